@@ -1,0 +1,29 @@
+// The identity of a fact. Two claims state the same fact when subject, metric, period,
+// measure, unit family and aspects agree. Percent and percentage-point changes share a
+// family on purpose: a source that writes % where others write points is a discrepancy to
+// show, not a different fact to hide.
+import type { Claim, FactKey } from '../types.js';
+
+export function unitFamily(c: Pick<Claim, 'unit' | 'measure' | 'countOf' | 'metric'>): string {
+  if (c.unit === '%' || c.unit === 'pp') return c.measure === 'level' ? '%' : 'ratio';
+  if (c.unit === 'count') return c.metric ? 'count' : `count:${c.countOf ?? 'thing'}`;
+  return c.unit;
+}
+
+export function factKeyOf(c: Claim): FactKey {
+  return {
+    subject: c.subject,
+    metric: c.metric,
+    period: c.period,
+    measure: c.measure,
+    unitFamily: unitFamily(c),
+    aspects: [...c.aspects].sort(),
+  };
+}
+
+/** A claim whose metric is not named can only be matched on its exact value: we may
+ * recognise agreement, but never claim a disagreement about an unnamed quantity. */
+export function keyString(k: FactKey, c?: Pick<Claim, 'value'>): string {
+  const base = [k.subject, k.metric ?? '?', k.period ?? '?', k.measure, k.unitFamily, k.aspects.join('+')].join('|');
+  return k.metric === null && c ? `${base}|=${c.value}` : base;
+}

@@ -1,0 +1,128 @@
+// The one data flow: ingest → extract → align → compare → store. This module wires the pure
+// stages to the store; it holds no logic of its own beyond deciding what to redo.
+import type { Article, Claim, Db, Finding, Report } from '../types.js';
+import type { Store } from '../store/index.js';
+import { extractClaims } from '../extract/index.js';
+import { alignClaims } from '../align/index.js';
+import { compareGroup } from '../compare/index.js';
+import { anchorAt, locate } from './anchor.js';
+
+export { anchorAt, locate } from './anchor.js';
+
+/** Extracted claims with reviewers' corrections applied, plus manual claims. */
+export function effectiveClaims(db: Pick<Db, 'claims' | 'corrections' | 'manualClaims'>): Claim[] {
+  const byArticle = new Map<string, typeof db.corrections>();
+  for (const k of db.corrections) if (!k.orphaned) (byArticle.get(k.articleId) ?? byArticle.set(k.articleId, []).get(k.articleId)!).push(k);
+  const out: Claim[] = [];
+  for (const c of db.claims) {
+    const fixes = byArticle.get(c.articleId)?.filter((k) => k.anchor.start === c.start && k.anchor.end === c.end);
+    if (!fixes?.length) {
+      out.push(c);
+      continue;
+    }
+    if (fixes.some((k) => k.notAClaim)) continue;
+    const fixed: Claim = { ...c, why: { ...c.why } };
+    for (const k of fixes) {
+      if (k.metric !== undefined) (fixed.metric = k.metric), (fixed.why.metric = 'corrected by a reviewer');
+      if (k.period !== undefined) (fixed.period = k.period), (fixed.why.period = 'corrected by a reviewer');
+      if (k.subject !== undefined) (fixed.subject = k.subject), (fixed.why.subject = 'corrected by a reviewer');
+    }
+    out.push(fixed);
+  }
+  for (const m of db.manualClaims) out.push(m);
+  return out;
+}
+
+/** Align and compare: pure, from claims and articles to findings. */
+export function computeFindings(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'>>): Finding[] {
+  const byId = articles instanceof Map ? articles : new Map(articles.map((a) => [a.id, a]));
+  return alignClaims(claims).map((g) => compareGroup(g, byId));
+}
+
+export interface IngestSummary {
+  added: number;
+  changed: number;
+  unchanged: number;
+  claims: number;
+}
+
+/**
+ * Stores articles and their claims, then re-checks. An unchanged article (same content hash)
+ * is a no-op; a changed one is re-extracted, and its annotations, corrections and manual
+ * claims are re-anchored or marked orphaned. One write for the whole batch.
+ */
+export async function ingestArticles(store: Store, articles: Article[]): Promise<IngestSummary> {
+  const summary: IngestSummary = { added: 0, changed: 0, unchanged: 0, claims: 0 };
+  const db = store.read();
+  const existing = new Map(db.articles.map((a) => [a.id, a]));
+  const fresh: Array<{ article: Article; claims: Claim[]; previous?: Article }> = [];
+  for (const a of articles) {
+    const prev = existing.get(a.id);
+    if (prev && prev.hash === a.hash) {
+      summary.unchanged++;
+      continue;
+    }
+    prev ? summary.changed++ : summary.added++;
+    const claims = extractClaims(a);
+    summary.claims += claims.length;
+    fresh.push({ article: a, claims, previous: prev });
+  }
+  if (!fresh.length) return summary;
+  await store.update((d) => {
+    const ids = new Set(fresh.map((f) => f.article.id));
+    d.articles = d.articles.filter((a) => !ids.has(a.id)).concat(fresh.map((f) => f.article));
+    d.claims = d.claims.filter((c) => !ids.has(c.articleId));
+    for (const f of fresh) {
+      for (const c of f.claims) d.claims.push(c);
+      if (f.previous) reanchor(d, f.article);
+    }
+    d.findings = computeFindings(effectiveClaims(d), d.articles);
+  });
+  return summary;
+}
+
+/** Moves anchors to where their quote is in the new text, or marks them orphaned. */
+function reanchor(d: Db, article: Article) {
+  const text = article.text;
+  for (const a of d.annotations.filter((x) => x.articleId === article.id)) {
+    const at = locate(text, a.anchor);
+    if (at) (a.anchor = anchorAt(text, at.start, at.end)), delete a.orphaned;
+    else a.orphaned = true;
+  }
+  for (const k of d.corrections.filter((x) => x.articleId === article.id)) {
+    const at = locate(text, k.anchor);
+    if (at) (k.anchor = anchorAt(text, at.start, at.end)), delete k.orphaned;
+    else k.orphaned = true;
+  }
+  d.manualClaims = d.manualClaims.filter((m) => {
+    if (m.articleId !== article.id) return true;
+    const at = locate(text, { exact: m.quote, prefix: '', suffix: '', start: m.start, end: m.end });
+    if (!at) {
+      m.why = { ...m.why, subject: 'orphaned: its text is no longer in the article' };
+      m.aspects = [...new Set([...m.aspects, 'orphaned'])];
+      return true;
+    }
+    m.start = at.start;
+    m.end = at.end;
+    return true;
+  });
+}
+
+/** Re-aligns and re-compares everything (after a correction, a manual claim or a removal). */
+export async function recheck(store: Store): Promise<void> {
+  await store.update((d) => {
+    d.findings = computeFindings(effectiveClaims(d), d.articles);
+  });
+}
+
+export function buildReport(db: Db): Report {
+  const reviews = new Map(db.reviews.map((r) => [r.findingId, r]));
+  const claims = effectiveClaims(db);
+  return {
+    generatedAt: new Date().toISOString(),
+    articles: db.articles.map(({ text, ...a }) => ({ ...a, chars: text.length })),
+    claims,
+    findings: db.findings.map((f) => ({ ...f, review: reviews.get(f.id) })),
+    annotations: db.annotations,
+  };
+}

@@ -1,0 +1,117 @@
+// The command line: ingest, check, report, export, serve. Thin: parses arguments, calls the
+// pipeline, prints. Errors name the file and exit non-zero; the rest of a folder still goes through.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { readArticles } from '../ingest/index.js';
+import { openJsonStore, memoryStore, type Store } from '../store/index.js';
+import { buildReport, ingestArticles, recheck } from '../check/index.js';
+import { progressPrinter } from './progress.js';
+
+const HELP = `crosscheck: numeric claims from news articles, aligned and compared across sources
+
+usage: npm run crosscheck -- <command> [options]
+
+  ingest <paths…> [--db FILE]              read .txt/.md files or folders (recursive), extract claims, re-check
+  check [--db FILE]                        re-align and re-compare everything in the store
+  report --articles DIR [--db FILE] --format json
+                                           ingest DIR, check, print the whole report to stdout
+  export --format csv|md|html|json|annotations|claimreview [--status confirmed|open|all] [--db FILE] [--out FILE]
+  serve [--articles DIR] [--db FILE] [--port N]   the review web app (npm start)
+
+--db defaults to claims.json in the current folder.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      articles: { type: 'string' },
+      format: { type: 'string' },
+      status: { type: 'string' },
+      out: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (!command || values.help || command === 'help') {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  const dbFile = resolve(values.db ?? 'claims.json');
+  switch (command) {
+    case 'ingest': {
+      if (!positionals.length) throw new UsageError('ingest needs at least one file or folder');
+      const store = await openJsonStore(dbFile);
+      return ingestCommand(store, positionals, false);
+    }
+    case 'check': {
+      const store = await openJsonStore(dbFile);
+      await recheck(store);
+      const f = store.read().findings;
+      console.log(`${f.length} findings: ${count(f, 'discrepancy')} discrepancies, ${count(f, 'rounding')} rounding, ${count(f, 'consistent')} consistent`);
+      return 0;
+    }
+    case 'report': {
+      if (values.format && values.format !== 'json') throw new UsageError(`report prints json; for other formats use export --format ${values.format}`);
+      const store = values.db ? await openJsonStore(dbFile) : memoryStore();
+      let code = 0;
+      if (values.articles) code = await ingestCommand(store, [values.articles], true);
+      else if (!values.db) throw new UsageError('report needs --articles DIR or --db FILE');
+      process.stdout.write(JSON.stringify(buildReport(store.read()), null, 2) + '\n');
+      return code;
+    }
+    case 'export': {
+      const { runExport } = await import('../export/cli.js');
+      const store = await openJsonStore(dbFile);
+      return runExport(store, { format: values.format, status: values.status, out: values.out });
+    }
+    case 'serve': {
+      const { startServer } = await import('../web/server.js');
+      await startServer({ articlesDir: resolve(values.articles ?? 'articles'), dbFile, port: Number(values.port ?? process.env.PORT ?? 3000) });
+      return -1; // keep running
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+const count = (f: { verdict: string }[], v: string) => f.filter((x) => x.verdict === v).length;
+
+/** Ingests paths into the store. Messages go to stderr so that piped stdout stays clean. */
+async function ingestCommand(store: Store, paths: string[], quiet: boolean): Promise<number> {
+  const started = performance.now();
+  const progress = progressPrinter(process.stderr);
+  const outcome = readArticles(paths, (done, total, bytes) => progress.update(done, total, bytes, started));
+  progress.done();
+  for (const s of outcome.skipped) console.error(`skipped ${s.path}: ${s.reason}`);
+  for (const w of outcome.warnings) console.error(`warning ${w.path}: ${w.reason}`);
+  for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
+  const summary = await ingestArticles(store, outcome.articles);
+  const secs = (performance.now() - started) / 1000;
+  if (!quiet || process.stderr.isTTY)
+    console.error(
+      `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged; ${summary.claims} claims extracted; ` +
+        `${store.read().findings.length} findings (${(outcome.bytes / 1048576 / Math.max(secs, 1e-3)).toFixed(1)} MB/s) → ${store.location}`,
+    );
+  return outcome.errors.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (e: unknown) => {
+    const err = e as Error & { code?: string };
+    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`crosscheck: ${err.message}\n\n${HELP}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`crosscheck: ${err.message}`);
+      process.exitCode = 1;
+    }
+  },
+);

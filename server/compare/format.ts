@@ -1,0 +1,47 @@
+// Plain words for values, facts and precision, shared by explanations, the web and exports.
+import type { Claim, FactKey } from '../types.js';
+import { metricById } from '../extract/model/lexicon.js';
+
+const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+
+/** 12614000000 CNY → "12.614 billion CNY"; -0.37 % → "-0.37%". */
+export function formatValue(value: number, unit: string): string {
+  if (unit === '%') return `${trim(value.toFixed(4))}%`;
+  if (unit === 'pp') return `${trim(value.toFixed(4))} percentage points`;
+  const a = Math.abs(value);
+  const [div, word] = a >= 1e12 ? [1e12, ' trillion'] : a >= 1e9 ? [1e9, ' billion'] : a >= 1e6 ? [1e6, ' million'] : [1, ''];
+  const num = div === 1 ? value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : trim((value / div).toFixed(6));
+  const u = unit === 'count' ? '' : ` ${unit}`;
+  return `${num}${word}${u}`;
+}
+
+export function formatStep(step: number, unit: string): string {
+  if (unit === '%' || unit === 'pp') {
+    const d = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+    return d === 0 ? (step === 1 ? 'whole numbers' : `steps of ${step}`) : `${d} decimal${d > 1 ? 's' : ''}`;
+  }
+  return `the nearest ${formatValue(step, unit === 'count' ? 'count' : unit).replace(/ [A-Z]{3}(\/share)?$/, '')}`;
+}
+
+const MEASURE_WORDS: Record<string, string> = {
+  level: '',
+  yoy: 'year-on-year change',
+  qoq: 'quarter-on-quarter change',
+  vs_start: 'change since the start of the period',
+  change: 'change',
+};
+
+export function metricName(id: string | null): string {
+  if (!id) return 'an unnamed figure';
+  return metricById.get(id)?.means ?? id.replace(/_/g, ' ');
+}
+
+/** "iflytek · revenue · 2023-Q1..Q3 · year-on-year change" in words. */
+export function describeFact(f: FactKey): string {
+  const parts = [f.subject, f.metric ? f.metric.replace(/_/g, ' ') : 'unnamed figure', f.period ?? 'period not stated'];
+  if (MEASURE_WORDS[f.measure]) parts.push(MEASURE_WORDS[f.measure]!);
+  if (f.aspects.length) parts.push(f.aspects.join(', '));
+  return parts.join(' · ');
+}
+
+export const quoteOf = (c: Pick<Claim, 'quote'>) => `«${c.quote}»`;

@@ -1,0 +1,49 @@
+// The interval a printed value stands for (statcheck's rule): the value ± half its last
+// printed step. Qualifiers reshape it: 约/about widens it to a full step each way;
+// 超过/more than puts the truth between the value and one step above; 近/nearly between
+// one step below and the value. Negative values (declines, losses) mirror the bounds.
+import type { Claim } from '../types.js';
+
+export type Interval = [number, number];
+
+export function intervalOf(c: Pick<Claim, 'value' | 'precision' | 'qualifier'>): Interval {
+  const v = Math.abs(c.value);
+  const p = c.precision;
+  let lo: number, hi: number;
+  switch (c.qualifier) {
+    case 'approx':
+      [lo, hi] = [v - p, v + p];
+      break;
+    case 'lower':
+      [lo, hi] = [v, v + p];
+      break;
+    case 'upper':
+      [lo, hi] = [v - p, v];
+      break;
+    default:
+      [lo, hi] = [v - p / 2, v + p / 2];
+  }
+  // A tiny epsilon so that 126.14 and 126.1 (exactly on the half step) agree despite binary floats.
+  const eps = Math.max(Math.abs(v), 1) * 1e-9;
+  return c.value < 0 ? [-hi - eps, -lo + eps] : [lo - eps, hi + eps];
+}
+
+/** The interval if the printed value was truncated rather than rounded: [v, v + step). */
+export function truncationIntervalOf(c: Pick<Claim, 'value' | 'precision'>): Interval {
+  const v = Math.abs(c.value);
+  const eps = Math.max(v, 1) * 1e-9;
+  return c.value < 0 ? [-(v + c.precision) - eps, -v + eps] : [v - eps, v + c.precision + eps];
+}
+
+export const overlaps = (a: Interval, b: Interval) => a[0] <= b[1] && b[0] <= a[1];
+
+/** Whether all intervals share a point. */
+export function commonPoint(intervals: Interval[]): boolean {
+  let lo = -Infinity;
+  let hi = Infinity;
+  for (const [a, b] of intervals) {
+    lo = Math.max(lo, a);
+    hi = Math.min(hi, b);
+  }
+  return lo <= hi;
+}

@@ -1,0 +1,1 @@
+import type { Store } from "../store/index.js"; export async function runExport(_s: Store, _o: { format?: string; status?: string; out?: string }): Promise<number> { throw new Error("export not built yet"); }

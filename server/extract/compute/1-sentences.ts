@@ -1,0 +1,73 @@
+// Pass 1: paragraphs, sentences and clauses, with offsets into the article text.
+// Sentences end at 。！？； and at . ! ? followed by a capital; abbreviations such as
+// "Dec." and decimals such as "5.33" do not end one. Clauses split a sentence at
+// commas: the unit within which a metric, period or subject is most likely to hold.
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+export interface Sentence extends Span {
+  paragraph: number;
+  clauses: Span[];
+}
+
+const ABBREV = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|St|No|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)\.$/;
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  const lineRe = /[^\r\n]+/g;
+  let line: RegExpExecArray | null;
+  let lastEnd = 0;
+  while ((line = lineRe.exec(text))) {
+    // A blank line, or any line break, starts a new paragraph: news text puts one per line.
+    if (text.slice(lastEnd, line.index).length > 0 || out.length) paragraph++;
+    lastEnd = line.index + line[0].length;
+    splitLine(line[0], line.index, paragraph, out);
+  }
+  return out;
+}
+
+function splitLine(line: string, offset: number, paragraph: number, out: Sentence[]) {
+  let start = 0;
+  const push = (end: number) => {
+    const raw = line.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) {
+      const s = offset + start + lead;
+      out.push({ start: s, end: s + body.length, text: body, paragraph, clauses: splitClauses(body, s) });
+    }
+    start = end;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if ('。！？；!?;'.includes(c)) {
+      let j = i + 1;
+      while (j < line.length && '”’"」』）)*'.includes(line[j]!)) j++;
+      push(j);
+      i = j - 1;
+    } else if (c === '.' && /\s/.test(line[i + 1] ?? ' ')) {
+      if (ABBREV.test(line.slice(Math.max(0, i - 6), i + 1))) continue;
+      const next = line.slice(i + 1).trimStart()[0] ?? '';
+      if (/[A-Z0-9"“(*\u4e00-\u9fff]/.test(next)) push(i + 1);
+    }
+  }
+  push(line.length);
+}
+
+export function splitClauses(sentence: string, offset: number): Span[] {
+  const out: Span[] = [];
+  // "，" always; "," only before a space (67,317 is a number); "、" joins list items, not clauses.
+  const re = /，|,(?=\s)/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence))) {
+    out.push({ start: offset + start, end: offset + m.index, text: sentence.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  out.push({ start: offset + start, end: offset + sentence.length, text: sentence.slice(start) });
+  return out;
+}

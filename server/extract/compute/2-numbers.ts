@@ -1,0 +1,348 @@
+// Pass 2: the number grammar. Finds every number expression in a sentence and reads
+// its value, magnitude, unit and printed precision. Our own grammar, because
+// compromise's money() drops magnitudes and finds nothing in Chinese.
+//
+// Precision is the step of the last printed digit in the normalised unit:
+// 126.14亿 → 1e6, 82% → 1. An integer ending in two or more zeros (400, 1200万) may
+// itself be rounded, so its step is the place of its last non-zero digit.
+import {
+  classifiers,
+  countNouns,
+  currencySymbols,
+  currencyWords,
+  magnitudes,
+  percentWords,
+  pointWords,
+  subunits,
+  tenthWords,
+  escapeRe,
+} from '../model/lexicon.js';
+
+export interface NumberToken {
+  /** Offsets within the sentence. */
+  start: number;
+  end: number;
+  /** Where the numeral itself starts and ends (the quote may add a sign, symbol or unit). */
+  numStart: number;
+  numEnd: number;
+  value: number;
+  precision: number;
+  unit: string;
+  countOf?: string;
+  /** Words after a count (金牌, new-energy vehicles): they may name the metric. */
+  countNoun?: string;
+  perShare: boolean;
+  /** A + or − printed before the number. */
+  sign: 0 | 1 | -1;
+  /** 'low' or 'high' when the number is one end of a range (34.5-37.0bn). */
+  rangeEnd?: 'low' | 'high';
+  unitWhy?: string;
+}
+
+const FW = /[０-９．，]/g;
+const toAscii = (s: string) => s.replace(FW, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+
+// ---- Chinese numerals
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Reads 一百二十亿, 八十二万, 二百三十二, 十二点五. Returns null for what is not a numeral. */
+export function parseChineseNumeral(s: string): { value: number; decimals: number } | null {
+  if (!s) return null;
+  const [intPart, fracPart] = s.split('点');
+  let total = 0;
+  let section = 0; // below 万
+  let digit = -1;
+  let sawDigit = false;
+  for (const ch of intPart!) {
+    if (ch in CN_DIGIT) {
+      digit = CN_DIGIT[ch]!;
+      sawDigit = true;
+    } else if (ch in CN_UNIT) {
+      section += (digit < 0 ? 1 : digit) * CN_UNIT[ch]!;
+      digit = -1;
+      sawDigit = true;
+    } else if (ch in CN_BIG) {
+      if (digit >= 0) section += digit;
+      const big = CN_BIG[ch]!;
+      // 万亿: the 万 already applied to this section multiplies again.
+      if (big === 1e8 && total > 0 && total < 1e8 && section === 0) total *= big;
+      else total = (total + section) * big;
+      section = 0;
+      digit = -1;
+    } else return null;
+  }
+  if (!sawDigit) return null;
+  if (digit >= 0) section += digit;
+  let value = total + section;
+  let decimals = 0;
+  if (fracPart !== undefined) {
+    let f = '';
+    for (const ch of fracPart) {
+      if (!(ch in CN_DIGIT)) return null;
+      f += String(CN_DIGIT[ch]);
+    }
+    decimals = f.length;
+    value = Number(`${value}.${f}`);
+  }
+  return { value, decimals };
+}
+
+/** Step of the last printed digit: decimals, or the run of trailing zeros of an integer (two or more). */
+export function printedStep(digits: string, decimals: number): number {
+  if (decimals > 0) return 10 ** -decimals;
+  const zeros = /0*$/.exec(digits.replace(/\D/g, ''))![0].length;
+  return zeros >= 2 && zeros < digits.replace(/\D/g, '').length ? 10 ** zeros : 1;
+}
+
+// ---- what follows a number
+const zhMag = Object.keys(magnitudes.zh).sort((a, b) => b.length - a.length);
+const enMagWords = ['trillion', 'billion', 'million', 'thousand'];
+const enMagShort = ['tn', 'bn', 'mn', 'm', 'k'];
+const zhCurrency = Object.keys(currencyWords.zh).sort((a, b) => b.length - a.length);
+const enCurrency = Object.keys(currencyWords.en).sort((a, b) => b.length - a.length);
+const symbols = Object.keys(currencySymbols).sort((a, b) => b.length - a.length);
+const classifierChars = Object.keys(classifiers).join('');
+
+const RE_ZH_AFTER = new RegExp(
+  `^([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
+    `(?:(${[...percentWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})` +
+    `|(${zhCurrency.map(escapeRe).join('|')})|([${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
+);
+const RE_EN_AFTER = new RegExp(
+  `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
+    `(?:\\s?(%|％)|\\s(percent|per cent)\\b|\\s(percentage points?|pct points?|ppt|basis points|bps)\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b)?`,
+  'i',
+);
+const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
+const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}?[a-z][a-z-]*)/i;
+const STOP_WORDS = new Set(['in', 'on', 'at', 'to', 'from', 'for', 'of', 'and', 'or', 'the', 'a', 'an', 'with', 'by', 'was', 'were', 'is', 'are', 'went', 'per', 'each', 'year', 'years', 'days', 'day', 'months', 'weeks', 'hours', 'apiece']);
+
+/** Finds spans that hold no quantities: URLs, markdown link targets, times. */
+function blockedSpans(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of s.matchAll(/https?:\/\/\S+|www\.\S+|\]\([^)]*\)|\b\d{1,2}:\d{2}\b/g)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+const MONTH_BEFORE = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$/;
+
+/** All number expressions in a sentence that state a quantity. */
+export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] {
+  const blocked = blockedSpans(sentence);
+  const raw: Array<{ start: number; end: number; value: number; decimals: number; digits: string; chinese: boolean; percentPrefix: boolean }> = [];
+  const numRe = /[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?|(百分之)?([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)/g;
+  let m: RegExpExecArray | null;
+  while ((m = numRe.exec(sentence))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (blocked.some(([a, b]) => start >= a && start < b)) continue;
+    if (m[2] !== undefined) {
+      const cn = parseChineseNumeral(m[2]);
+      if (!cn) continue;
+      raw.push({ start, end, value: cn.value, decimals: cn.decimals, digits: String(Math.round(cn.value)), chinese: true, percentPrefix: !!m[1] });
+    } else {
+      const ascii = toAscii(m[0]);
+      const decimals = ascii.includes('.') ? ascii.split('.')[1]!.length : 0;
+      raw.push({ start, end, value: Number(ascii.replace(/,/g, '')), decimals, digits: ascii.split('.')[0]!, chinese: false, percentPrefix: false });
+    }
+  }
+
+  const tokens: NumberToken[] = [];
+  for (const r of raw) {
+    const before = sentence.slice(Math.max(0, r.start - 12), r.start);
+    const after = sentence.slice(r.end, r.end + 40);
+    const prevChar = sentence[r.start - 1] ?? '';
+    // Names and versions: GPT-4, V3.0, A100, RTX4090, 4Q22; ordinals: 第40枚; stock codes 002594.SZ.
+    if (/[A-Za-z]$/.test(before) || /[A-Za-z]-$/.test(before)) continue;
+    if (/^[.．]?[A-Za-z]/.test(after) && !/^\s?(?:tn|bn|mn|m|k)\b/i.test(after) && !/^(?:st|nd|rd|th)\b/.test(after)) {
+      if (!/^[A-Za-z]/.test(after) || !/^(?:tn|bn|mn|m|k)\b/i.test(after)) continue;
+    }
+    if (/^(?:st|nd|rd|th)\b/.test(after)) continue;
+    if (prevChar === '第') continue;
+    if (/^\.[A-Z]{2}\b/.test(after)) continue;
+    if (r.chinese && /^第/.test(sentence.slice(r.start - 1))) continue;
+
+    let i = r.end;
+    let unit = '';
+    let mult = 1;
+    let countOf: string | undefined;
+    let countNoun: string | undefined;
+    let unitWhy: string | undefined;
+    let stepUnit = 1; // the printed step is in units of this (a magnitude, 成 = 10%)
+
+    if (r.percentPrefix) {
+      unit = '%';
+      unitWhy = '百分之 means percent';
+    }
+    if (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after)) {
+      const z = RE_ZH_AFTER.exec(after)!;
+      const [all, q1, mag, q2, pct, pts, tenth, cur, cls, noun] = z;
+      if (mag) {
+        mult = magnitudes.zh[mag]!;
+        stepUnit = mult;
+      }
+      if (pct) unit = '%';
+      else if (pts) unit = 'pp';
+      else if (tenth) {
+        unit = '%';
+        mult = 10;
+        stepUnit = 10;
+        unitWhy = '成 is tenths: 四成 = 40%';
+      } else if (cur) unit = currencyWords.zh[cur]!;
+      else if (cls) {
+        if (cls === '倍') unit = 'times';
+        else {
+          unit = 'count';
+          countOf = classifiers[cls];
+          countNoun = noun || undefined;
+        }
+      }
+      // 万 or 亿 alone, as in 1200万用户: a count of what follows.
+      if (!unit && mag && !r.percentPrefix) {
+        unit = 'count';
+        const n = /^[\u4e00-\u9fff]{1,4}/.exec(after.slice((q1 ?? '').length + mag.length + (q2 ?? '').length));
+        countNoun = n?.[0];
+      }
+      if (unit || r.percentPrefix) i = r.end + all.length - (cls && noun ? noun.length : 0);
+      if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length);
+      if (r.percentPrefix) unit = '%';
+    }
+    if (!unit && !r.chinese) {
+      const e = RE_EN_AFTER.exec(after)!;
+      const [all, magWord, magShort, pct, pctWord, pts, cur, cents] = e;
+      const mag = (magWord ?? magShort)?.toLowerCase();
+      if (mag) {
+        mult = magnitudes.en[mag]!;
+        stepUnit = mult;
+      }
+      if (pct || pctWord) unit = '%';
+      else if (pts) {
+        unit = 'pp';
+        if (/basis|bps/i.test(pts)) {
+          mult = 0.01;
+          stepUnit = 0.01;
+        }
+      } else if (cur) unit = currencyWords.en[cur.toLowerCase()]!;
+      else if (cents) {
+        unit = subunits[cents.toLowerCase()]![0];
+        mult = subunits[cents.toLowerCase()]![1];
+        stepUnit = mult;
+      }
+      // A short magnitude (m, k, bn) only counts after a currency symbol: "5m" alone may be metres.
+      if (magShort && !/[$€£¥￥]|RMB|USD/.test(before.slice(-5)) && !unit) {
+        mult = 1;
+        stepUnit = 1;
+      } else i = r.end + all.length;
+      if (!unit && mag) i = r.end + all.length;
+    }
+    // Currency symbols before the number.
+    let start = r.start;
+    const sym = symbols.find((s) => sentence.slice(r.start - s.length, r.start) === s || sentence.slice(r.start - s.length - 1, r.start) === s + ' ');
+    if (sym && !unit) {
+      unit = currencySymbols[sym]!;
+      start = sentence.lastIndexOf(sym, r.start);
+    } else if (sym && (unit === 'CNY' || unit === 'USD') && sym.length > 0) {
+      start = sentence.lastIndexOf(sym, r.start);
+    }
+    // A printed sign: "+24.7%", "-8% y/y", "为-2018.87万元" (not the dash of a range such as 34.5-37.0).
+    let sign: 0 | 1 | -1 = 0;
+    const sc = sentence[start - 1];
+    if (sc && '+-−–'.includes(sc) && !/[0-9A-Za-z]/.test(sentence[start - 2] ?? '')) {
+      sign = sc === '+' ? 1 : -1;
+      start -= 1;
+    }
+    // Per share: "$5.33 per diluted share", "50 cents a share".
+    const ps = RE_PER_SHARE.exec(sentence.slice(i));
+    const perShare = !!ps && unit !== '%' && unit !== 'pp';
+    if (ps && perShare) i += ps[0].length;
+
+    // English counts: the noun after a bare number (67,317 employees; 40 golds).
+    if (!unit && !r.chinese) {
+      const n = RE_EN_NOUN.exec(sentence.slice(i));
+      if (n) {
+        const words = n[1]!.toLowerCase().split(/\s+/);
+        const cut = words.findIndex((w) => STOP_WORDS.has(w));
+        const phrase = (cut < 0 ? words : words.slice(0, cut)).join(' ');
+        if (phrase) {
+          countNoun = phrase;
+          const known = phrase.split(' ').map((w) => countNouns[w]).find(Boolean);
+          countOf = known;
+        }
+      }
+      unit = 'count';
+    }
+
+    // What does not state a quantity.
+    const datey = /^\s?(?:年|月|日|号|时|点|季|周|天|岁|世纪|年代)/.test(after) || /^[-/.](?:\d{1,2})[-/.]\d{1,2}/.test(after);
+    if (datey && !['%', 'pp'].includes(unit)) continue;
+    if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
+    if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
+    if (!r.chinese && unit === 'count' && r.value < 10 && r.decimals === 0 && !countOf) continue;
+    if (!r.chinese && unit === 'count' && /^\d+\.\s/.test(sentence.slice(r.start)) && r.start <= 3) continue; // a list marker "1. "
+    if (!r.chinese && unit === 'count' && /\($/.test(before) && /^\)/.test(after)) continue; // "(1)"
+    if (unit === 'count' && /^[-–]\d/.test(after) && !r.chinese) continue; // a score such as 67-66
+    if (unit === 'count' && /\d[-–]$/.test(before)) continue;
+    if (/^0\d{5}$/.test(r.digits) || /^[036]\d{5}$/.test(r.digits) && !unit) continue;
+    if (r.chinese) {
+      if (!unit) continue;
+      // 一个, 两家: a lone small numeral is a determiner, not a figure, unless it is a share (四成) or multiple.
+      if (r.value < 10 && mult === 1 && unit === 'count') continue;
+      if (/^[万亿千百]+$/.test(sentence.slice(r.start, r.end))) continue;
+    }
+    if (lang === 'zh' && !r.chinese && !unit) continue;
+
+    const decimals = r.decimals;
+    const step = printedStep(r.digits, decimals) * stepUnit;
+    tokens.push({
+      start,
+      end: i,
+      numStart: r.start,
+      numEnd: r.end,
+      value: r.value * mult,
+      precision: step,
+      unit,
+      countOf,
+      countNoun,
+      perShare,
+      sign,
+      unitWhy,
+    });
+  }
+  linkRanges(sentence, tokens);
+  return tokens;
+}
+
+/**
+ * Ranges: in "9.55 billion and 11.55 billion yuan" or "$34.5-37.0bn" the first number takes the
+ * unit and magnitude of the second. Both ends are marked, because a range end is not a point figure.
+ */
+function linkRanges(sentence: string, tokens: NumberToken[]) {
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k]!;
+    const b = tokens[k + 1]!;
+    const gap = sentence.slice(a.end, b.start);
+    if (!/^\s*(?:-|–|—|~|～|to|至|到|and)\s*\$?$/.test(gap)) continue;
+    const between = /between\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 10), a.start)) || /[-–—~～至到]|to/.test(gap);
+    if (!between) continue;
+    const aBare = a.unit === 'count' || a.unit === '' || (a.unit === b.unit && a.precision < 1 && b.precision >= 1e3);
+    if (aBare || a.unit === b.unit) {
+      if (a.unit === 'count' && b.unit !== 'count') {
+        const mult = b.value / Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, '')) || 1;
+        a.value *= mult;
+        a.precision *= mult;
+        a.unit = b.unit;
+        a.countOf = b.countOf;
+      } else if (a.value < b.value / 100 && b.unit === a.unit && b.value >= 1e3) {
+        // "$34.5-37.0bn": the magnitude printed once applies to both.
+        const mult = b.value / Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, ''));
+        a.value *= mult;
+        a.precision *= mult;
+      }
+      a.rangeEnd = 'low';
+      b.rangeEnd = 'high';
+      a.perShare = a.perShare || b.perShare;
+    }
+  }
+}

@@ -1,0 +1,145 @@
+// Loads the lexicon data files once and compiles them into matchers.
+// The data says what words mean; this file only turns it into fast lookups.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(here, name), 'utf8')) as T;
+
+export interface MetricEntry {
+  id: string;
+  means: string;
+  zh: string[];
+  en: string[];
+  perShare?: boolean;
+  countOf?: string;
+}
+export interface EntityEntry {
+  id: string;
+  kind: string;
+  zh: string[];
+  en: string[];
+}
+
+const metricsFile = load<{ metrics: MetricEntry[] }>('metrics.json');
+const unitsFile = load<{
+  magnitudes: Record<'zh' | 'en', Record<string, number>>;
+  currencyWords: Record<'zh' | 'en', Record<string, string>>;
+  currencySymbols: Record<string, string>;
+  subunits: Record<string, [string, number]>;
+  percent: Record<'zh' | 'en', string[]>;
+  points: Record<'zh' | 'en', string[]>;
+  tenths: { zh: string[] };
+  classifiers: Record<string, string>;
+  countNouns: Record<string, string>;
+}>('units.json');
+const qualifiersFile = load<{ before: Record<'zh' | 'en', Record<string, string>>; after: Record<'zh' | 'en', Record<string, string>> }>('qualifiers.json');
+const directionsFile = load<{
+  before: Record<'zh' | 'en', Record<string, number>>;
+  after: { en: Record<string, number> };
+  lossWords: Record<'zh' | 'en', string[]>;
+  measures: Record<'zh' | 'en', Record<string, string>>;
+  base: Record<'zh' | 'en', string[]>;
+}>('directions.json');
+const aspectsFile = load<Record<'zh' | 'en', Record<string, string>>>('aspects.json');
+const periodsFile = load<{
+  quarterNumbers: Record<string, number>;
+  monthNames: Record<string, number>;
+  relativeYears: Record<string, number>;
+  yearToDate: Record<'zh' | 'en', Record<string, number>>;
+  secondHalf: Record<'zh' | 'en', string[]>;
+  fullYear: Record<'zh' | 'en', string[]>;
+  yearEnd: Record<'zh' | 'en', string[]>;
+  currentQuarter: Record<'zh' | 'en', string[]>;
+}>('periods.json');
+const entitiesFile = load<{ entities: EntityEntry[]; genericHeads: { zh: string[]; en: string[] } }>('entities.json');
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One regex that finds any of the phrases. Longer phrases are tried first, so at any
+ * position the longest phrase wins. Latin phrases must sit on word boundaries.
+ */
+export function phraseRegex(phrases: string[], flags = 'g'): RegExp {
+  const sorted = [...new Set(phrases)].filter(Boolean).sort((a, b) => b.length - a.length);
+  const parts = sorted.map((p) => {
+    const e = escapeRe(p);
+    const startWord = /^[A-Za-z0-9]/.test(p) ? '(?<![A-Za-z0-9])' : '';
+    const endWord = /[A-Za-z0-9]$/.test(p) ? '(?![A-Za-z0-9])' : '';
+    return startWord + e + endWord;
+  });
+  return new RegExp(parts.join('|') || '(?!)', flags);
+}
+
+export interface Match {
+  text: string;
+  start: number;
+  end: number;
+}
+/** All non-overlapping phrase matches, left to right. */
+export function findAll(re: RegExp, s: string): Match[] {
+  re.lastIndex = 0;
+  const out: Match[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+// ---- metrics
+export const metrics = metricsFile.metrics;
+export const metricById = new Map(metrics.map((m) => [m.id, m]));
+const metricAlias = new Map<string, string>();
+for (const m of metrics) for (const a of [...m.zh, ...m.en]) metricAlias.set(a.toLowerCase(), m.id);
+export const metricRe = phraseRegex([...metricAlias.keys()], 'gi');
+export const metricOf = (alias: string) => metricAlias.get(alias.toLowerCase());
+
+// ---- units
+export const magnitudes = unitsFile.magnitudes;
+export const currencyWords = unitsFile.currencyWords;
+export const currencySymbols = unitsFile.currencySymbols;
+export const subunits = unitsFile.subunits;
+export const percentWords = unitsFile.percent;
+export const pointWords = unitsFile.points;
+export const tenthWords = unitsFile.tenths.zh;
+export const classifiers = unitsFile.classifiers;
+export const countNouns = unitsFile.countNouns;
+
+// ---- qualifiers, directions, aspects
+export const qualifierBefore = qualifiersFile.before;
+export const qualifierAfter = qualifiersFile.after;
+export const directionBefore = directionsFile.before;
+export const directionAfter = directionsFile.after;
+export const lossWords = directionsFile.lossWords;
+export const measureWords = directionsFile.measures;
+export const baseWords = directionsFile.base;
+export const aspectWords = aspectsFile;
+
+// Precompiled matchers for the word lists used on every number.
+export const re = {
+  measureZh: phraseRegex(Object.keys(measureWords.zh)),
+  measureEn: phraseRegex(Object.keys(measureWords.en), 'gi'),
+  aspectZh: phraseRegex(Object.keys(aspectWords.zh)),
+  aspectEn: phraseRegex(Object.keys(aspectWords.en), 'gi'),
+  lossZh: phraseRegex(lossWords.zh),
+  lossEn: phraseRegex(lossWords.en, 'gi'),
+};
+
+// ---- periods
+export const periods = periodsFile;
+
+// ---- entities
+export const entities = entitiesFile.entities;
+export const entityById = new Map(entities.map((e) => [e.id, e]));
+const entityAlias = new Map<string, string>();
+for (const e of entities) {
+  for (const a of e.zh) entityAlias.set(a, e.id);
+  for (const a of e.en) entityAlias.set(a, e.id);
+}
+// Entity names are case-sensitive: "US" is a country, "us" is a pronoun.
+export const entityRe = phraseRegex([...entityAlias.keys()], 'g');
+export const entityOf = (name: string) => entityAlias.get(name);
+export const genericHeads = entitiesFile.genericHeads;

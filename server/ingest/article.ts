@@ -1,0 +1,65 @@
+// Turns decoded file text into an Article: front matter, title, date, language, hash.
+import { createHash } from 'node:crypto';
+import type { Article } from '../types.js';
+import { splitFrontMatter } from './front-matter.js';
+import { detectLanguage } from './language.js';
+
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** Article ids come from the library path, so re-ingesting a changed file keeps its id. */
+export const articleIdFor = (path: string): string => 'a' + sha256(path).slice(0, 12);
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date in the first lines of the body (a byline or dateline), as YYYY-MM-DD. */
+export function findLeadDate(body: string): string | undefined {
+  const head = body.split(/\r?\n/).filter((l) => l.trim()).slice(0, 8).join('\n');
+  const num = /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/.exec(head);
+  if (num) return `${num[1]}-${pad(+num[2]!)}-${pad(+num[3]!)}`;
+  const en = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/i.exec(head);
+  if (en) return `${en[3]}-${pad(MONTHS.indexOf(en[1]!.toLowerCase()) + 1)}-${pad(+en[2]!)}`;
+  return undefined;
+}
+
+function normaliseDate(d: string | undefined): string | undefined {
+  if (!d) return undefined;
+  const m = /^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(d);
+  return m ? `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}` : findLeadDate(d);
+}
+
+/** The first markdown heading or first non-empty line, without markup. */
+function titleFrom(body: string, fallback: string): string {
+  const line = body.split(/\r?\n/).find((l) => l.trim()) ?? '';
+  const t = line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+  return (t || fallback).slice(0, 200);
+}
+
+export interface BuildInput {
+  path: string;
+  text: string;
+  hash: string;
+  source: Article['source'];
+  /** Metadata given outside the file (a paste form); front matter wins over nothing, these win over front matter. */
+  meta?: { title?: string; url?: string; publisher?: string; date?: string };
+}
+
+export function buildArticle(input: BuildInput): { article: Article; warning?: string } {
+  const { meta: fm, body, warning } = splitFrontMatter(input.text);
+  const given = input.meta ?? {};
+  const lang = fm.language === 'zh' || fm.language === 'en' || fm.language === 'mixed' ? fm.language : detectLanguage(body);
+  const article: Article = {
+    id: articleIdFor(input.path),
+    path: input.path,
+    title: given.title?.trim() || fm.title || titleFrom(body, input.path),
+    url: given.url?.trim() || fm.url || undefined,
+    publisher: given.publisher?.trim() || fm.publisher || undefined,
+    date: normaliseDate(given.date) ?? normaliseDate(fm.date) ?? findLeadDate(body),
+    language: lang,
+    text: body,
+    hash: input.hash,
+    ingestedAt: new Date().toISOString(),
+    source: input.source,
+  };
+  return { article, warning };
+}

@@ -1,0 +1,54 @@
+// Ingest: files, folders or pasted text → Article. Nothing here extracts or stores.
+import { readFileSync } from 'node:fs';
+import type { Article } from '../types.js';
+import { buildArticle, sha256 } from './article.js';
+import { decodeArticleBytes } from './read-file.js';
+import { findArticleFiles, type Skipped } from './walk.js';
+
+export { articleIdFor, sha256 } from './article.js';
+export { decodeArticleBytes, MAX_ARTICLE_BYTES } from './read-file.js';
+export { findArticleFiles } from './walk.js';
+
+export interface IngestOutcome {
+  articles: Article[];
+  skipped: Skipped[];
+  errors: Skipped[];
+  warnings: Skipped[];
+  bytes: number;
+}
+
+/** Reads every article file under the paths. Bad files are reported and the rest go through. */
+export function readArticles(paths: string[], onFile?: (done: number, total: number, bytes: number) => void): IngestOutcome {
+  const { files, skipped, errors } = findArticleFiles(paths);
+  const out: IngestOutcome = { articles: [], skipped, errors: [...errors], warnings: [], bytes: 0 };
+  files.forEach((f, i) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(f.abs);
+    } catch (e) {
+      out.errors.push({ path: f.rel, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
+    }
+    out.bytes += bytes.length;
+    const r = articleFromBytes(bytes, f.rel, 'file');
+    if ('error' in r) out.errors.push({ path: f.rel, reason: r.error });
+    else {
+      out.articles.push(r.article);
+      if (r.warning) out.warnings.push({ path: f.rel, reason: r.warning });
+    }
+    onFile?.(i + 1, files.length, out.bytes);
+  });
+  return out;
+}
+
+/** One article from raw bytes (a file or an upload). */
+export function articleFromBytes(
+  bytes: Uint8Array,
+  path: string,
+  source: Article['source'],
+  meta?: { title?: string; url?: string; publisher?: string; date?: string },
+): { article: Article; warning?: string } | { error: string } {
+  const decoded = decodeArticleBytes(bytes, path);
+  if (!decoded.ok) return { error: decoded.error.replace(`${path}: `, '') };
+  return buildArticle({ path, text: decoded.text, hash: sha256(bytes), source, meta });
+}

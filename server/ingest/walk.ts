@@ -1,0 +1,64 @@
+// Finds the article files under the paths given: folders recursively, files as named.
+// What is skipped is said, with the reason, so a user never wonders where a file went.
+import { readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+
+export interface FoundFile {
+  abs: string;
+  /** Relative to the folder named on the command line (or the file name), with `/`. */
+  rel: string;
+}
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+const isReadme = (name: string) => /^(readme|license|changelog|contributing)(\..*)?$/i.test(name);
+
+export function findArticleFiles(paths: string[]): { files: FoundFile[]; skipped: Skipped[]; errors: Skipped[] } {
+  const files: FoundFile[] = [];
+  const skipped: Skipped[] = [];
+  const errors: Skipped[] = [];
+  for (const p of paths) {
+    const root = resolve(p);
+    let st;
+    try {
+      st = statSync(root);
+    } catch {
+      errors.push({ path: p, reason: 'no such file or folder' });
+      continue;
+    }
+    if (st.isFile()) {
+      consider(root, basename(root), files, skipped, true);
+      continue;
+    }
+    const walk = (dir: string) => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        errors.push({ path: dir, reason: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+        return;
+      }
+      entries.sort((a, b) => a.name.localeCompare(b.name));
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const abs = join(dir, e.name);
+        if (e.isDirectory()) walk(abs);
+        else if (e.isFile()) consider(abs, relative(root, abs).split(sep).join('/'), files, skipped, false);
+      }
+    };
+    walk(root);
+  }
+  return { files, skipped, errors };
+}
+
+function consider(abs: string, rel: string, files: FoundFile[], skipped: Skipped[], named: boolean) {
+  const name = basename(abs);
+  if (isReadme(name)) skipped.push({ path: rel, reason: 'a README or project file, not an article' });
+  else if (!ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()))
+    skipped.push({ path: rel, reason: named ? `not an article file (.txt or .md expected)` : 'not a .txt or .md file' });
+  else files.push({ abs, rel });
+}

@@ -1,0 +1,181 @@
+// The shared vocabulary of Crosscheck. Every stage (ingest → extract → align →
+// compare → store → web / export) speaks these types; nothing redefines them.
+
+export type Language = 'zh' | 'en' | 'mixed';
+
+/** One ingested article. `text` is the body exactly as written: every offset points into it. */
+export interface Article {
+  id: string;
+  /** Path relative to the folder it was ingested from, with `/` (or `upload/…`, `paste/…`). */
+  path: string;
+  title: string;
+  url?: string;
+  publisher?: string;
+  /** ISO date (YYYY-MM-DD) from front matter, or found in the first lines of the body. */
+  date?: string;
+  language: Language;
+  text: string;
+  /** sha256 of the file bytes: re-ingesting an unchanged file is a no-op. */
+  hash: string;
+  ingestedAt: string;
+  /** How the article arrived. */
+  source: 'file' | 'upload' | 'paste';
+}
+
+/**
+ * How a printed value relates to the true one.
+ * exact: printed as is (subject only to rounding); approx: 约/about;
+ * lower: 超过/more than (true value is at least this); upper: 近/nearly (true value is at most this).
+ */
+export type Qualifier = 'exact' | 'approx' | 'lower' | 'upper';
+
+/** level: a stock or flow; the others are changes against a base. */
+export type Measure = 'level' | 'yoy' | 'qoq' | 'vs_start' | 'change';
+
+/** Where a claim came from: the extractor, or a reviewer who added it by hand. */
+export type ClaimOrigin = 'extracted' | 'manual';
+
+export interface Claim {
+  id: string;
+  articleId: string;
+  /** The exact number expression, article.text.slice(start, end). */
+  quote: string;
+  start: number;
+  end: number;
+  /** The exact text of the sentence around the quote. */
+  sentence: string;
+  sentenceStart: number;
+  /** Normalised value: magnitudes applied, declines and losses negative. */
+  value: number;
+  /** ISO currency code, '%', 'pp' (percentage points), 'count', or 'CNY/share' style per-share units. */
+  unit: string;
+  /** For counts: what is counted, canonical (vehicle, medal, person, …). */
+  countOf?: string;
+  /** The step of the last printed digit, in the normalised unit (126.14亿 → 1e6). */
+  precision: number;
+  qualifier: Qualifier;
+  /** The word that set the qualifier (约, nearly, …), if any. */
+  qualifierWord?: string;
+  measure: Measure;
+  /** Canonical entity id, or a name as printed when the entity is not in the lexicon. */
+  subject: string;
+  /** Canonical metric id from the lexicon, or null when no metric is named. */
+  metric: string | null;
+  /** Canonical period: 2023-Q3, 2023-Q1..Q3, 2023-H1, 2023, 2023-12, 2023-10-24; null when unknown. */
+  period: string | null;
+  /**
+   * What else makes it a different fact: segment:overseas, forecast, asof:…, basis:real, list, …
+   * Sorted, so that equal facts have equal keys.
+   */
+  aspects: string[];
+  /** Plain-words reasons for metric, period, subject and measure, for the reviewer. */
+  why: Partial<Record<'metric' | 'period' | 'subject' | 'measure' | 'unit' | 'qualifier', string>>;
+  origin: ClaimOrigin;
+}
+
+/** The identity of a fact: two claims with the same key state the same fact. */
+export interface FactKey {
+  subject: string;
+  metric: string | null;
+  period: string | null;
+  measure: Measure;
+  /** Unit family: currency code, 'ratio' for % and pp changes, '%', 'count:vehicle', 'CNY/share'. */
+  unitFamily: string;
+  aspects: string[];
+}
+
+export type Verdict = 'consistent' | 'rounding' | 'discrepancy';
+export type Severity = 'high' | 'medium' | 'low' | 'none';
+
+export interface Finding {
+  /** Stable: derived from the fact key, so reviews survive re-checks. */
+  id: string;
+  key: string;
+  fact: FactKey;
+  verdict: Verdict;
+  claimIds: string[];
+  severity: Severity;
+  /** Plain words: why these numbers were compared and why they agree or disagree. */
+  explanation: string;
+  /** A likely cause, when one fits: 'tenfold', 'thousandfold', 'sign', 'percent-vs-points', 'period-mixup'. */
+  cause?: string;
+  /** With 3+ sources: the articles whose figure stands apart from the rest. */
+  outlierArticleIds?: string[];
+}
+
+export type ReviewStatus = 'open' | 'confirmed' | 'dismissed';
+export type DismissReason =
+  | 'rounding'
+  | 'different-metric'
+  | 'different-period'
+  | 'different-subject'
+  | 'extraction-error'
+  | 'restated-figure'
+  | 'other';
+
+/** A reviewer's decision on a finding, keyed by the finding's stable id (its fact key). */
+export interface Review {
+  findingId: string;
+  status: ReviewStatus;
+  reason?: DismissReason;
+  note?: string;
+  /** The claim whose value the reviewer says is right. */
+  correctClaimId?: string;
+  /** The article the reviewer treats as the reference source for this finding. */
+  referenceArticleId?: string;
+  updatedAt: string;
+}
+
+/** A text anchor that survives edits elsewhere in the article (W3C TextQuote + TextPosition). */
+export interface Anchor {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export interface Annotation {
+  id: string;
+  articleId: string;
+  anchor: Anchor;
+  comment: string;
+  createdAt: string;
+  /** True when the anchored text is no longer in the article. Never moved silently. */
+  orphaned?: boolean;
+}
+
+/** A reviewer's correction of an extracted claim, anchored to its text. */
+export interface Correction {
+  id: string;
+  articleId: string;
+  anchor: Anchor;
+  metric?: string | null;
+  period?: string | null;
+  subject?: string;
+  notAClaim?: boolean;
+  createdAt: string;
+  orphaned?: boolean;
+}
+
+/** Everything the store holds. */
+export interface Db {
+  version: 1;
+  articles: Article[];
+  claims: Claim[];
+  findings: Finding[];
+  reviews: Review[];
+  annotations: Annotation[];
+  /** Claims a reviewer added; extraction never overwrites them. Their anchor is quote/start/end. */
+  manualClaims: Claim[];
+  corrections: Correction[];
+}
+
+/** The JSON report (`crosscheck report --format json`). */
+export interface Report {
+  generatedAt: string;
+  articles: Array<Omit<Article, 'text'> & { chars: number }>;
+  claims: Claim[];
+  findings: Array<Finding & { review?: Review }>;
+  annotations: Annotation[];
+}
