@@ -1,4 +1,243 @@
-import type { Article, Claim } from '../types.js';
-export function extractClaims(_article: Article): Claim[] {
-  return [];
+// Extract: article text → numeric claims. A pure function of the article. The passes in
+// compute/ run in their numbered order on each sentence; this file threads the context
+// a reader carries from sentence to sentence (the paragraph's subject and period, the
+// article's main subject and period) and assembles the Claim.
+import nlp from 'compromise';
+import type { Article, Claim, Measure } from '../types.js';
+import { metricById } from './model/lexicon.js';
+import { splitSentences, type Sentence, type Span } from './compute/1-sentences.js';
+import { scanNumbers } from './compute/2-numbers.js';
+import { qualifierOf } from './compute/3-qualifiers.js';
+import { measureMentions, measureOf } from './compute/4-measures.js';
+import { metricMentions, metricOfToken } from './compute/5-metrics.js';
+import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
+import { entityMentions, nameId, subjectOf } from './compute/7-subjects.js';
+import { listItems } from './compute/8-lists.js';
+import { aspectsOf } from './compute/9-aspects.js';
+import { findAll, metricOf, metricRe } from './model/lexicon.js';
+
+export { parseChineseNumeral, scanNumbers } from './compute/2-numbers.js';
+export { splitSentences } from './compute/1-sentences.js';
+export { periodMentions, resolvePeriod } from './compute/6-periods.js';
+
+const UNKNOWN_SUBJECT = 'main';
+const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
+
+interface SentenceFacts {
+  sentence: Sentence;
+  lang: 'zh' | 'en';
+  tokens: ReturnType<typeof scanNumbers>;
+  periods: PeriodMention[];
+  entities: ReturnType<typeof entityMentions>;
+}
+
+export function extractClaims(article: Article): Claim[] {
+  const text = article.text;
+  const sentences = splitSentences(text);
+  const facts: SentenceFacts[] = sentences.map((s) => {
+    const lang = article.language === 'mixed' ? (isCjk(s.text) ? 'zh' : 'en') : article.language === 'zh' ? (isCjk(s.text) ? 'zh' : 'en') : isCjk(s.text) ? 'zh' : 'en';
+    return { sentence: s, lang, tokens: scanNumbers(s.text, lang), periods: periodMentions(s.text), entities: entityMentions(s.text, lang) };
+  });
+  const main = mainSubject(article, facts);
+  const mainPeriod = mainPeriodOf(article, facts);
+
+  const claims: Claim[] = [];
+  let paragraph = -1;
+  let carrySubject: string | undefined;
+  let carryPeriod: string | null = null;
+  for (const f of facts) {
+    const { sentence: s, lang } = f;
+    if (s.paragraph !== paragraph) {
+      paragraph = s.paragraph;
+      carrySubject = undefined;
+      carryPeriod = null;
+    }
+    const tokens = f.tokens;
+    if (!tokens.length) {
+      carryPeriod = lastPeriod(f, article, carryPeriod, mainPeriod) ?? carryPeriod;
+      carrySubject = lastSubject(f) ?? carrySubject;
+      continue;
+    }
+    const metrics = metricMentions(s.text);
+    const measures = measureMentions(s.text);
+    const lists = listItems(s.text, tokens, f.entities, lang);
+    const clauses: Span[] = s.clauses.map((c) => ({ ...c, start: c.start - s.start, end: c.end - s.start }));
+    tokens.forEach((tok, i) => {
+      const clause = clauses.find((c) => tok.start >= c.start && tok.start <= c.end) ?? { start: 0, end: s.text.length, text: s.text };
+      const why: Claim['why'] = {};
+      const q = qualifierOf(s.text, tok);
+      if (q.word) why.qualifier = `"${q.word}"`;
+      const meas = measureOf(s.text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, measures);
+      if (meas.why) why.measure = meas.why;
+      const item = lists.get(i);
+
+      // Metric.
+      let metric: string | null = null;
+      const itemMetric = item && findAll(metricRe, item.text).map((m) => metricOf(m.text)!)[0];
+      if (itemMetric) {
+        metric = itemMetric;
+        why.metric = `item "${item!.text}" of a respectively list`;
+      } else {
+        const r = metricOfToken(s.text, tok, metrics, clause);
+        metric = r.metric;
+        if (r.why) why.metric = r.why;
+      }
+      let unit = tok.unit;
+      const entry = metric ? metricById.get(metric) : undefined;
+      if (tok.perShare && (metric === null || metric === 'net_profit' || metric === 'revenue')) {
+        metric = 'eps';
+        why.metric = 'a per-share amount of earnings';
+      }
+      const perShare = tok.perShare || (!!entry?.perShare && unit !== '%' && unit !== 'pp' && unit !== 'count');
+      if (entry?.perShare && !tok.perShare && Math.abs(tok.value) >= 1000) {
+        metric = null; // "the dividend costs $5bn a year" is not a per-share figure
+        delete why.metric;
+      } else if (perShare && unit !== 'count') unit = `${unit}/share`;
+
+      // Aspects.
+      const asp = aspectsOf(s.text, clause, metrics);
+      const aspects = new Set(asp.aspects);
+      if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
+
+      // Subject.
+      let subject: string | undefined;
+      if (item?.entityId) {
+        subject = item.entityId;
+        why.subject = `"${item.text}" in a respectively list`;
+      } else {
+        const sr = subjectOf(s.text, tok, f.entities, clause);
+        if (sr.subject) {
+          subject = sr.subject;
+          why.subject = sr.why;
+          if (!sr.local) carrySubject = sr.subject;
+        }
+        if (meas.isBase && !sr.local) aspects.add('base');
+      }
+      if (!subject && carrySubject) {
+        subject = carrySubject;
+        why.subject = 'named earlier in the paragraph';
+      }
+      if (!subject) {
+        subject = main;
+        why.subject = main === UNKNOWN_SUBJECT ? 'no subject named; the article names none we know' : "the article's main subject";
+      }
+      if (item && !item.entityId && !itemMetric) aspects.add(`item:${item.text.slice(0, 24)}`);
+
+      // Period.
+      const forward = [...aspects].some((a) => a.startsWith('forecast') || a === 'target');
+      const p = periodFor(f, tok, clause, lang);
+      let period: string | null;
+      if (p) {
+        period = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), forward, current: carryPeriod ?? mainPeriod });
+        why.period = `"${p.text}"${p.start >= tok.end ? ' after the number' : ''}`;
+      } else if (carryPeriod) {
+        period = carryPeriod;
+        why.period = 'named earlier in the paragraph';
+      } else if (metric) {
+        period = mainPeriod;
+        why.period = mainPeriod ? "the article's main period" : 'no period named';
+      } else {
+        // An unnamed figure with no period of its own is matched only as a loose figure.
+        period = null;
+        why.period = 'no period named';
+      }
+
+      const sign = meas.sign;
+      const value = sign * Math.abs(tok.value);
+      const start = s.start + tok.start;
+      const end = s.start + tok.end;
+      claims.push({
+        id: `${article.id}:${start}-${end}`,
+        articleId: article.id,
+        quote: text.slice(start, end),
+        start,
+        end,
+        sentence: s.text,
+        sentenceStart: s.start,
+        value,
+        unit,
+        countOf: tok.countOf ?? entry?.countOf,
+        precision: tok.precision,
+        qualifier: q.qualifier,
+        qualifierWord: q.word,
+        measure: meas.measure as Measure,
+        subject,
+        metric,
+        period,
+        aspects: [...aspects].sort(),
+        why: { ...why, ...(tok.unitWhy ? { unit: tok.unitWhy } : {}) },
+        origin: 'extracted',
+      });
+    });
+    carryPeriod = lastPeriod(f, article, carryPeriod, mainPeriod) ?? carryPeriod;
+  }
+  return claims;
+}
+
+/** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */
+function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en'): PeriodMention | undefined {
+  const own = f.periods.filter((p) => !p.isBase);
+  const inClause = own.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  const before = inClause.filter((p) => p.end <= tok.start).pop();
+  // English puts the period after the figure ("3.58 yuan for the quarter"), up to the next figure.
+  const after = inClause.find((p) => p.start >= tok.end);
+  const order = lang === 'en' ? [after, before] : [before, after];
+  const hit = order.find(Boolean);
+  if (hit) return hit;
+  return own.filter((p) => p.end <= tok.start).pop();
+}
+
+/** An explicit year named in the sentence before a phrase that lacks one (2023年…前三季度). */
+function yearNear(f: SentenceFacts, p: PeriodMention): number | undefined {
+  if (p.raw.year !== undefined || p.raw.rel !== undefined) return undefined;
+  const prior = f.periods.filter((x) => x.end <= p.start && x.raw.year !== undefined && !x.isBase).pop();
+  return prior?.raw.year;
+}
+
+function lastPeriod(f: SentenceFacts, article: Article, carry: string | null, main: string | null): string | null {
+  const p = f.periods.filter((x) => !x.isBase && x.raw.kind !== 'DAY').pop();
+  return p ? resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), current: carry ?? main }) : null;
+}
+
+function lastSubject(f: SentenceFacts): string | undefined {
+  return f.entities.filter((e) => !e.compared).pop()?.id;
+}
+
+/** The entity the article is about: the most named one, the title counting three times. */
+function mainSubject(article: Article, facts: SentenceFacts[]): string {
+  const counts = new Map<string, number>();
+  const add = (id: string, w: number) => counts.set(id, (counts.get(id) ?? 0) + w);
+  const titleLang = isCjk(article.title) ? 'zh' : 'en';
+  for (const e of entityMentions(article.title, titleLang)) add(e.id, 3);
+  for (const f of facts) for (const e of f.entities) add(e.id, 1);
+  let best: string | undefined;
+  for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
+  if (best) return best;
+  // compromise reads an English title for an organisation or place the lexicon lacks.
+  if (titleLang === 'en') {
+    const doc = nlp(article.title);
+    const name = (doc.organizations().out('array') as string[])[0] ?? (doc.places().out('array') as string[])[0];
+    if (name) return nameId(name.replace(/['’]s$/, '').trim());
+  }
+  return UNKNOWN_SUBJECT;
+}
+
+/** The period the article is about: the one its title names, else the one its figures most often name. */
+function mainPeriodOf(article: Article, facts: SentenceFacts[]): string | null {
+  for (const p of periodMentions(article.title)) {
+    const r = resolvePeriod(p.raw, { date: article.date });
+    if (r && !p.isBase && p.raw.kind !== 'CUR') return r;
+  }
+  const counts = new Map<string, number>();
+  for (const f of facts) {
+    if (!f.tokens.length) continue;
+    for (const p of f.periods) {
+      if (p.isBase || p.raw.kind === 'DAY' || p.raw.kind === 'CUR') continue;
+      const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p) });
+      if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
+  return best;
 }

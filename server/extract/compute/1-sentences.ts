@@ -60,8 +60,8 @@ function splitLine(line: string, offset: number, paragraph: number, out: Sentenc
 
 export function splitClauses(sentence: string, offset: number): Span[] {
   const out: Span[] = [];
-  // "，" always; "," only before a space (67,317 is a number); "、" joins list items, not clauses.
-  const re = /，|,(?=\s)/g;
+  // "，" always; "," unless it separates thousands (67,317); "、" joins list items, not clauses.
+  const re = /，|,(?!\d{3}(?!\d))/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence))) {

@@ -156,10 +156,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     const prevChar = sentence[r.start - 1] ?? '';
     // Names and versions: GPT-4, V3.0, A100, RTX4090, 4Q22; ordinals: 第40枚; stock codes 002594.SZ.
     if (/[A-Za-z]$/.test(before) || /[A-Za-z]-$/.test(before)) continue;
-    if (/^[.．]?[A-Za-z]/.test(after) && !/^\s?(?:tn|bn|mn|m|k)\b/i.test(after) && !/^(?:st|nd|rd|th)\b/.test(after)) {
-      if (!/^[A-Za-z]/.test(after) || !/^(?:tn|bn|mn|m|k)\b/i.test(after)) continue;
-    }
-    if (/^(?:st|nd|rd|th)\b/.test(after)) continue;
+    // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn) and ordinals.
+    if (/^[A-Za-z]/.test(after) && !/^(?:tn|bn|mn|m|k)\b/i.test(after)) continue;
     if (prevChar === '第') continue;
     if (/^\.[A-Z]{2}\b/.test(after)) continue;
     if (r.chinese && /^第/.test(sentence.slice(r.start - 1))) continue;
@@ -258,8 +256,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     const perShare = !!ps && unit !== '%' && unit !== 'pp';
     if (ps && perShare) i += ps[0].length;
 
-    // English counts: the noun after a bare number (67,317 employees; 40 golds).
-    if (!unit && !r.chinese) {
+    // English counts: the noun after a bare number (67,317 employees; 40 golds). In Chinese a bare number is no quantity.
+    if (!unit && !r.chinese && lang === 'en') {
       const n = RE_EN_NOUN.exec(sentence.slice(i));
       if (n) {
         const words = n[1]!.toLowerCase().split(/\s+/);
@@ -275,7 +273,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     }
 
     // What does not state a quantity.
-    const datey = /^\s?(?:年|月|日|号|时|点|季|周|天|岁|世纪|年代)/.test(after) || /^[-/.](?:\d{1,2})[-/.]\d{1,2}/.test(after);
+    const datey = /^\s?个?(?:年|月|日|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || /^[-/.](?:\d{1,2})[-/.]\d{1,2}/.test(after);
     if (datey && !['%', 'pp'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
@@ -294,13 +292,13 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     if (lang === 'zh' && !r.chinese && !unit) continue;
 
     const decimals = r.decimals;
-    const step = printedStep(r.digits, decimals) * stepUnit;
+    const step = Number((printedStep(r.digits, decimals) * stepUnit).toPrecision(12));
     tokens.push({
       start,
       end: i,
       numStart: r.start,
       numEnd: r.end,
-      value: r.value * mult,
+      value: Number((r.value * mult).toPrecision(12)),
       precision: step,
       unit,
       countOf,

@@ -1,0 +1,94 @@
+// Pass 4: level or change, and the sign. A change word (下滑, rose) governs the number right
+// after it; "lower"/"fewer" the number right before it. A change is measured against what a
+// measure word names (同比, 环比, y/y, from a year earlier); with none, it is read as year on
+// year, the convention of results and statistics reporting. A number after a base word
+// (compared with, from, 高于) is the comparison base, not the figure itself.
+import type { Measure } from '../../types.js';
+import { baseWords, directionAfter, directionBefore, escapeRe, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
+import type { NumberToken } from './2-numbers.js';
+
+const keys = (o: Record<string, unknown> | string[]) =>
+  (Array.isArray(o) ? o : Object.keys(o)).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+// The change word, then at most a few words (略微, 了, 约, by, nearly) before the number.
+const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|至|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?$`);
+const EN_DIR = new RegExp(`\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:about\\s+|around\\s+|nearly\\s+|almost\\s+|roughly\\s+|more than\\s+|some\\s+)?$`, 'i');
+const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
+const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额)?$`);
+const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of)\s+$/i;
+const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
+const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
+
+export interface MeasureReading {
+  measure: Measure;
+  sign: 1 | -1;
+  /** The number is the base of a comparison (from 20%, 高于…的5%). */
+  isBase: boolean;
+  /** Where the base word ended, for finding the base's owner. */
+  baseAt?: number;
+  why?: string;
+}
+
+/** Measure words in the sentence, with positions. */
+export function measureMentions(sentence: string) {
+  return [
+    ...findAll(re.measureZh, sentence).map((m) => ({ ...m, measure: measureWords.zh[m.text] as Measure })),
+    ...findAll(re.measureEn, sentence).map((m) => ({ ...m, measure: measureWords.en[m.text.toLowerCase()] as Measure })),
+  ].sort((a, b) => a.start - b.start);
+}
+
+export function measureOf(
+  sentence: string,
+  tok: NumberToken,
+  prevEnd: number,
+  clauseStart: number,
+  clauseEnd: number,
+  mentions: ReturnType<typeof measureMentions>,
+): MeasureReading {
+  const before = sentence.slice(Math.max(prevEnd, clauseStart, tok.start - 30), tok.start);
+  const after = sentence.slice(tok.end, tok.end + 30);
+  let sign: 1 | -1 = 1;
+  let change = false;
+  let why: string | undefined;
+  let m = ZH_DIR.exec(before) ?? EN_DIR.exec(before);
+  if (m) {
+    change = true;
+    sign = ((directionBefore.zh[m[1]!] ?? directionBefore.en[m[1]!.toLowerCase()]) as 1 | -1) ?? 1;
+    why = `"${m[1]}" before the number`;
+  } else if ((m = EN_DIR_AFTER.exec(after))) {
+    change = true;
+    sign = directionAfter.en[m[1]!.toLowerCase()] as 1 | -1;
+    why = `"${m[1]}" after the number`;
+  } else if (tok.sign !== 0 && (tok.unit === '%' || tok.unit === 'pp')) {
+    change = true;
+    sign = tok.sign;
+    why = 'a signed percentage';
+  }
+  if (!change && (ZH_LOSS.test(before) || EN_LOSS.test(before))) {
+    return { measure: 'level', sign: -1, isBase: false, why: 'a loss, so negative' };
+  }
+  if (tok.sign === -1 && !change) sign = -1;
+
+  // Base of a comparison: a base word between the previous number (or clause start) and this one.
+  const gapStart = Math.max(prevEnd, clauseStart);
+  const gap = sentence.slice(gapStart, tok.start);
+  let isBase = false;
+  let baseAt: number | undefined;
+  for (const b of [...gap.matchAll(ZH_BASE), ...gap.matchAll(EN_BASE)]) {
+    const word = b[1]!;
+    const rest = gap.slice(b.index! + b[0].length);
+    // 超过 right before a number is a bound (超过126万亿), not a comparison.
+    if (rest.trim() === '' && /^[超高低]/.test(word) && word !== '超过了') continue;
+    isBase = true;
+    baseAt = gapStart + b.index! + b[0].length;
+  }
+  // "rose 25% to $40.11 billion": the amount after "to" is the new level, and it is not a base.
+  if (/\bto\s+\$?$/i.test(before) || /至$/.test(before)) isBase = false;
+
+  if (!change) return { measure: 'level', sign, isBase, baseAt, why };
+  // Measure: the nearest measure word before the number in the sentence, else one after it in the clause.
+  const prior = mentions.filter((x) => x.end <= tok.start).pop();
+  const later = mentions.find((x) => x.start >= tok.end && x.start < clauseEnd);
+  const named = later && (!prior || /^\s*(?:y\/y|yoy|q\/q|year on year|year-on-year)/i.test(sentence.slice(tok.end))) ? later : prior ?? later;
+  if (named) return { measure: named.measure, sign, isBase, baseAt, why: `${why}; measured "${named.text}"` };
+  return { measure: 'yoy', sign, isBase, baseAt, why: `${why}; no base named, read as year on year` };
+}

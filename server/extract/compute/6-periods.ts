@@ -1,0 +1,158 @@
+// Pass 6: periods. Finds period phrases in a sentence (第三季度, 前三季度, 7月至9月, Q3 2023,
+// the July-September quarter, first nine months, 2023年全年, in December, last year) and
+// resolves them to canonical strings: 2023-Q3, 2023-Q1..Q3, 2023-H1, 2023, 2023-12.
+// A year left out comes from the phrase itself, else the article date: a quarter or month
+// without a year is the latest one that had ended by the date (the next one, for a forecast).
+import { escapeRe, periods } from '../model/lexicon.js';
+
+export type PeriodKind = 'Q' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
+export interface RawPeriod {
+  kind: PeriodKind;
+  /** Quarter (Q), months covered (YTD), month (M). */
+  n?: number;
+  year?: number;
+  /** A year relative to the article date (今年 0, 去年 -1). */
+  rel?: number;
+  day?: number;
+}
+export interface PeriodMention {
+  start: number;
+  end: number;
+  text: string;
+  raw: RawPeriod;
+  /** The phrase names the base of a comparison (比上年, compared with the fourth quarter of 2022). */
+  isBase: boolean;
+}
+
+const Q = periods.quarterNumbers;
+const MONTH = periods.monthNames;
+const alt = (xs: string[]) => xs.sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+const REL_ZH = alt(Object.keys(periods.relativeYears).filter((k) => /[\u4e00-\u9fff]/.test(k)));
+const MONTHS_EN = alt(Object.keys(MONTH));
+
+// Each pattern: a regex and a reader from its match. Order matters only for overlaps:
+// the combined scan takes the leftmost, then the longest.
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
+  // zh: 2023年第三季度, 今年三季度, 四季度, Q3
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) })],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) })],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(periods.secondHalf.zh)})`, 'g'), (m) => ({ kind: 'H2', ...yr(m[1], m[2]) })],
+  // 7月至9月, 1-9月
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月?\\s*(?:至|到|-|—|～)\\s*(\\d{1,2})月(?![\\d份]*日)`, 'g'), (m) => monthRange(+m[3]!, +m[4]!, yr(m[1], m[2]))],
+  // 截至9月30日: an as-of date
+  [/截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g, (m) => ({ kind: 'DAY', n: +m[2]!, day: +m[3]!, ...(m[1] ? { year: +m[1] } : {}) })],
+  // 12月份, 2023年12月 (not 10月24日, which is a day)
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月(?:份)?(?!\\d{1,2}日|\\d)`, 'g'), (m) => (+m[3]! >= 1 && +m[3]! <= 12 ? { kind: 'M', n: +m[3]!, ...yr(m[1], m[2]) } : null)],
+  // 2023年全年, 2023年度, 2023年 (alone), 全年, 今年, 年末
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))(${alt(periods.yearEnd.zh)})`, 'g'), (m) => ({ kind: 'YE', ...yr(m[1], m[2]) })],
+  [new RegExp(`(?:(\\d{4})年(?:${alt(periods.fullYear.zh)})?)(?![第前上下一二三四1-9])`, 'g'), (m) => ({ kind: 'FY', year: +m[1]! })],
+  [new RegExp(`(${REL_ZH})(?:${alt(periods.fullYear.zh)})?(?![第前上下一二三四1-9]|\\d)`, 'g'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!] })],
+  [new RegExp(`(${alt(periods.fullYear.zh)})`, 'g'), () => ({ kind: 'FY' })],
+  [new RegExp(`(${alt(periods.yearEnd.zh)})`, 'g'), () => ({ kind: 'YE' })],
+  [new RegExp(`(${alt(periods.currentQuarter.zh)})`, 'g'), () => ({ kind: 'CUR' })],
+  // en: third quarter (of 2023), fourth-quarter, Q3 2023, 4Q23, final quarter of 2022
+  [/\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+of\s+(?:the\s+year\s+)?(\d{4})|\s+(\d{4}))?/gi, (m) => ({ kind: 'Q', n: Q[m[1]!.toLowerCase()], ...(m[2] || m[3] ? { year: +(m[2] ?? m[3])! } : {}) })],
+  [/\bQ([1-4])(?:\s*(?:of\s+)?'?(\d{4}|\d{2}))?\b/g, (m) => ({ kind: 'Q', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) })],
+  [/\b([1-4])Q(\d{2})\b/g, (m) => ({ kind: 'Q', n: +m[1]!, year: fullYear(m[2]!) })],
+  [new RegExp(`\\b(${MONTHS_EN})\\s*[-–]\\s*(${MONTHS_EN})\\b(?:\\s+(?:quarter|period))?`, 'gi'), (m) => monthRange(MONTH[m[1]!.toLowerCase()]!, MONTH[m[2]!.toLowerCase()]!, {})],
+  [new RegExp(`\\b(?:three|nine|six)\\s+months\\s+ended\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => {
+    const end = MONTH[m[1]!.toLowerCase()]!;
+    const months = /nine/i.test(m[0]) ? 9 : /six/i.test(m[0]) ? 6 : 3;
+    const year = m[2] ? { year: +m[2] } : {};
+    return months === 3 ? { kind: 'Q', n: Math.ceil(end / 3), ...year } : { kind: 'YTD', n: months, ...year };
+  }],
+  [new RegExp(`\\b(?:the\\s+)?(${alt(Object.keys(periods.yearToDate.en))})(?:\\s+(?:period|of\\s+(\\d{4})))?`, 'gi'), (m) => ({ kind: 'YTD', n: periods.yearToDate.en[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
+  [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b\\.?(?!\\s*\\d{1,2}\\b)(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
+  [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, (m) => ({ kind: 'FY', year: +m[1]! })],
+  [/(?<![-–$\d.,])\b((?:19|20)\d{2})\b(?=\s+(?:total|revenue|capital|sales|full|profit|net|gdp))/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
+  [new RegExp(`\\b(this year|last year|next year)\\b`, 'gi'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!.toLowerCase()] })],
+  [new RegExp(`\\b(${alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w)))})\\b`, 'gi'), () => ({ kind: 'FY' })],
+  [new RegExp(`\\b(${alt(periods.currentQuarter.en)})\\b`, 'gi'), () => ({ kind: 'CUR' })],
+];
+
+function yr(year?: string, rel?: string): { year?: number; rel?: number } {
+  if (year) return { year: +year };
+  if (rel) return { rel: periods.relativeYears[rel] };
+  return {};
+}
+const fullYear = (y: string) => (y.length === 2 ? 2000 + +y : +y);
+
+function monthRange(a: number, b: number, y: { year?: number; rel?: number }): RawPeriod | null {
+  if (a < 1 || b > 12 || a >= b) return null;
+  if (a === 1) return b === 12 ? { kind: 'FY', ...y } : { kind: 'YTD', n: b, ...y };
+  if (b - a === 2 && a % 3 === 1) return { kind: 'Q', n: (a + 2) / 3, ...y };
+  if (a === 7 && b === 12) return { kind: 'H2', ...y };
+  return null;
+}
+
+const ZH_BASE_BEFORE = /(?:比|较|相比|相较|与|同|和|compared with|compared to|from|than|against|versus|vs\.?)\s*(?:the\s+)?(?:same\s+)?(?:(?:period|quarter)\s+(?:of|in)\s+)?$/i;
+const BASE_AFTER = /^(?:同期)?(?:相比|相较|比较)/;
+const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|vs\.?)\b[^,;.]{0,40}$/i;
+
+/** All period phrases of a sentence, left to right, overlaps resolved to the longest. */
+export function periodMentions(sentence: string): PeriodMention[] {
+  const found: PeriodMention[] = [];
+  for (const [re, read] of PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      const raw = read(m);
+      if (raw) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], raw, isBase: false });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PeriodMention[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) continue;
+    const before = sentence.slice(Math.max(0, f.start - 48), f.start);
+    f.isBase = ZH_BASE_BEFORE.test(before.slice(-16)) || BASE_AFTER.test(sentence.slice(f.end, f.end + 12).replace(/^[^相比]{0,6}/, '')) || EN_BASE_BEFORE.test(before);
+    out.push(f);
+  }
+  return out;
+}
+
+/** The canonical period string, given the article date (YYYY-MM-DD) and a default year. */
+export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: number; forward?: boolean; current?: string | null }): string | null {
+  const dy = ctx.date ? +ctx.date.slice(0, 4) : undefined;
+  const dm = ctx.date ? +ctx.date.slice(5, 7) : undefined;
+  let year = raw.year ?? (raw.rel !== undefined && dy !== undefined ? dy + raw.rel : undefined);
+  const latest = (endMonth: number) => {
+    // The latest year in which a period ending in endMonth had ended by the article date.
+    if (dy === undefined || dm === undefined) return ctx.year;
+    if (ctx.forward) return dm < endMonth ? dy : dy + 1;
+    return dm >= endMonth ? dy : dy - 1;
+  };
+  switch (raw.kind) {
+    case 'Q': {
+      year ??= ctx.year ?? latest(raw.n! * 3);
+      return year ? `${year}-Q${raw.n}` : `Q${raw.n}`;
+    }
+    case 'YTD': {
+      year ??= ctx.year ?? latest(raw.n!);
+      const p = raw.n === 6 ? 'H1' : raw.n === 3 ? 'Q1' : raw.n === 9 ? 'Q1..Q3' : `M1..M${raw.n}`;
+      return year ? `${year}-${p}` : p;
+    }
+    case 'H2':
+      year ??= ctx.year ?? latest(12);
+      return year ? `${year}-H2` : 'H2';
+    case 'FY':
+    case 'YE':
+      // "全年" early in a year is the year just ended; later, the year under way.
+      year ??= ctx.year ?? (dy !== undefined && dm !== undefined ? (dm <= 3 ? dy - 1 : dy) : undefined);
+      return year ? (raw.kind === 'YE' ? `${year}-12` : `${year}`) : null;
+    case 'M': {
+      year ??= ctx.year ?? latest(raw.n!);
+      return year ? `${year}-${String(raw.n).padStart(2, '0')}` : null;
+    }
+    case 'DAY': {
+      year ??= ctx.year ?? (dy !== undefined && dm !== undefined ? (raw.n! <= dm ? dy : dy - 1) : undefined);
+      return year ? `${year}-${String(raw.n).padStart(2, '0')}-${String(raw.day).padStart(2, '0')}` : null;
+    }
+    case 'CUR':
+      return ctx.current ?? null;
+  }
+}

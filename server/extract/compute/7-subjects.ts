@@ -1,0 +1,88 @@
+// Pass 7: subjects. A number belongs to the entity its sentence is about: the nearest entity
+// named before it, unless that entity is the object of a comparison (与ChatGPT相当, ahead of
+// X) in an earlier clause. An entity right before 的 + number (ChatGPT的84.3%), after a
+// comparison word in the same clause (ahead of Australia on 18 golds), or in brackets right
+// after the number (85.1%（星火V3.0）) owns that number only. With no entity in the sentence,
+// the subject carries over from the paragraph, then falls back to the article's main subject.
+import { entityOf, entityRe, findAll, genericHeads, metricOf } from '../model/lexicon.js';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  id: string;
+  /** Named as the other side of a comparison: it owns only numbers in its own clause. */
+  compared: boolean;
+}
+
+// Names the lexicon does not know: Latin names inside Chinese text (ChatGPT, GPT-4) and
+// names with a version (星火认知大模型V3.0, 星火V3.0).
+const VERSIONED = /[\u4e00-\u9fffA-Za-z]{1,12}[Vv]\d+(?:\.\d+)?/g;
+const LATIN_IN_ZH = /(?<![A-Za-z0-9])[A-Z][A-Za-z]+(?:-\d+(?:\.\d+)?)?(?![A-Za-z])/g;
+const COMPARED_BEFORE = /(?:与|和|跟|同|对标|超越|超过|领先|落后于|比|较|than|versus|vs\.?|compared with|ahead of|behind|against|rivals?)\s*(?:the\s+)?$/i;
+const GENERIC = new RegExp(genericHeads.zh.concat(genericHeads.en).sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** Canonical id for a name outside the lexicon: generic heads dropped, case folded. */
+export function nameId(name: string): string {
+  const known = entityOf(name);
+  if (known) return known;
+  return name.replace(GENERIC, '').replace(/\s+/g, '').toLowerCase() || name.toLowerCase();
+}
+
+export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMention[] {
+  const found = findAll(entityRe, sentence).map((m) => ({ ...m, id: entityOf(m.text)! }));
+  if (lang === 'zh') {
+    for (const re of [VERSIONED, LATIN_IN_ZH])
+      for (const m of findAll(re, sentence)) {
+        // Short capitals (AI, GPU, CPI) and metric names are terms, not owners of figures.
+        if (/^[A-Z]{1,4}$/.test(m.text) || metricOf(m.text)) continue;
+        found.push({ ...m, id: nameId(m.text) });
+      }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: EntityMention[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) continue;
+    out.push({ ...f, compared: COMPARED_BEFORE.test(sentence.slice(Math.max(0, f.start - 16), f.start)) });
+  }
+  return out;
+}
+
+export interface SubjectReading {
+  /** The entity that owns this number, if one is named near it. */
+  subject?: string;
+  why?: string;
+  /** The entity owns only this number; it does not carry to later ones. */
+  local: boolean;
+}
+
+export function subjectOf(
+  sentence: string,
+  tok: { start: number; end: number; countNoun?: string },
+  mentions: EntityMention[],
+  clause: { start: number; end: number },
+): SubjectReading {
+  // 85.1%（星火V3.0）: a label in brackets right after the number.
+  const label = /^\s*[（(]([^（）()]{1,20})[）)]/.exec(sentence.slice(tok.end));
+  if (label) {
+    const inner = mentions.find((m) => m.start >= tok.end && m.end <= tok.end + label[0].length);
+    if (inner) return { subject: inner.id, why: `labelled "${label[1]}" in brackets`, local: true };
+  }
+  // 404名中国运动员: the entity inside the counted noun.
+  if (tok.countNoun) {
+    const inNoun = mentions.find((m) => m.start >= tok.end && m.start < tok.end + tok.countNoun!.length + 2);
+    if (inNoun) return { subject: inNoun.id, why: `"${inNoun.text}" in the counted noun`, local: true };
+  }
+  const before = mentions.filter((m) => m.end <= tok.start);
+  const nearest = before[before.length - 1];
+  // ChatGPT的84.3%; ahead of Australia on 18 golds: a compared entity in the same clause.
+  if (nearest && nearest.start >= clause.start) {
+    const gap = sentence.slice(nearest.end, tok.start);
+    if (/^的(?:[约近超逾])?$/.test(gap) || (nearest.compared && !/[，,;；]/.test(gap)))
+      return { subject: nearest.id, why: `"${nearest.text}" owns the figure`, local: true };
+  }
+  const owner = before.filter((m) => !m.compared).pop();
+  if (owner) return { subject: owner.id, why: `"${owner.text}" earlier in the sentence`, local: false };
+  return { local: false };
+}

@@ -1,0 +1,81 @@
+// Pass 8: 分别 and "respectively" lists. "第一、二、三产业增加值分别增长4.1%、4.7%和5.8%" pairs the
+// n-th number with the n-th item; items that share a head word get it back (第一、二、三产业
+// → 第二产业). "二者得分分别为…" pairs the numbers with the two entities named before.
+import type { NumberToken } from './2-numbers.js';
+import type { EntityMention } from './7-subjects.js';
+
+export interface ListItem {
+  text: string;
+  /** An entity the item names, when the list is of entities (二者, both). */
+  entityId?: string;
+}
+
+const SPLIT_ZH = /、|以及|及|和|与|跟/;
+const SPLIT_EN = /,\s*(?:and\s+)?|\s+and\s+/;
+const BOTH = /(?:二者|两者|双方|两家|both)/;
+
+/** For each token index in a list, the item it belongs to. */
+export function listItems(sentence: string, tokens: NumberToken[], entities: EntityMention[], lang: 'zh' | 'en'): Map<number, ListItem> {
+  const out = new Map<number, ListItem>();
+  if (lang === 'zh') {
+    for (const m of sentence.matchAll(/分别/g)) {
+      const at = m.index!;
+      const clauseEnd = nextBoundary(sentence, at);
+      const idx = tokens.map((t, i) => i).filter((i) => tokens[i]!.start > at && tokens[i]!.start < clauseEnd);
+      if (idx.length < 2) continue;
+      const items = itemsBefore(sentence, at, idx.length, SPLIT_ZH, entities);
+      if (items) idx.forEach((ti, k) => out.set(ti, items[k]!));
+    }
+  } else {
+    for (const m of sentence.matchAll(/\brespectively\b/gi)) {
+      const at = m.index!;
+      const clauseStart = prevBoundary(sentence, at);
+      const idx = tokens.map((t, i) => i).filter((i) => tokens[i]!.end <= at && tokens[i]!.start >= clauseStart);
+      if (idx.length < 2) continue;
+      const lead = sentence
+        .slice(clauseStart, tokens[idx[0]!]!.start)
+        .replace(/^\s*(?:its|their|the|his|her|our)\s+/i, '')
+        .replace(/\s+(?:were|was|are|is|stood at|came in at|reached|of|at|totalled|totaled)\s*$/i, '');
+      const items = lead.split(SPLIT_EN).map((s) => s.trim()).filter(Boolean);
+      if (items.length === idx.length) idx.forEach((ti, k) => out.set(ti, { text: items[k]! }));
+    }
+  }
+  return out;
+}
+
+function itemsBefore(sentence: string, at: number, n: number, split: RegExp, entities: EntityMention[]): ListItem[] | null {
+  // The text before 分别 back to the previous clause boundary, then the clause before that.
+  let end = at;
+  for (let tries = 0; tries < 3 && end > 0; tries++) {
+    const start = prevBoundary(sentence, end);
+    const seg = sentence.slice(start, end);
+    if (BOTH.test(seg) && n === 2) {
+      const named: EntityMention[] = [];
+      for (const e of entities.filter((x) => x.end <= at).reverse()) if (!named.some((x) => x.id === e.id)) named.unshift(e);
+      if (named.length >= 2) return named.slice(-2).map((e) => ({ text: e.text, entityId: e.id }));
+    }
+    const parts = seg.split(split).map((s) => s.trim()).filter(Boolean);
+    if (parts.length === n) return shareHead(parts.map((p) => p.replace(/^(?:在|对|从)/, '').replace(/等.*$/, '')));
+    end = start - 1;
+  }
+  return null;
+}
+
+/** 第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, 第三产业增加值. */
+function shareHead(parts: string[]): ListItem[] {
+  const last = parts[parts.length - 1]!;
+  const m = /^(第?[一二三四五六七八九十\d]+)(.+)$/.exec(last);
+  if (!m || !parts.slice(0, -1).every((p) => /^第?[一二三四五六七八九十\d]{1,2}$/.test(p))) return parts.map((text) => ({ text }));
+  const ordinal = parts[0]!.startsWith('第') ? '第' : '';
+  return parts.map((p, i) => ({ text: i === parts.length - 1 ? ordinal + last.replace(/^第/, '') : ordinal + p.replace(/^第/, '') + m[2] }));
+}
+
+function nextBoundary(s: string, from: number) {
+  const m = /[，;；。]|,(?!\d{3}(?!\d))/.exec(s.slice(from));
+  return m ? from + m.index : s.length;
+}
+function prevBoundary(s: string, before: number) {
+  const head = s.slice(0, before);
+  const m = /.*(?:[，；;]|,(?!\d{3}(?!\d)))/s.exec(head);
+  return m ? m[0].length : 0;
+}
