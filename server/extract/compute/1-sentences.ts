@@ -44,15 +44,24 @@ function splitLine(line: string, offset: number, paragraph: number, out: Sentenc
   };
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
+    // A short English question with no figure ("Net income? $14.1 billion.") runs on into its answer.
+    if (c === '?' && i - start < 30 && !/\d/.test(line.slice(start, i))) continue;
     if ('。！？；!?;'.includes(c)) {
       let j = i + 1;
       while (j < line.length && '”’"」』）)*'.includes(line[j]!)) j++;
       push(j);
       i = j - 1;
-    } else if (c === '.' && /\s/.test(line[i + 1] ?? ' ')) {
+    } else if (c === '.') {
+      // Closing quotes, brackets and markdown emphasis stay with the sentence they close.
+      let j = i + 1;
+      while (j < line.length && '*"”’)'.includes(line[j]!)) j++;
+      if (!/\s/.test(line[j] ?? ' ')) continue;
       if (ABBREV.test(line.slice(Math.max(0, i - 6), i + 1))) continue;
-      const next = line.slice(i + 1).trimStart()[0] ?? '';
-      if (/[A-Z0-9"“(*\u4e00-\u9fff]/.test(next)) push(i + 1);
+      const next = line.slice(j).trimStart()[0] ?? '';
+      if (/[A-Z0-9"“(*\u4e00-\u9fff]/.test(next)) {
+        push(j);
+        i = j - 1;
+      }
     }
   }
   push(line.length);

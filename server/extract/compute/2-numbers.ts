@@ -229,11 +229,16 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
         stepUnit = mult;
       }
       // A short magnitude (m, k, bn) only counts after a currency symbol: "5m" alone may be metres.
-      if (magShort && !/[$€£¥￥]|RMB|USD/.test(before.slice(-5)) && !unit) {
+      if (magShort && !/(?:[$€£¥￥]|RMB|USD)\s?(?:[\d.,]+\s*[-–]\s*)?$/.test(before) && !unit) {
         mult = 1;
         stepUnit = 1;
       } else i = r.end + all.length;
       if (!unit && mag) i = r.end + all.length;
+    }
+    // The high end of a range ($94-99bn) takes the currency of its low end.
+    if (!unit && !r.chinese) {
+      const low = /([$€£¥￥]|US\$|HK\$)\d[\d.,]*\s*[-–]\s*$/.exec(before);
+      if (low) unit = currencySymbols[low[1]!]!;
     }
     // Currency symbols before the number.
     let start = r.start;
@@ -281,7 +286,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     if (!r.chinese && unit === 'count' && /^\d+\.\s/.test(sentence.slice(r.start)) && r.start <= 3) continue; // a list marker "1. "
     if (!r.chinese && unit === 'count' && /\($/.test(before) && /^\)/.test(after)) continue; // "(1)"
     if (unit === 'count' && /^[-–]\d/.test(after) && !r.chinese) continue; // a score such as 67-66
-    if (unit === 'count' && /\d[-–]$/.test(before)) continue;
+    if (unit === 'count' && /\d\s*[-–]\s*$/.test(before)) continue;
     if (/^0\d{5}$/.test(r.digits) || /^[036]\d{5}$/.test(r.digits) && !unit) continue;
     if (r.chinese) {
       if (!unit) continue;

@@ -61,9 +61,11 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     const year = m[2] ? { year: +m[2] } : {};
     return months === 3 ? { kind: 'Q', n: Math.ceil(end / 3), ...year } : { kind: 'YTD', n: months, ...year };
   }],
+  // the last three months of 2023: a quarter named by its months
+  [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:the\\s+)?(${alt(Object.keys(periods.yearToDate.en))})(?:\\s+(?:period|of\\s+(\\d{4})))?`, 'gi'), (m) => ({ kind: 'YTD', n: periods.yearToDate.en[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
-  [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b\\.?(?!\\s*\\d{1,2}\\b)(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
   [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, (m) => ({ kind: 'FY', year: +m[1]! })],
   [/(?<![-–$\d.,])\b((?:19|20)\d{2})\b(?=\s+(?:total|revenue|capital|sales|full|profit|net|gdp))/gi, (m) => ({ kind: 'FY', year: +m[1]! })],

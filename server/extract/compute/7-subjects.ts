@@ -4,7 +4,7 @@
 // comparison word in the same clause (ahead of Australia on 18 golds), or in brackets right
 // after the number (85.1%（星火V3.0）) owns that number only. With no entity in the sentence,
 // the subject carries over from the paragraph, then falls back to the article's main subject.
-import { entityOf, entityRe, findAll, genericHeads, metricOf } from '../model/lexicon.js';
+import { entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
 
 export interface EntityMention {
   start: number;
@@ -39,6 +39,10 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
         found.push({ ...m, id: nameId(m.text) });
       }
   }
+  if (lang === 'en') {
+    const lead = leadingName(sentence);
+    if (lead) found.push(lead);
+  }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: EntityMention[] = [];
   for (const f of found) {
@@ -47,6 +51,23 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
     out.push({ ...f, compared: COMPARED_BEFORE.test(sentence.slice(Math.max(0, f.start - 16), f.start)) });
   }
   return out;
+}
+
+// A name that opens an English sentence: two or more capitalised words (Reality Labs posted…),
+// or one set off by an apposition (Reality Labs, the division…). One capitalised word alone
+// is usually just the first word of the sentence.
+const LEAD = /^[*\-•\d.\s]*((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)(,\s+(?:the|a|an|which|its)\b)?/;
+const FUNCTION_WORDS = /^(?:The|A|An|In|On|At|For|From|Its|It|This|That|These|Those|Some|Many|Most|Several|As|If|After|Before|When|While|By|With|Our|We|Here|There|What|Whether|Earlier|Later|Meanwhile|Still|Yet|But|And|Or|So|Also|Over|Under|About|Nearly|Net|Total|Basic|Diluted|Gross|Key|Full|Bottom|Figures|Price|Prices)$/;
+function leadingName(sentence: string): (Match & { id: string }) | null {
+  const m = LEAD.exec(sentence);
+  if (!m) return null;
+  const name = m[1]!;
+  const words = name.split(/\s+/);
+  if (FUNCTION_WORDS.test(words[0]!)) return null;
+  if (words.length < 2 && !m[2]) return null;
+  if (entityOf(name) || words.some((w) => entityOf(w)) || findAll(metricRe, name).length) return null;
+  const start = m[0].indexOf(name);
+  return { text: name, start, end: start + name.length, id: nameId(name) };
 }
 
 export interface SubjectReading {
