@@ -94,9 +94,11 @@ export function extractClaims(article: Article): Claim[] {
         delete why.metric;
       } else if (perShare && unit !== 'count') unit = `${unit}/share`;
 
-      // Aspects.
-      const asp = aspectsOf(s.text, clause, metrics);
-      const aspects = new Set(asp.aspects);
+      // Aspects: those of the number's clause, and those said with its metric (失业率平均值 … 下降0.4个百分点).
+      const aspects = new Set(aspectsOf(s.text, clause, metrics).aspects);
+      const mention = metric ? metrics.filter((m) => m.metric === metric && m.end <= tok.start).pop() : undefined;
+      const home = mention && clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
+      if (home && home !== clause) for (const a of aspectsOf(s.text, home, metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
       if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
 
       // Subject.
@@ -194,8 +196,14 @@ function yearNear(f: SentenceFacts, p: PeriodMention): number | undefined {
   return prior?.raw.year;
 }
 
+/**
+ * The period a sentence sets for the ones after it: its last period phrase when the sentence
+ * has no figures, else a phrase that opens it, before its first figure (前三季度，…; Revenue for
+ * the three months ended Dec. 31 rose…). A phrase after a figure ("5.1% in December") is local.
+ */
 function lastPeriod(f: SentenceFacts, article: Article, carry: string | null, main: string | null): string | null {
-  const p = f.periods.filter((x) => !x.isBase && x.raw.kind !== 'DAY').pop();
+  const first = f.tokens[0]?.start ?? Infinity;
+  const p = f.periods.filter((x) => !x.isBase && x.raw.kind !== 'DAY' && x.end <= first).pop();
   return p ? resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), current: carry ?? main }) : null;
 }
 

@@ -107,7 +107,7 @@ const classifierChars = Object.keys(classifiers).join('');
 
 const RE_ZH_AFTER = new RegExp(
   `^([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
-    `(?:(${[...percentWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})` +
+    `(?:(${[...percentWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?=[，。、；,.;\\s的左以多余）)]|$)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|([${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
@@ -116,7 +116,7 @@ const RE_EN_AFTER = new RegExp(
   'i',
 );
 const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
-const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}?[a-z][a-z-]*)/i;
+const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)/i;
 const STOP_WORDS = new Set(['in', 'on', 'at', 'to', 'from', 'for', 'of', 'and', 'or', 'the', 'a', 'an', 'with', 'by', 'was', 'were', 'is', 'are', 'went', 'per', 'each', 'year', 'years', 'days', 'day', 'months', 'weeks', 'hours', 'apiece']);
 
 /** Finds spans that hold no quantities: URLs, markdown link targets, times. */
@@ -270,8 +270,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
         const phrase = (cut < 0 ? words : words.slice(0, cut)).join(' ');
         if (phrase) {
           countNoun = phrase;
-          const known = phrase.split(' ').map((w) => countNouns[w]).find(Boolean);
-          countOf = known;
+          // The head noun is the last word: "medal events" counts events.
+          const head = phrase.split(' ').pop()!;
+          countOf = countNouns[head] ?? countNouns[head.replace(/s$/, '')];
         }
       }
       unit = 'count';
@@ -328,24 +329,22 @@ function linkRanges(sentence: string, tokens: NumberToken[]) {
     const gap = sentence.slice(a.end, b.start);
     if (!/^\s*(?:-|–|—|~|～|to|至|到|and)\s*\$?$/.test(gap)) continue;
     const between = /between\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 10), a.start)) || /[-–—~～至到]|to/.test(gap);
-    if (!between) continue;
-    const aBare = a.unit === 'count' || a.unit === '' || (a.unit === b.unit && a.precision < 1 && b.precision >= 1e3);
-    if (aBare || a.unit === b.unit) {
-      if (a.unit === 'count' && b.unit !== 'count') {
-        const mult = b.value / Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, '')) || 1;
-        a.value *= mult;
-        a.precision *= mult;
-        a.unit = b.unit;
-        a.countOf = b.countOf;
-      } else if (a.value < b.value / 100 && b.unit === a.unit && b.value >= 1e3) {
-        // "$34.5-37.0bn": the magnitude printed once applies to both.
-        const mult = b.value / Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, ''));
-        a.value *= mult;
-        a.precision *= mult;
-      }
-      a.rangeEnd = 'low';
-      b.rangeEnd = 'high';
-      a.perShare = a.perShare || b.perShare;
+    // "from $10bn to $12bn" is a change, not a range.
+    if (!between || /\bfrom\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 8), a.start))) continue;
+    if (a.unit !== b.unit && a.unit !== 'count' && a.unit !== '') continue;
+    // "$34.5-37.0bn", "9.55 billion and 11.55 billion yuan": the low end takes what it lacks.
+    const bDigits = Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, ''));
+    const mult = bDigits ? b.value / bDigits : 1;
+    if (mult > 1 && a.value * 100 < b.value) {
+      a.value = Number((a.value * mult).toPrecision(12));
+      a.precision = Number((a.precision * mult).toPrecision(12));
     }
+    if (a.unit === 'count' || a.unit === '') {
+      a.unit = b.unit;
+      a.countOf = b.countOf;
+    }
+    a.rangeEnd = 'low';
+    b.rangeEnd = 'high';
+    a.perShare = a.perShare || b.perShare;
   }
 }

@@ -35,7 +35,11 @@ export function metricOfToken(
     const own = findAll(metricRe, tok.countNoun).map((m) => metricOf(m.text)!).find((id) => fits(id, tok));
     if (own) return { metric: own, why: `the counted noun "${tok.countNoun}"` };
   }
-  const usable = mentions.filter((m) => fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end));
+  // A count of something named (20个省, 30个大项) is not a count of the metric named nearby.
+  const namedOther = !!tok.countNoun && /^[\u4e00-\u9fff]/.test(tok.countNoun);
+  const usable = mentions.filter(
+    (m) => fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf),
+  );
   const inClauseBefore = usable.filter((m) => m.start >= clause.start && m.end <= tok.start).pop();
   if (inClauseBefore) return { metric: inClauseBefore.metric, why: `"${inClauseBefore.text}" before it in the clause` };
   const inClauseAfter = usable.find((m) => m.start >= tok.end && m.end <= clause.end);
