@@ -51,12 +51,19 @@ export interface IngestSummary {
  * is a no-op; a changed one is re-extracted, and its annotations, corrections and manual
  * claims are re-anchored or marked orphaned. One write for the whole batch.
  */
-export async function ingestArticles(store: Store, articles: Article[]): Promise<IngestSummary> {
+export async function ingestArticles(
+  store: Store,
+  articles: Article[],
+  onProgress?: (done: number, total: number, bytes: number, claims: number) => void,
+): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, changed: 0, unchanged: 0, claims: 0 };
   const db = store.read();
   const existing = new Map(db.articles.map((a) => [a.id, a]));
   const fresh: Array<{ article: Article; claims: Claim[]; previous?: Article }> = [];
-  for (const a of articles) {
+  let chars = 0;
+  for (const [i, a] of articles.entries()) {
+    onProgress?.(i, articles.length, chars, summary.claims);
+    chars += Buffer.byteLength(a.text);
     const prev = existing.get(a.id);
     if (prev && prev.hash === a.hash) {
       summary.unchanged++;
@@ -67,6 +74,7 @@ export async function ingestArticles(store: Store, articles: Article[]): Promise
     summary.claims += claims.length;
     fresh.push({ article: a, claims, previous: prev });
   }
+  onProgress?.(articles.length, articles.length, chars, summary.claims);
   if (!fresh.length) return summary;
   await store.update((d) => {
     const ids = new Set(fresh.map((f) => f.article.id));

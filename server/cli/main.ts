@@ -85,12 +85,16 @@ const count = (f: { verdict: string }[], v: string) => f.filter((x) => x.verdict
 async function ingestCommand(store: Store, paths: string[], quiet: boolean): Promise<number> {
   const started = performance.now();
   const progress = progressPrinter(process.stderr);
-  const outcome = readArticles(paths, (done, total, bytes) => progress.update(done, total, bytes, started));
+  const outcome = readArticles(paths, (done, total, bytes) => progress.update('reading', done, total, bytes, started));
   progress.done();
   for (const s of outcome.skipped) console.error(`skipped ${s.path}: ${s.reason}`);
   for (const w of outcome.warnings) console.error(`warning ${w.path}: ${w.reason}`);
   for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
-  const summary = await ingestArticles(store, outcome.articles);
+  const extractStart = performance.now();
+  const summary = await ingestArticles(store, outcome.articles, (done, total, chars, claims) =>
+    progress.update("extracting", done, total, chars, extractStart, claims),
+  );
+  progress.done();
   const secs = (performance.now() - started) / 1000;
   if (!quiet || process.stderr.isTTY)
     console.error(
