@@ -26,7 +26,7 @@ export function formatStep(step: number, unit: string): string {
 const MEASURE_WORDS: Record<string, string> = {
   level: '',
   yoy: 'year-on-year change',
-  qoq: 'quarter-on-quarter change',
+  qoq: 'change on the previous period (环比)',
   vs_start: 'change since the start of the period',
   change: 'change',
 };

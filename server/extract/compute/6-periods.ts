@@ -64,6 +64,14 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // the last three months of 2023: a quarter named by its months
   [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:the\\s+)?(${alt(Object.keys(periods.yearToDate.en))})(?:\\s+(?:period|of\\s+(\\d{4})))?`, 'gi'), (m) => ({ kind: 'YTD', n: periods.yearToDate.en[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  // H1 2024, 1H24, FY2023, fiscal 2023, 2023财年
+  [/\b(?:H([12])\s*'?(\d{4}|\d{2})?|([12])H(\d{2}))\b/g, (m) => {
+    const half = +(m[1] ?? m[3])!;
+    const y = m[2] ?? m[4];
+    return { kind: half === 1 ? 'YTD' : 'H2', ...(half === 1 ? { n: 6 } : {}), ...(y ? { year: fullYear(y) } : {}) };
+  }],
+  [/\b(?:FY\s?'?(\d{4}|\d{2})|fiscal(?:\s+year)?\s+(\d{4}))\b/gi, (m) => ({ kind: 'FY', year: fullYear((m[1] ?? m[2])!) })],
+  [/(\d{4})财年/g, (m) => ({ kind: 'FY', year: +m[1]! })],
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
   [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
