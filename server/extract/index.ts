@@ -6,6 +6,7 @@ import nlp from 'compromise';
 import type { Article, Claim, Measure } from '../types.js';
 import { metricById } from './model/lexicon.js';
 import { splitSentences, type Sentence, type Span } from './compute/1-sentences.js';
+import { cellsOf, isLeadIn, isListItem, tableHeaders } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
 import { measureMentions, measureOf } from './compute/4-measures.js';
@@ -42,16 +43,24 @@ export function extractClaims(article: Article): Claim[] {
   const mainPeriod = mainPeriodOf(article, facts);
 
   const claims: Claim[] = [];
+  const headers = tableHeaders(sentences);
   let paragraph = -1;
   let carrySubject: string | undefined;
   let carryPeriod: string | null = null;
-  for (const f of facts) {
+  // A lead-in line ("Key figures, 4Q23:") keeps its context for the list items under it.
+  let inList = false;
+  for (const [si, f] of facts.entries()) {
     const { sentence: s, lang } = f;
     if (s.paragraph !== paragraph) {
       paragraph = s.paragraph;
-      carrySubject = undefined;
-      carryPeriod = null;
+      const prev = facts[si - 1]?.sentence.text ?? '';
+      inList = isListItem(s.text) && (inList || isLeadIn(prev));
+      if (!inList) {
+        carrySubject = undefined;
+        carryPeriod = null;
+      }
     }
+    const header = headers.has(si) ? facts[headers.get(si)!] : undefined;
     const tokens = f.tokens;
     if (!tokens.length) {
       carryPeriod = lastPeriod(f, article, carryPeriod, mainPeriod) ?? carryPeriod;
@@ -71,12 +80,18 @@ export function extractClaims(article: Article): Claim[] {
       if (meas.why) why.measure = meas.why;
       const item = lists.get(i);
 
+      // In a table, the column header may name the period or the metric.
+      const column = header ? headerCell(s.text, tok.start, header) : undefined;
+
       // Metric.
       let metric: string | null = null;
       const itemMetric = item && findAll(metricRe, item.text).map((m) => metricOf(m.text)!)[0];
       if (itemMetric) {
         metric = itemMetric;
         why.metric = `item "${item!.text}" of a respectively list`;
+      } else if (column?.metric) {
+        metric = column.metric;
+        why.metric = `column header "${column.text}"`;
       } else {
         const r = metricOfToken(s.text, tok, metrics, clause);
         metric = r.metric;
@@ -129,7 +144,10 @@ export function extractClaims(article: Article): Claim[] {
       const forward = [...aspects].some((a) => a.startsWith('forecast') || a === 'target');
       const p = periodFor(f, tok, clause, lang);
       let period: string | null;
-      if (p) {
+      if (column?.period) {
+        period = resolvePeriod(column.period.raw, { date: article.date, forward, current: carryPeriod ?? mainPeriod });
+        why.period = `column header "${column.text}"`;
+      } else if (p) {
         period = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), forward, current: carryPeriod ?? mainPeriod });
         why.period = `"${p.text}"${p.start >= tok.end ? ' after the number' : ''}`;
       } else if (carryPeriod) {
@@ -174,6 +192,17 @@ export function extractClaims(article: Article): Claim[] {
     carryPeriod = lastPeriod(f, article, carryPeriod, mainPeriod) ?? carryPeriod;
   }
   return claims;
+}
+
+/** The metric and period a table's column header names for the cell that holds a figure. */
+function headerCell(row: string, at: number, header: SentenceFacts) {
+  const col = cellsOf(row).findIndex((c) => at >= c.start && at < c.end);
+  const cell = cellsOf(header.sentence.text)[col];
+  if (col < 0 || !cell) return undefined;
+  const text = header.sentence.text.slice(cell.start, cell.end).trim();
+  const metric = findAll(metricRe, text).map((m) => metricOf(m.text)!)[0];
+  const period = header.periods.find((p) => p.start >= cell.start && p.end <= cell.end && !p.isBase);
+  return { text, metric, period };
 }
 
 /** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */

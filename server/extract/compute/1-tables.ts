@@ -1,0 +1,41 @@
+// Pass 1 (layout): markdown tables and bulleted lists. In a table, a figure's column header
+// can name its period or metric ("| 指标 | 2023Q3 | 2022Q3 |"); a list's lead-in line ("Key
+// figures, 4Q23 (reported):") sets the period and subject for the items under it.
+import type { Sentence } from './1-sentences.js';
+
+export const isTableRow = (text: string) => /^\|.*\|\s*$/.test(text.trim());
+const isSeparator = (text: string) => /^\|(?:\s*:?-{2,}:?\s*\|)+\s*$/.test(text.trim());
+export const isListItem = (text: string) => /^\s*(?:[-*•·]|\d{1,2}[.)、])\s+/.test(text);
+export const isLeadIn = (text: string) => /[:：]\s*(?:\*\*|__)?\s*$/.test(text);
+
+export interface TableCell {
+  start: number;
+  end: number;
+}
+
+/** Cell spans of a table row, relative to the row text. */
+export function cellsOf(text: string): TableCell[] {
+  const bars: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === '|') bars.push(i);
+  const cells: TableCell[] = [];
+  for (let k = 0; k + 1 < bars.length; k++) cells.push({ start: bars[k]! + 1, end: bars[k + 1]! });
+  return cells;
+}
+
+/** For each table row sentence, the header row it belongs to (by sentence index). */
+export function tableHeaders(sentences: Sentence[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let header = -1;
+  for (let i = 0; i < sentences.length; i++) {
+    const t = sentences[i]!.text;
+    if (!isTableRow(t)) {
+      header = -1;
+      continue;
+    }
+    if (isSeparator(t)) continue;
+    const next = sentences[i + 1]?.text ?? '';
+    if (header < 0 || isSeparator(next)) header = i;
+    else out.set(i, header);
+  }
+  return out;
+}
