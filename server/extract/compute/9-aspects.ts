@@ -22,5 +22,11 @@ export function aspectsOf(sentence: string, clause: { start: number; end: number
     aspects.add(aspectWords.en[m.text.toLowerCase()]!);
     words.push(m.text);
   }
+  // The as-of time of a running count (截至18时, as of 6 p.m.): a later count is a different fact.
+  const asOf = /截至(?:[^，,。；;]{0,8}?)(\d{1,2})(?:时|点)|截至(发稿|收盘|目前)|\bas of (\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?)/i.exec(sentence.slice(Math.max(0, clause.start - 40), clause.end));
+  if (asOf) {
+    aspects.add(`asof:${(asOf[1] ? asOf[1] + '时' : asOf[2] ?? asOf[3]!.replace(/\s|\./g, '').toLowerCase())}`);
+    words.push(asOf[0]);
+  }
   return { aspects: [...aspects], words };
 }
