@@ -250,11 +250,19 @@ function mainSubject(article: Article, facts: SentenceFacts[]): string {
   let best: string | undefined;
   for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
   if (best) return best;
-  // compromise reads an English title for an organisation or place the lexicon lacks.
+  // compromise reads an English title for an organisation or place the lexicon lacks; else a
+  // capitalised title word that the body repeats is taken as the name.
   if (titleLang === 'en') {
     const doc = nlp(article.title);
     const name = (doc.organizations().out('array') as string[])[0] ?? (doc.places().out('array') as string[])[0];
-    if (name) return nameId(name.replace(/['’]s$/, '').trim());
+    if (name) return nameId(name.replace(/['’]s$/, '').replace(/[^\w\s&.-]/g, '').trim());
+    const words = article.title.match(/\b[A-Z][A-Za-z0-9&-]+\b/g) ?? [];
+    const repeated = words
+      .filter((w) => !/^(?:The|A|An|In|On|At|For|Of|To|And|As|With|By|From|After|Before|Over|How|Why|What|Its|Q[1-4])$/.test(w) && !metricOf(w))
+      .map((w) => ({ w, n: article.text.split(w).length - 1 }))
+      .filter((x) => x.n >= 2)
+      .sort((a, b) => b.n - a.n)[0];
+    if (repeated) return nameId(repeated.w);
   }
   return UNKNOWN_SUBJECT;
 }

@@ -18,6 +18,8 @@ export interface EntityMention {
 // Names the lexicon does not know: Latin names inside Chinese text (ChatGPT, GPT-4) and
 // names with a version (星火认知大模型V3.0, 星火V3.0).
 const VERSIONED = /[\u4e00-\u9fffA-Za-z]{1,12}[Vv]\d+(?:\.\d+)?/g;
+// 比亚迪（002594.SZ）, 腾讯控股(00700.HK): the name before a stock code is a company.
+const BEFORE_CODE = /([\u4e00-\u9fff]{2,8})(?=[（(]\s*(?:\d{6}\.S[ZHzh]|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)|(?:NYSE|NASDAQ|Nasdaq)\s*[:：]))/g;
 const LATIN_IN_ZH = /(?<![A-Za-z0-9])[A-Z][A-Za-z]+(?:-\d+(?:\.\d+)?)?(?![A-Za-z])/g;
 const COMPARED_BEFORE = /(?:与|和|跟|同|对标|超越|超过|领先|落后于|比|较|than|versus|vs\.?|compared with|ahead of|behind|against|rivals?)\s*(?:the\s+)?$/i;
 const GENERIC = new RegExp(genericHeads.zh.concat(genericHeads.en).sort((a, b) => b.length - a.length).join('|'), 'g');
@@ -32,7 +34,7 @@ export function nameId(name: string): string {
 export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMention[] {
   const found = findAll(entityRe, sentence).map((m) => ({ ...m, id: entityOf(m.text)! }));
   if (lang === 'zh') {
-    for (const re of [VERSIONED, LATIN_IN_ZH])
+    for (const re of [VERSIONED, LATIN_IN_ZH, BEFORE_CODE])
       for (const m of findAll(re, sentence)) {
         // Short capitals (AI, GPU, CPI) and metric names are terms, not owners of figures.
         if (/^[A-Z]{1,4}$/.test(m.text) || metricOf(m.text)) continue;
@@ -56,7 +58,7 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
 // A name that opens an English sentence: two or more capitalised words (Reality Labs posted…),
 // or one set off by an apposition (Reality Labs, the division…). One capitalised word alone
 // is usually just the first word of the sentence.
-const LEAD = /^[*\-•\d.\s]*((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)(,\s+(?:the|a|an|which|its)\b)?/;
+const LEAD = /^[*\-•\d.\s]*((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)(,\s+(?:the|a|an|which|its)\b|\s+(?:posted|reported|said|sold|delivered|earned|recorded|made|lost|generated|shipped|produced|saw|grew|returned|announced|booked|logged)\b)?/;
 const FUNCTION_WORDS = /^(?:The|A|An|In|On|At|For|From|Its|It|This|That|These|Those|Some|Many|Most|Several|As|If|After|Before|When|While|By|With|Our|We|Here|There|What|Whether|Earlier|Later|Meanwhile|Still|Yet|But|And|Or|So|Also|Over|Under|About|Nearly|Net|Total|Basic|Diluted|Gross|Key|Full|Bottom|Figures|Price|Prices)$/;
 function leadingName(sentence: string): (Match & { id: string }) | null {
   const m = LEAD.exec(sentence);
@@ -64,7 +66,7 @@ function leadingName(sentence: string): (Match & { id: string }) | null {
   const name = m[1]!;
   const words = name.split(/\s+/);
   if (FUNCTION_WORDS.test(words[0]!)) return null;
-  if (words.length < 2 && !m[2]) return null;
+  if (!m[2]) return null;
   if (entityOf(name) || words.some((w) => entityOf(w)) || findAll(metricRe, name).length) return null;
   const start = m[0].indexOf(name);
   return { text: name, start, end: start + name.length, id: nameId(name) };
