@@ -1,1 +1,49 @@
-import type { Store } from "../store/index.js"; export async function runExport(_s: Store, _o: { format?: string; status?: string; out?: string }): Promise<number> { throw new Error("export not built yet"); }
+// `crosscheck export`: renders one format from the store to --out FILE or stdout. Usage
+// mistakes (unknown format or status) exit 2 with the choices; a file that cannot be written exits 1.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Store } from '../store/index.js';
+import { ExportError, STATUSES, type ExportFilters } from './filters.js';
+import { EXPORT_FORMATS, isExportFormat, renderExport } from './index.js';
+
+export interface ExportIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const write = (s: NodeJS.WritableStream, text: string) => new Promise<void>((ok, fail) => s.write(text, (e) => (e ? fail(e) : ok())));
+
+export async function runExport(
+  store: Store,
+  o: { format?: string; status?: string; out?: string },
+  io: ExportIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const fail = async (msg: string, code: number) => (await write(io.stderr, `crosscheck export: ${msg}\n`), code);
+  if (!o.format) return fail(`--format is required: ${EXPORT_FORMATS.join(', ')}`, 2);
+  if (!isExportFormat(o.format)) return fail(`unknown format "${o.format}": choose ${EXPORT_FORMATS.join(', ')}`, 2);
+  const status = o.status ?? 'all';
+  if (!(STATUSES as readonly string[]).includes(status)) return fail(`unknown status "${status}": choose ${STATUSES.join(', ')}`, 2);
+
+  const db = store.read();
+  let file;
+  try {
+    file = renderExport(db, o.format, { status: status as ExportFilters['status'] });
+  } catch (e) {
+    if (e instanceof ExportError) return fail(e.message, 2);
+    throw e;
+  }
+  // An empty export is valid but usually a mistake (wrong --db, nothing ingested): say so.
+  if (!db.articles.length) await write(io.stderr, `crosscheck export: ${store.location} holds no articles; run ingest first\n`);
+  if (!o.out) {
+    await write(io.stdout, file.body);
+    return 0;
+  }
+  const path = resolve(o.out);
+  try {
+    await writeFile(path, file.body, 'utf8');
+  } catch (e) {
+    return fail(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+  }
+  await write(io.stderr, `wrote ${o.format} to ${path}\n`);
+  return 0;
+}

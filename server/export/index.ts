@@ -1,14 +1,69 @@
-// STUB — to be replaced by the export module (issue 4).
+// Export: one report model (model.ts), one file per rendering. The web app's downloads and the
+// CLI both come through renderExport, so a download and `crosscheck export` agree byte for byte.
 import type { Db } from '../types.js';
+import { ExportError, type ExportFilters } from './filters.js';
+import { buildModel } from './model.js';
+import { renderCsv } from './csv.js';
+import { renderMarkdown } from './markdown.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderWebAnnotations } from './web-annotation.js';
+import { DEFAULT_REVIEWER, renderClaimReview, type Reviewer } from './claimreview.js';
+
 export type ExportFormat = 'csv' | 'md' | 'html' | 'json' | 'annotations' | 'claimreview';
-export interface ExportFilters {
-  status?: 'open' | 'confirmed' | 'dismissed' | 'all';
-  verdict?: string;
-  severity?: string;
-  metric?: string;
-  articleId?: string;
-  q?: string;
+export type { ExportFilters } from './filters.js';
+export { ExportError } from './filters.js';
+export { buildModel, type ExportModel, type FindingView } from './model.js';
+export type { Reviewer } from './claimreview.js';
+export { ANNO_CONTEXT } from './web-annotation.js';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md', 'html', 'json', 'annotations', 'claimreview'];
+export const isExportFormat = (f: unknown): f is ExportFormat => EXPORT_FORMATS.includes(f as ExportFormat);
+
+const FILES: Record<ExportFormat, { contentType: string; name: string; ext: string }> = {
+  csv: { contentType: 'text/csv; charset=utf-8; header=present', name: 'report', ext: 'csv' },
+  md: { contentType: 'text/markdown; charset=utf-8', name: 'report', ext: 'md' },
+  html: { contentType: 'text/html; charset=utf-8', name: 'report', ext: 'html' },
+  json: { contentType: 'application/json; charset=utf-8', name: 'report', ext: 'json' },
+  // The media type the Web Annotation Protocol gives annotation documents.
+  annotations: { contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', name: 'annotations', ext: 'jsonld' },
+  claimreview: { contentType: 'application/ld+json; charset=utf-8', name: 'claimreview', ext: 'jsonld' },
+};
+
+export interface ExportOptions {
+  /** The time stamped on the report (tests fix it). */
+  now?: Date;
+  /** Who signs ClaimReviews; defaults to $CROSSCHECK_REVIEWER (and $CROSSCHECK_REVIEWER_URL), else 'Crosscheck reviewer'. */
+  reviewer?: Reviewer;
 }
-export function renderExport(_db: Db, _format: ExportFormat, _filters: ExportFilters = {}): { body: string; contentType: string; filename: string } {
-  throw new Error('export not built yet');
+
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  filename: string;
+}
+
+const reviewerFromEnv = (): Reviewer =>
+  process.env.CROSSCHECK_REVIEWER?.trim()
+    ? { name: process.env.CROSSCHECK_REVIEWER.trim(), url: process.env.CROSSCHECK_REVIEWER_URL?.trim() || undefined }
+    : DEFAULT_REVIEWER;
+
+/** Renders one export of the findings that pass the filters. Throws ExportError on a bad format or filter. */
+export function renderExport(db: Db, format: ExportFormat, filters: ExportFilters = {}): ExportFile {
+  return renderExportWith(db, format, filters, {});
+}
+
+export function renderExportWith(db: Db, format: ExportFormat, filters: ExportFilters = {}, options: ExportOptions = {}): ExportFile {
+  if (!isExportFormat(format)) throw new ExportError(`unknown format "${String(format)}": use ${EXPORT_FORMATS.join(', ')}`);
+  const m = buildModel(db, filters, options.now);
+  const body =
+    format === 'csv' ? renderCsv(m)
+    : format === 'md' ? renderMarkdown(m)
+    : format === 'html' ? renderHtml(m)
+    : format === 'json' ? renderJson(db, m)
+    : format === 'annotations' ? renderWebAnnotations(m)
+    : renderClaimReview(m, options.reviewer ?? reviewerFromEnv());
+  const f = FILES[format];
+  const status = m.criteria.status ? `-${m.criteria.status}` : '';
+  return { body, contentType: f.contentType, filename: `crosscheck-${f.name}${status}-${m.generatedAt.slice(0, 10)}.${f.ext}` };
 }

@@ -1,0 +1,72 @@
+// schema.org ClaimReview (JSON-LD) for fact-check publishers and search engines: one per
+// discrepancy a reviewer confirmed. The claim reviewed is what the disputed sources print;
+// its appearances are their articles.
+import type { ExportModel, FindingView, SourceView } from './model.js';
+import { decisionWords, safeUrl } from './words.js';
+
+export interface Reviewer {
+  name: string;
+  url?: string;
+}
+export const DEFAULT_REVIEWER: Reviewer = { name: 'Crosscheck reviewer' };
+
+// A 1–5 scale (5 = accurate). A confirmed discrepancy with a known correct figure means the
+// other figure is wrong; without one we only know the sources cannot all be right.
+export const RATING_SCALE = { bestRating: 5, worstRating: 1 } as const;
+const WRONG = { ratingValue: 1, alternateName: 'Incorrect figure' };
+const CONFLICT = { ratingValue: 2, alternateName: 'Conflicting figures' };
+
+const org = (name: string, url?: string) => ({ '@type': 'Organization', name, ...(safeUrl(url) ? { url: safeUrl(url) } : {}) });
+const hostOf = (u: string | undefined) => (safeUrl(u) ? new URL(safeUrl(u)!).hostname : undefined);
+const uniqueBy = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
+const one = <T>(xs: T[]) => (xs.length === 1 ? xs[0] : xs);
+
+function appearance(s: SourceView) {
+  const a = s.article;
+  const url = safeUrl(a.url);
+  return {
+    '@type': 'CreativeWork',
+    // Without a URL the article is still named, by an id that is stable across exports.
+    ...(url ? { url } : { '@id': `urn:crosscheck:article:${encodeURIComponent(a.id)}` }),
+    headline: a.title,
+    ...(a.date ? { datePublished: a.date } : {}),
+    ...(a.publisher ? { publisher: org(a.publisher) } : {}),
+    ...(a.language !== 'mixed' ? { inLanguage: a.language } : {}),
+  };
+}
+
+function claimReview(v: FindingView, reviewer: Reviewer) {
+  const r = v.review!;
+  const known = v.sources.some((s) => s.role === 'correct');
+  const disputed = v.sources.filter((s) => s.role !== 'correct');
+  const articles = uniqueBy(disputed, (s) => s.article.id);
+  const dates = articles.map((s) => s.article.date).filter((d): d is string => Boolean(d)).sort();
+  const claimReviewed =
+    disputed.length === 1 ? disputed[0]!.claim.sentence.trim() : `${v.fact}: ${disputed.map((s) => `“${s.quote}” (${s.name})`).join(' vs ')}`;
+  // Who made the claim: the publisher, else the site. A title is no author, so none is invented.
+  const authors = uniqueBy(
+    articles.map((s) => s.article.publisher || hostOf(s.article.url)).filter((n): n is string => Boolean(n)).map((n) => org(n)),
+    (o) => o.name,
+  );
+  return {
+    '@type': 'ClaimReview',
+    '@id': `urn:crosscheck:review:${encodeURIComponent(v.finding.id)}`,
+    datePublished: r.updatedAt,
+    author: org(reviewer.name, reviewer.url),
+    claimReviewed,
+    reviewBody: [decisionWords(v), v.finding.explanation, r.note ? `Note: ${r.note}` : ''].filter(Boolean).join(' '),
+    reviewRating: { '@type': 'Rating', ...(known ? WRONG : CONFLICT), ...RATING_SCALE },
+    itemReviewed: {
+      '@type': 'Claim',
+      ...(authors.length ? { author: one(authors) } : {}),
+      ...(dates[0] ? { datePublished: dates[0] } : {}),
+      appearance: articles.map(appearance),
+    },
+    inLanguage: 'en',
+  };
+}
+
+export function renderClaimReview(m: ExportModel, reviewer: Reviewer = DEFAULT_REVIEWER): string {
+  const confirmed = m.findings.filter((v) => v.finding.verdict === 'discrepancy' && v.status === 'confirmed' && v.sources.length);
+  return JSON.stringify({ '@context': 'https://schema.org', '@graph': confirmed.map((v) => claimReview(v, reviewer)) }, null, 2) + '\n';
+}

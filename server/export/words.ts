@@ -1,0 +1,42 @@
+// Plain words shared by the human-facing exports, so CSV, Markdown, HTML and the JSON-LD
+// bodies describe a decision the same way.
+import type { DismissReason, ReviewStatus } from '../types.js';
+import type { FindingView, SourceView } from './model.js';
+
+export const STATUS_WORDS: Record<ReviewStatus, string> = { open: 'Open', confirmed: 'Confirmed', dismissed: 'Dismissed' };
+
+export const REASON_WORDS: Record<DismissReason, string> = {
+  rounding: 'the figures agree within rounding',
+  'different-metric': 'the figures measure different things',
+  'different-period': 'the figures are for different periods',
+  'different-subject': 'the figures are about different subjects',
+  'extraction-error': 'a figure was read wrongly from the text',
+  'restated-figure': 'the figure was later restated',
+  other: 'other reason',
+};
+
+export const reasonWords = (v: FindingView) => (v.review?.reason ? `${v.review.reason} (${REASON_WORDS[v.review.reason]})` : '');
+
+/** The reviewer's decision in one sentence, without the note: "Confirmed (2023-11-02): …". */
+export function decisionWords(v: FindingView): string {
+  if (v.status === 'open') return 'Open: not reviewed yet.';
+  const when = v.review?.updatedAt ? ` (${v.review.updatedAt.slice(0, 10)})` : '';
+  const parts = [v.status === 'confirmed' ? `Confirmed${when}: a real discrepancy` : `Dismissed${when}`];
+  if (v.status === 'dismissed' && v.review?.reason) parts[0] += `: ${REASON_WORDS[v.review.reason]}`;
+  const correct = v.sources.find((s) => s.claim.id === v.review?.correctClaimId);
+  if (correct) parts.push(`correct figure: «${correct.quote}» (${correct.name})`);
+  const ref = v.sources.find((s) => s.reference);
+  if (ref) parts.push(`reference source: ${ref.name}`);
+  return `${parts.join('; ')}.`;
+}
+
+/** What the decision says about one source, for a CSV row. */
+export function sourceDecision(v: FindingView, s: SourceView): string {
+  if (v.status === 'open') return '';
+  if (s.role === 'correct') return `${v.status}: figure marked correct`;
+  if (s.role === 'disputed') return `${v.status}: figure disputed`;
+  return v.status;
+}
+
+/** Only http(s) links are printed as links: a javascript: URL from a front matter must not be clickable. */
+export const safeUrl = (u: string | undefined) => (u && /^https?:\/\//i.test(u.trim()) ? u.trim() : undefined);
