@@ -22,6 +22,31 @@ export function findLeadDate(body: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Publisher and URL from the first lines of a saved page when there is no front matter:
+ * a bare URL line; "来源|X" or "Source: X"; the name before a dateline ("新火种    2023-10-28");
+ * or a short bold line under the title ("**连线Insight**").
+ */
+export function findLeadSource(body: string): { publisher?: string; url?: string } {
+  const lines = body.split(/\r?\n/).map((l) => l.replace(/\*\*|__/g, '').trim()).filter(Boolean).slice(0, 8);
+  const out: { publisher?: string; url?: string } = {};
+  for (const l of lines) {
+    const url = /^<?(https?:\/\/\S+?)>?$/.exec(l);
+    if (url && !out.url) out.url = url[1];
+  }
+  for (const l of lines) {
+    const src = /(?:来源|出处|Source)\s*[|｜:：]\s*([^\s(（|｜,，]{2,24})/i.exec(l);
+    if (src) return { ...out, publisher: src[1] };
+  }
+  for (const l of lines.slice(1)) {
+    const dateline = /^([^\d\s][^\d]{0,19}?)\s+(?:19|20)\d{2}[-/.年]\d{1,2}/.exec(l);
+    if (dateline) return { ...out, publisher: dateline[1]!.trim() };
+  }
+  const short = lines.slice(1, 4).find((l) => l.length <= 20 && !/[\d。，,.!?？！:：]/.test(l) && !/^https?:/.test(l));
+  if (short) out.publisher = short;
+  return out;
+}
+
 function normaliseDate(d: string | undefined): string | undefined {
   if (!d) return undefined;
   const m = /^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(d);
@@ -31,7 +56,8 @@ function normaliseDate(d: string | undefined): string | undefined {
 /** The first markdown heading or first non-empty line, without markup. */
 function titleFrom(body: string, fallback: string): string {
   const line = body.split(/\r?\n/).find((l) => l.trim()) ?? '';
-  const t = line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+  // A saved page may open with a breadcrumb (首页 > 资讯 > 标题): the title is its last step.
+  const t = line.replace(/^#+\s*/, '').replace(/\*\*/g, '').split(/\s+[>›»]\s+/).pop()!.trim();
   return (t || fallback).slice(0, 200);
 }
 
@@ -47,13 +73,14 @@ export interface BuildInput {
 export function buildArticle(input: BuildInput): { article: Article; warning?: string } {
   const { meta: fm, body, warning } = splitFrontMatter(input.text);
   const given = input.meta ?? {};
+  const lead = fm.title || fm.publisher ? {} : findLeadSource(body);
   const lang = fm.language === 'zh' || fm.language === 'en' || fm.language === 'mixed' ? fm.language : detectLanguage(body);
   const article: Article = {
     id: articleIdFor(input.path),
     path: input.path,
     title: given.title?.trim() || fm.title || titleFrom(body, input.path),
-    url: given.url?.trim() || fm.url || undefined,
-    publisher: given.publisher?.trim() || fm.publisher || undefined,
+    url: given.url?.trim() || fm.url || lead.url || undefined,
+    publisher: given.publisher?.trim() || fm.publisher || lead.publisher || undefined,
     date: normaliseDate(given.date) ?? normaliseDate(fm.date) ?? findLeadDate(body),
     language: lang,
     text: body,
