@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { Article } from '../types.js';
 import { buildArticle, sha256 } from './article.js';
 import { decodeArticleBytes } from './read-file.js';
+import { htmlToArticle } from './html.js';
 import { findArticleFiles, type Skipped } from './walk.js';
 
 export { articleIdFor, sha256 } from './article.js';
 export { decodeArticleBytes, MAX_ARTICLE_BYTES } from './read-file.js';
 export { findArticleFiles } from './walk.js';
+export { htmlToArticle } from './html.js';
 
 export interface IngestOutcome {
   articles: Article[];
@@ -50,5 +52,13 @@ export function articleFromBytes(
 ): { article: Article; warning?: string } | { error: string } {
   const decoded = decodeArticleBytes(bytes, path);
   if (!decoded.ok) return { error: decoded.error.replace(`${path}: `, '') };
+  if (/\.html?$/i.test(path)) {
+    // A saved web page: its readable text is the article; its head fills in what the form did not.
+    const page = htmlToArticle(decoded.text);
+    if (!page.text.trim()) return { error: 'the page has no readable text' };
+    const fromPage = { title: page.title, url: page.url, publisher: page.publisher, date: page.date };
+    const merged = Object.fromEntries(Object.entries({ ...fromPage, ...meta }).filter(([, v]) => v));
+    return buildArticle({ path, text: page.text, hash: sha256(bytes), source, meta: merged });
+  }
   return buildArticle({ path, text: decoded.text, hash: sha256(bytes), source, meta });
 }

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 
 export interface FoundFile {
   abs: string;
@@ -59,6 +59,6 @@ function consider(abs: string, rel: string, files: FoundFile[], skipped: Skipped
   const name = basename(abs);
   if (isReadme(name)) skipped.push({ path: rel, reason: 'a README or project file, not an article' });
   else if (!ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()))
-    skipped.push({ path: rel, reason: named ? `not an article file (.txt or .md expected)` : 'not a .txt or .md file' });
+    skipped.push({ path: rel, reason: named ? `not an article file (.txt, .md or .html expected)` : 'not a .txt, .md or .html file' });
   else files.push({ abs, rel });
 }
