@@ -24,7 +24,35 @@ export function alignClaims(claims: Iterable<Claim>): Group[] {
   const out: Group[] = [];
   for (const g of groups.values()) {
     const first = g.claims[0]!.articleId;
-    if (g.claims.some((c) => c.articleId !== first)) out.push(g);
+    if (!g.claims.some((c) => c.articleId !== first)) continue;
+    g.claims = onePerArticle(g.claims);
+    out.push(g);
   }
   return out;
+}
+
+const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
+
+/**
+ * An article speaks once per fact. When one article gives several different figures under one
+ * key, the key is too coarse for it (a segment and a total, GAAP and adjusted): we compare the
+ * figure closest to what the other sources say and leave the rest as claims of their own, rather
+ * than judge the fact on a figure that may belong to another one.
+ */
+export function onePerArticle(claims: Claim[]): Claim[] {
+  const by = new Map<string, Claim[]>();
+  for (const c of claims) (by.get(c.articleId) ?? by.set(c.articleId, []).get(c.articleId)!).push(c);
+  if ([...by.values()].every((cs) => cs.every((c) => gap(c.value, cs[0]!.value) < 0.01))) return claims;
+  const keep: Claim[] = [];
+  for (const [article, cs] of by) {
+    if (cs.every((c) => gap(c.value, cs[0]!.value) < 0.01)) {
+      keep.push(...cs);
+      continue;
+    }
+    const others = claims.filter((o) => o.articleId !== article).map((o) => o.value);
+    const distance = (c: Claim) => Math.min(...others.map((v) => gap(c.value, v)));
+    const best = cs.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    keep.push(...cs.filter((c) => gap(c.value, best.value) < 0.01));
+  }
+  return keep;
 }

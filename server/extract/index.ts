@@ -4,7 +4,7 @@
 // article's main subject and period) and assembles the Claim.
 import nlp from 'compromise';
 import type { Article, Claim, Measure } from '../types.js';
-import { metricById } from './model/lexicon.js';
+import { entityById, metricById } from './model/lexicon.js';
 import { splitSentences, type Sentence, type Span } from './compute/1-sentences.js';
 import { cellsOf, isLeadIn, isListItem, tableHeaders } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
@@ -30,6 +30,8 @@ interface SentenceFacts {
   tokens: ReturnType<typeof scanNumbers>;
   periods: PeriodMention[];
   entities: ReturnType<typeof entityMentions>;
+  /** Countries named in a company story: regions, not owners. */
+  regions?: ReturnType<typeof entityMentions>;
 }
 
 export function extractClaims(article: Article): Claim[] {
@@ -40,6 +42,9 @@ export function extractClaims(article: Article): Claim[] {
     return { sentence: s, lang, tokens: scanNumbers(s.text, lang), periods: periodMentions(s.text), entities: entityMentions(s.text, lang) };
   });
   const main = mainSubject(article, facts);
+  // In coverage of a company, a country names a market: a region of the figure, not its owner.
+  const companyStory = ['company', 'product'].includes(entityById.get(main)?.kind ?? 'company') && main !== UNKNOWN_SUBJECT;
+  if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'country' || ((f.regions ??= []).push(e), false));
   const mainPeriod = mainPeriodOf(article, facts);
 
   const claims: Claim[] = [];
@@ -115,6 +120,8 @@ export function extractClaims(article: Article): Claim[] {
       const home = mention && clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
       if (home && home !== clause) for (const a of aspectsOf(s.text, home, metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
       if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
+      const region = f.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();
+      if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
 
       // Subject.
       let subject: string | undefined;

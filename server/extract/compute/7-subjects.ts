@@ -32,7 +32,10 @@ export function nameId(name: string): string {
 }
 
 export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMention[] {
-  const found = findAll(entityRe, sentence).map((m) => ({ ...m, id: entityOf(m.text)! }));
+  // "US$" is a currency, not the United States.
+  const found = findAll(entityRe, sentence)
+    .filter((m) => sentence[m.end] !== '$')
+    .map((m) => ({ ...m, id: entityOf(m.text)! }));
   if (lang === 'zh') {
     for (const re of [VERSIONED, LATIN_IN_ZH, BEFORE_CODE])
       for (const m of findAll(re, sentence)) {
