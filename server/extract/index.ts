@@ -82,6 +82,13 @@ export function extractClaims(article: Article): Claim[] {
       const q = qualifierOf(s.text, tok);
       if (q.word) why.qualifier = `"${q.word}"`;
       const meas = measureOf(s.text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, measures);
+      // "rose 0.2%, or 8 cents,": the restatement is the same change in other units.
+      const prevClaim = claims[claims.length - 1];
+      if (meas.measure === 'level' && i > 0 && prevClaim?.sentenceStart === s.start && prevClaim.measure !== 'level' && /(?:,\s*or|，?即|，?或)\s*$/.test(s.text.slice(tokens[i - 1]!.end, tok.start))) {
+        meas.measure = prevClaim.measure;
+        meas.sign = Math.sign(prevClaim.value) < 0 ? -1 : 1;
+        meas.why = 'restates the change before it';
+      }
       if (meas.why) why.measure = meas.why;
       const item = lists.get(i);
 
@@ -115,7 +122,11 @@ export function extractClaims(article: Article): Claim[] {
       } else if (perShare && unit !== 'count') unit = `${unit}/share`;
 
       // Aspects: those of the number's clause, and those said with its metric (失业率平均值 … 下降0.4个百分点).
-      const aspects = new Set(aspectsOf(s.text, clause, metrics).aspects);
+      const nextInClause = tokens[i + 1] && tokens[i + 1]!.start < clause.end ? tokens[i + 1]!.start : clause.end;
+      const aspects = new Set(aspectsOf(s.text, clause, metrics, { start: tok.start, end: tok.end, nextStart: nextInClause }, clauses[0]).aspects);
+      // Both ends of a range share what is said of the range (expect … between 9.55 and 11.55 billion).
+      if (tok.rangeEnd === 'high' && claims.length && claims[claims.length - 1]!.sentenceStart === s.start)
+        for (const a of claims[claims.length - 1]!.aspects) if (!a.startsWith('range:')) aspects.add(a);
       const mention = metric ? metrics.filter((m) => m.metric === metric && m.end <= tok.start).pop() : undefined;
       const home = mention && clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
       if (home && home !== clause) for (const a of aspectsOf(s.text, home, metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);

@@ -10,8 +10,11 @@ import type { NumberToken } from './2-numbers.js';
 const keys = (o: Record<string, unknown> | string[]) =>
   (Array.isArray(o) ? o : Object.keys(o)).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 // The change word, then at most a few words (略微, 了, 约, by, nearly) before the number.
-const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|至|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?$`);
-const EN_DIR = new RegExp(`\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:about\\s+|around\\s+|nearly\\s+|almost\\s+|roughly\\s+|more than\\s+|some\\s+)?$`, 'i');
+// 升至/增长至 ("rose to") name the new level, so 至 is not among the words allowed between.
+const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?$`);
+// 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
+const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?$/;
+const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:about\\s+|around\\s+|nearly\\s+|almost\\s+|roughly\\s+|more than\\s+|some\\s+)?$`, 'i');
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额)?$`);
 const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of)\s+$/i;
@@ -49,7 +52,7 @@ export function measureOf(
   let sign: 1 | -1 = 1;
   let change = false;
   let why: string | undefined;
-  let m = ZH_DIR.exec(before) ?? EN_DIR.exec(before);
+  let m = ZH_RATE.exec(before) ?? ZH_DIR.exec(before) ?? EN_DIR.exec(before);
   if (m) {
     change = true;
     sign = ((directionBefore.zh[m[1]!] ?? directionBefore.en[m[1]!.toLowerCase()]) as 1 | -1) ?? 1;

@@ -4,7 +4,28 @@
 import { aspectWords, findAll, re } from '../model/lexicon.js';
 import type { MetricMention } from './5-metrics.js';
 
-export function aspectsOf(sentence: string, clause: { start: number; end: number }, metrics: MetricMention[]): { aspects: string[]; words: string[] } {
+/**
+ * Aspects of the figure at [at, atEnd) in its clause. A word before the figure applies to it; a
+ * word after it applies only when no other figure stands between (analysts had expected). A
+ * phrase in the sentence's opening clause applies to every figure of the sentence.
+ */
+export function aspectsOf(
+  sentence: string,
+  clause: { start: number; end: number },
+  metrics: MetricMention[],
+  at?: { start: number; end: number; nextStart: number },
+  opening?: { start: number; end: number },
+): { aspects: string[]; words: string[] } {
+  const own = aspectsIn(sentence, clause, metrics, at);
+  if (opening && opening.start !== clause.start) {
+    const lead = aspectsIn(sentence, opening, metrics, undefined);
+    // Only an opening clause without figures of its own sets the scene ("In yuan terms,").
+    if (!/\d/.test(sentence.slice(opening.start, opening.end))) for (const a of lead.aspects) if (!own.aspects.includes(a)) own.aspects.push(a);
+  }
+  return own;
+}
+
+function aspectsIn(sentence: string, clause: { start: number; end: number }, metrics: MetricMention[], at?: { start: number; end: number; nextStart: number }) {
   let text = sentence.slice(clause.start, clause.end);
   for (const m of metrics) {
     if (m.end <= clause.start || m.start >= clause.end) continue;
@@ -14,11 +35,18 @@ export function aspectsOf(sentence: string, clause: { start: number; end: number
   }
   const aspects = new Set<string>();
   const words: string[] = [];
+  const applies = (m: { start: number; end: number }) => {
+    if (!at) return true;
+    const a = clause.start + m.start;
+    return a < at.start || (a >= at.end && a < at.nextStart);
+  };
   for (const m of findAll(re.aspectZh, text)) {
+    if (!applies(m)) continue;
     aspects.add(aspectWords.zh[m.text]!);
     words.push(m.text);
   }
   for (const m of findAll(re.aspectEn, text)) {
+    if (!applies(m)) continue;
     aspects.add(aspectWords.en[m.text.toLowerCase()]!);
     words.push(m.text);
   }
