@@ -163,10 +163,10 @@ export function extractClaims(article: Article): Claim[] {
       const p = periodFor(f, tok, clause, lang);
       let period: string | null;
       if (column?.period) {
-        period = resolvePeriod(column.period.raw, { date: article.date, forward, current: carryPeriod ?? mainPeriod });
+        period = resolvePeriod(column.period.raw, { date: article.date, forward, current: quarterOf(carryPeriod) ?? quarterOf(mainPeriod) ?? mainPeriod });
         why.period = `column header "${column.text}"`;
       } else if (p) {
-        period = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), forward, current: carryPeriod ?? mainPeriod });
+        period = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), forward, current: quarterOf(carryPeriod) ?? quarterOf(mainPeriod) ?? mainPeriod });
         why.period = `"${p.text}"${p.start >= tok.end ? ' after the number' : ''}`;
       } else if (carryPeriod) {
         period = carryPeriod;
@@ -211,6 +211,9 @@ export function extractClaims(article: Article): Claim[] {
   }
   return claims;
 }
+
+/** "the quarter" means a quarter: the carried or main period when it is one. */
+const quarterOf = (p: string | null) => (p && /Q\d$/.test(p) ? p : null);
 
 /** The metric and period a table's column header names for the cell that holds a figure. */
 function headerCell(row: string, at: number, header: SentenceFacts) {

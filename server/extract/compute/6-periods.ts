@@ -5,7 +5,7 @@
 // without a year is the latest one that had ended by the date (the next one, for a forecast).
 import { escapeRe, periods } from '../model/lexicon.js';
 
-export type PeriodKind = 'Q' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
+export type PeriodKind = 'Q' | 'FQ' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
 export interface RawPeriod {
   kind: PeriodKind;
   /** Quarter (Q), months covered (YTD), month (M). */
@@ -61,6 +61,13 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     const year = m[2] ? { year: +m[2] } : {};
     return months === 3 ? { kind: 'Q', n: Math.ceil(end / 3), ...year } : { kind: 'YTD', n: months, ...year };
   }],
+  // fiscal quarters are their own calendar: FY2024-Q4 (财年第四财季, fiscal fourth quarter)
+  [/(?:(\d{4})\s*财年)?第([一二三四1-4])财季|(\d{4})财年第([一二三四1-4])季度/g, (m) => ({ kind: 'FQ', n: Q[(m[2] ?? m[4])!], ...(m[1] || m[3] ? { year: +(m[1] ?? m[3])! } : {}) })],
+  [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/g, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
+  // the quarter ended Sept. 28 (2024); the September quarter: the calendar quarter that ends that month
+  [new RegExp(`\\b(?:the\\s+)?(?:fiscal\\s+\\w+\\s+)?quarter\\s+(?:that\\s+)?ended\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => ({ kind: 'Q', n: Math.ceil(MONTH[m[1]!.toLowerCase()]! / 3), ...(m[2] ? { year: +m[2] } : {}) })],
+  [new RegExp(`\\b(?:the\\s+)(March|June|September|December)\\s+quarter\\b`, 'g'), (m) => ({ kind: 'Q', n: MONTH[m[1]!.toLowerCase()]! / 3 })],
   // the last three months of 2023: a quarter named by its months
   [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:the\\s+)?(${alt(Object.keys(periods.yearToDate.en))})(?:\\s+(?:period|of\\s+(\\d{4})))?`, 'gi'), (m) => ({ kind: 'YTD', n: periods.yearToDate.en[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
@@ -75,10 +82,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
   [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
-  [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, (m) => ({ kind: 'FY', year: +m[1]! })],
+  [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
   [/(?<![-–$\d.,])\b((?:19|20)\d{2})\b(?=\s+(?:total|revenue|capital|sales|full|profit|net|gdp))/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
   [new RegExp(`\\b(this year|last year|next year)\\b`, 'gi'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!.toLowerCase()] })],
-  [new RegExp(`\\b(${alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w)))})\\b`, 'gi'), () => ({ kind: 'FY' })],
+  [new RegExp(`\\b(${alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w)))})\\b(?![- ](?:earlier|ago|before|-earlier|-ago))`, 'gi'), () => ({ kind: 'FY' })],
   [new RegExp(`\\b(${alt(periods.currentQuarter.en)})\\b`, 'gi'), () => ({ kind: 'CUR' })],
 ];
 
@@ -99,7 +106,7 @@ function monthRange(a: number, b: number, y: { year?: number; rel?: number }): R
 
 const ZH_BASE_BEFORE = /(?:比|较|相比|相较|与|同|和|自|自从|since|compared with|compared to|from|than|against|versus|vs\.?)\s*(?:the\s+)?(?:same\s+)?(?:(?:period|quarter)\s+(?:of|in)\s+)?$/i;
 const BASE_AFTER = /^(?:同期)?(?:相比|相较|比较|以来)/;
-const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|vs\.?)\b[^,;.]{0,40}$/i;
+const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|vs\.?)\b(?:[^,;.]|\.\d){0,40}$/i;
 
 /** All period phrases of a sentence, left to right, overlaps resolved to the longest. */
 export function periodMentions(sentence: string): PeriodMention[] {
@@ -131,15 +138,22 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
   const dm = ctx.date ? +ctx.date.slice(5, 7) : undefined;
   let year = raw.year ?? (raw.rel !== undefined && dy !== undefined ? dy + raw.rel : undefined);
   const latest = (endMonth: number) => {
-    // The latest year in which a period ending in endMonth had ended by the article date.
+    // Actuals: the latest year in which a period ending in endMonth had ended by the article date.
+    // Forecasts and expectations: the nearest such period, before or after the date (a consensus
+    // for the month just reported, guidance for the quarter under way).
     if (dy === undefined || dm === undefined) return ctx.year;
-    if (ctx.forward) return dm < endMonth ? dy : dy + 1;
+    if (ctx.forward) return [dy - 1, dy, dy + 1].reduce((a, b) => (Math.abs(b * 12 + endMonth - (dy * 12 + dm)) < Math.abs(a * 12 + endMonth - (dy * 12 + dm)) ? b : a));
     return dm >= endMonth ? dy : dy - 1;
   };
   switch (raw.kind) {
     case 'Q': {
       year ??= ctx.year ?? latest(raw.n! * 3);
       return year ? `${year}-Q${raw.n}` : `Q${raw.n}`;
+    }
+    case 'FQ': {
+      // A fiscal quarter without a year: the fiscal year of the article date (fiscal calendars vary).
+      year ??= ctx.year ?? dy;
+      return year ? `FY${year}-Q${raw.n}` : `FQ${raw.n}`;
     }
     case 'YTD': {
       year ??= ctx.year ?? latest(raw.n!);
