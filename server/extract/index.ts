@@ -74,7 +74,10 @@ export function extractClaims(article: Article): Claim[] {
     }
     const metrics = metricMentions(s.text);
     const measures = measureMentions(s.text);
-    const lists = listItems(s.text, tokens, f.entities, lang);
+    const lists = listItems(s.text, tokens, f.entities, lang, (text) => {
+      const named = entityMentions(text, lang).find((e) => !findAll(metricRe, e.text).length);
+      return named && (!companyStory || entityById.get(named.id)?.kind !== 'country') ? named.id : undefined;
+    });
     const clauses: Span[] = s.clauses.map((c) => ({ ...c, start: c.start - s.start, end: c.end - s.start }));
     tokens.forEach((tok, i) => {
       const clause = clauses.find((c) => tok.start >= c.start && tok.start <= c.end) ?? { start: 0, end: s.text.length, text: s.text };

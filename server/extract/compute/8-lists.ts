@@ -15,7 +15,27 @@ const SPLIT_EN = /,\s*(?:and\s+)?|\s+and\s+/;
 const BOTH = /(?:二者|两者|双方|两家|both)/;
 
 /** For each token index in a list, the item it belongs to. */
-export function listItems(sentence: string, tokens: NumberToken[], entities: EntityMention[], lang: 'zh' | 'en'): Map<number, ListItem> {
+export function listItems(
+  sentence: string,
+  tokens: NumberToken[],
+  entities: EntityMention[],
+  lang: 'zh' | 'en',
+  /** The entity an item names, if any (Li Auto, 零跑). */
+  entityIn: (text: string) => string | undefined = () => undefined,
+): Map<number, ListItem> {
+  const out = listItemsRaw(sentence, tokens, entities, lang);
+  for (const item of out.values()) item.entityId ??= entityIn(item.text);
+  // In English, a list of capitalised names (Li Auto, Leapmotor and Xpeng delivered …) names owners.
+  if (lang === 'en') {
+    const items = [...new Set(out.values())];
+    const names = items.map((it) => /^(?:[A-Z]|i[A-Z])[\w&.-]*(?:\s+[A-Z][\w&.-]*)*/.exec(it.text)?.[0]);
+    if (items.length >= 2 && names.every(Boolean) && items.some((it) => !it.entityId && !/^(?:Its|The|Their)\b/.test(it.text)))
+      items.forEach((it, k) => (it.entityId ??= names[k]!.toLowerCase().replace(/\s+/g, '')));
+  }
+  return out;
+}
+
+function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityMention[], lang: 'zh' | 'en'): Map<number, ListItem> {
   const out = new Map<number, ListItem>();
   if (lang === 'zh') {
     for (const m of sentence.matchAll(/分别/g)) {
@@ -29,15 +49,25 @@ export function listItems(sentence: string, tokens: NumberToken[], entities: Ent
   } else {
     for (const m of sentence.matchAll(/\brespectively\b/gi)) {
       const at = m.index!;
-      const clauseStart = prevBoundary(sentence, at);
-      const idx = tokens.map((t, i) => i).filter((i) => tokens[i]!.end <= at && tokens[i]!.start >= clauseStart);
+      // The figures of the list: the run of numbers before "respectively" joined by commas and "and".
+      const before = tokens.map((t, i) => i).filter((i) => tokens[i]!.end <= at);
+      const idx: number[] = [];
+      for (let k = before.length - 1; k >= 0; k--) {
+        const i = before[k]!;
+        if (idx.length && !/^\s*(?:,|and|,\s*and)\s*$/i.test(sentence.slice(tokens[i]!.end, tokens[idx[0]!]!.start))) break;
+        idx.unshift(i);
+      }
       if (idx.length < 2) continue;
+      const leadStart = Math.max(0, sentence.lastIndexOf(';', tokens[idx[0]!]!.start) + 1);
       const lead = sentence
-        .slice(clauseStart, tokens[idx[0]!]!.start)
-        .replace(/^\s*(?:its|their|the|his|her|our)\s+/i, '')
-        .replace(/\s+(?:were|was|are|is|stood at|came in at|reached|of|at|totalled|totaled)\s*$/i, '');
-      const items = lead.split(SPLIT_EN).map((s) => s.trim()).filter(Boolean);
-      if (items.length === idx.length) idx.forEach((ti, k) => out.set(ti, { text: items[k]! }));
+        .slice(leadStart, tokens[idx[0]!]!.start)
+        .replace(/\s+(?:were|was|are|is|stood at|came in at|reached|of|at|totalled|totaled|had|posted|reported|delivered|sold|contributed|made|earned|won|with|to|rose|fell|grew)\s*(?:\w+\s*)?$/i, '');
+      // The items are the last n parts of the lead: "In December, Li Auto, Leapmotor and Xpeng".
+      const parts = lead.split(SPLIT_EN).map((s) => s.trim().replace(/^(?:its|their|the|his|her|our)\s+/i, '')).filter(Boolean);
+      if (parts.length >= idx.length) {
+        const items = parts.slice(parts.length - idx.length);
+        idx.forEach((ti, k) => out.set(ti, { text: items[k]! }));
+      }
     }
   }
   return out;
