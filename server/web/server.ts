@@ -1,1 +1,59 @@
-export async function startServer(_o: { articlesDir: string; dbFile: string; port: number }): Promise<void> { throw new Error("web app not built yet"); }
+// `crosscheck serve`: open claims.json, ingest the library folder, serve the review app,
+// and keep watching the folder for new or changed files.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { ingestArticles } from '../check/index.js';
+import { readArticles } from '../ingest/index.js';
+import { openJsonStore } from '../store/index.js';
+import { createApp } from './app.js';
+import { versioned, type VersionedStore } from './versioned.js';
+import { watchFolder } from './watch.js';
+
+export interface ServerOptions {
+  articlesDir: string;
+  dbFile: string;
+  port: number;
+  /** Defaults to HOST or 127.0.0.1: the app has no login, so it is not on the network unless asked. */
+  host?: string;
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  store: VersionedStore;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: ServerOptions): Promise<RunningServer> {
+  const log = o.quiet ? () => {} : (m: string) => console.error(m);
+  const store = versioned(await openJsonStore(o.dbFile));
+  mkdirSync(o.articlesDir, { recursive: true });
+  const ingest = async () => {
+    const out = readArticles([o.articlesDir]);
+    for (const e of out.errors) log(`error ${e.path}: ${e.reason}`);
+    const s = await ingestArticles(store, out.articles);
+    if (s.added || s.changed) log(`${o.articlesDir}: ${s.added} added, ${s.changed} changed; ${store.read().findings.length} findings`);
+  };
+  await ingest();
+  const app = createApp({ store, articlesDir: o.articlesDir });
+  const host = o.host ?? process.env.HOST ?? '127.0.0.1';
+  const plain = (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? new Error(`port ${o.port} is already in use; choose another with --port or PORT`) : e);
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(o.port, host, (err?: Error) => (err ? reject(plain(err)) : resolve(s)));
+    s.once('error', (e: NodeJS.ErrnoException) => reject(plain(e)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
+  const watcher = watchFolder(o.articlesDir, ingest);
+  if (!o.quiet) console.log(`Crosscheck review app: ${url}  (library ${o.articlesDir}, data ${o.dbFile})`);
+  return {
+    url,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        watcher.close();
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,95 @@
+// The review web app for one Store: pages, form posts and their safety rails.
+import express from 'express';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Store } from '../store/index.js';
+import { csrf } from './csrf.js';
+import { errorPage, notFound } from './errors.js';
+import { indexCache } from './model/index.js';
+import { helpers, useEjs } from './render.js';
+import { versioned } from './versioned.js';
+import { takeFlash } from './flash.js';
+import type { Ctx } from './context.js';
+import { overviewRoutes } from './routes/overview.js';
+import { queueRoutes } from './routes/queue.js';
+import { factsRoutes } from './routes/facts.js';
+import { articleRoutes } from './routes/articles.js';
+import { annotateRoutes } from './routes/annotate.js';
+import { addRoutes } from './routes/add.js';
+import { exportRoutes } from './routes/export.js';
+import { orphanRoutes } from './routes/orphans.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface AppOptions {
+  store: Store;
+  /** The library folder, shown on the add page. */
+  articlesDir?: string;
+  /** HMAC key for CSRF tokens; a fresh one per process by default. */
+  secret?: Buffer;
+}
+
+export function createApp(opts: AppOptions) {
+  const app = express();
+  const store = versioned(opts.store);
+  const security = csrf(opts.secret ?? randomBytes(32));
+  const ctx: Ctx = {
+    store,
+    index: indexCache(() => store.read(), () => store.version()),
+    verify: security.verify,
+    form: express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }),
+    articlesDir: opts.articlesDir,
+  };
+  app.locals.store = store;
+  app.locals.h = helpers;
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  useEjs(app, join(root, 'views'), process.env.NODE_ENV === 'production');
+
+  app.use(serverTiming);
+  app.use((_req, res, next) => {
+    // Article text is untrusted: no inline script can run even if something slipped through.
+    res.set({
+      'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'same-origin',
+      'X-Frame-Options': 'DENY',
+    });
+    next();
+  });
+  app.use('/static', express.static(join(root, 'public'), { index: false, fallthrough: false }));
+  app.use(security.issue);
+  app.use((req, res, next) => {
+    res.locals.path = req.path;
+    res.locals.url = req.originalUrl;
+    res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid) : [];
+    const ix = ctx.index();
+    res.locals.openCount = ix.db.findings.filter((f) => f.verdict !== 'consistent' && (ix.reviews.get(f.id)?.status ?? 'open') === 'open').length;
+    next();
+  });
+
+  overviewRoutes(app, ctx);
+  queueRoutes(app, ctx);
+  factsRoutes(app, ctx);
+  articleRoutes(app, ctx);
+  annotateRoutes(app, ctx);
+  addRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  orphanRoutes(app, ctx);
+
+  app.use(notFound);
+  app.use(errorPage);
+  return app;
+}
+
+/** Server-Timing header, so the bench and the browser's dev tools see the server's own time. */
+const serverTiming: express.RequestHandler = (_req, res, next) => {
+  const t0 = performance.now();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: unknown[]) {
+    if (!this.headersSent) this.setHeader('Server-Timing', `app;dur=${(performance.now() - t0).toFixed(1)}`);
+    return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+  } as typeof res.writeHead;
+  next();
+};

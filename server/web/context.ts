@@ -1,0 +1,40 @@
+// What every route module gets: the store, the cached index and the shared middleware.
+import type { RequestHandler } from 'express';
+import type { Db } from '../types.js';
+import { computeFindings, effectiveClaims } from '../check/index.js';
+import { HttpError } from './errors.js';
+import type { Index } from './model/index.js';
+import type { VersionedStore } from './versioned.js';
+
+export interface Ctx {
+  store: VersionedStore;
+  index: () => Index;
+  /** CSRF check; mount after the body parser. */
+  verify: RequestHandler;
+  /** A small urlencoded body parser for ordinary forms. */
+  form: RequestHandler;
+  articlesDir?: string;
+}
+
+/**
+ * One write. If the disk write fails the change still stands in memory (lowdb applies it
+ * before writing) and goes to disk with the next successful save; the user is told, and
+ * gets back what they typed.
+ */
+export async function save(ctx: Ctx, change: (db: Db) => void, opts: { recheck?: boolean; kept?: string } = {}): Promise<void> {
+  try {
+    await ctx.store.update((db) => {
+      change(db);
+      // Re-align and re-compare in the same write, so findings never lag the claims on disk.
+      if (opts.recheck) db.findings = computeFindings(effectiveClaims(db), db.articles);
+    });
+  } catch (e) {
+    console.error(`crosscheck web: saving to ${ctx.store.location} failed:`, e);
+    throw new HttpError(
+      503,
+      `Your change could not be written to ${ctx.store.location} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). ` +
+        'The file on disk was left as it was, and the change is kept in memory until the next successful save. Check the disk and try again.',
+      opts.kept,
+    );
+  }
+}

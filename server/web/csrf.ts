@@ -1,0 +1,60 @@
+// CSRF protection without sessions: a random id in an HttpOnly cookie, and a token that is
+// the HMAC of that id under a per-process secret. Every form carries the token; a POST is
+// accepted only if the token matches the cookie it came with, so another site cannot forge
+// one (it can neither read our cookie nor compute the HMAC).
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { HttpError } from './errors.js';
+
+const COOKIE = 'cc_sid';
+const SID = /^[0-9a-f]{32}$/;
+
+export function cookiesOf(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+export function csrf(secret: Buffer = randomBytes(32)) {
+  const tokenFor = (sid: string) => createHmac('sha256', secret).update(sid).digest('base64url');
+
+  /** Gives every visitor an id and every page a token (res.locals.csrf). */
+  const issue: RequestHandler = (req, res, next) => {
+    let sid = cookiesOf(req)[COOKIE];
+    if (!sid || !SID.test(sid)) {
+      sid = randomBytes(16).toString('hex');
+      res.append('Set-Cookie', `${COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax`);
+    }
+    res.locals.sid = sid;
+    res.locals.csrf = tokenFor(sid);
+    next();
+  };
+
+  /** Rejects a state-changing request whose token does not match its cookie. Run after body parsing. */
+  const verify: RequestHandler = (req, res, next) => {
+    const origin = req.get('origin');
+    if (origin && origin !== 'null') {
+      let host = '';
+      try {
+        host = new URL(origin).host;
+      } catch {}
+      if (host !== req.get('host')) throw new HttpError(403, 'This form was sent from another site, so it was refused.');
+    }
+    const sid = cookiesOf(req)[COOKIE];
+    const given = (req.body && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? req.get('x-csrf-token') ?? '';
+    const ok = !!sid && SID.test(sid) && safeEqual(given, tokenFor(sid));
+    if (!ok) throw new HttpError(403, 'The form had expired or did not come from this app (missing or wrong security token). Reload the page and try again.');
+    next();
+  };
+
+  return { issue, verify, tokenFor };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

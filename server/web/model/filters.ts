@@ -1,0 +1,92 @@
+// Queue and facts filters: parsed from GET query params (so a filtered view is a link a
+// colleague can open) and applied to the findings in queue order.
+import type { Finding, Severity } from '../../types.js';
+import { HttpError } from '../errors.js';
+import { statusOf, type Index } from './index.js';
+
+export const STATUSES = ['open', 'confirmed', 'dismissed', 'reviewed', 'all'] as const;
+export const VERDICTS = ['flagged', 'discrepancy', 'rounding', 'consistent', 'all'] as const;
+export const SEVERITIES = ['', 'high', 'medium', 'low', 'none'] as const;
+
+export interface Filters {
+  status: (typeof STATUSES)[number];
+  verdict: (typeof VERDICTS)[number];
+  severity: '' | Severity;
+  metric: string;
+  article: string;
+  q: string;
+  page: number;
+}
+
+function pick<T extends readonly string[]>(name: string, raw: unknown, allowed: T, fallback: T[number]): T[number] {
+  if (raw === undefined || raw === '') return fallback;
+  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw;
+  throw new HttpError(400, `Unknown ${name} "${String(raw).slice(0, 40)}". Use one of: ${allowed.filter(Boolean).join(', ')}.`);
+}
+
+const text = (raw: unknown, max: number) => (typeof raw === 'string' ? raw.trim().slice(0, max) : '');
+
+export function parseFilters(query: Record<string, unknown>, defaults: Pick<Filters, 'status' | 'verdict'>): Filters {
+  const page = query.page === undefined || query.page === '' ? 1 : Number(query.page);
+  if (!Number.isInteger(page) || page < 1 || page > 1e6) throw new HttpError(400, 'The page number should be a whole number from 1.');
+  return {
+    status: pick('status', query.status, STATUSES, defaults.status),
+    verdict: pick('verdict', query.verdict, VERDICTS, defaults.verdict),
+    severity: pick('severity', query.severity, SEVERITIES, ''),
+    metric: text(query.metric, 80),
+    article: text(query.article, 200),
+    q: text(query.q, 200),
+    page,
+  };
+}
+
+/** The article filter takes an id, or failing that matches titles and publishers. */
+function articleMatcher(ix: Index, raw: string): (f: Finding) => boolean {
+  if (ix.articles.has(raw)) {
+    const set = new Set(ix.findingsByArticle.get(raw) ?? []);
+    return (f) => set.has(f);
+  }
+  const needle = raw.toLowerCase();
+  const ids = [...ix.articles.values()].filter((a) => a.title.toLowerCase().includes(needle) || (a.publisher ?? '').toLowerCase().includes(needle) || a.path.toLowerCase().includes(needle));
+  const set = new Set(ids.flatMap((a) => ix.findingsByArticle.get(a.id) ?? []));
+  return (f) => set.has(f);
+}
+
+export function applyFilters(ix: Index, f: Filters): Finding[] {
+  const inArticle = f.article ? articleMatcher(ix, f.article) : () => true;
+  const terms = f.q.toLowerCase().split(/\s+/).filter(Boolean);
+  return ix.ordered.filter((x) => {
+    const st = statusOf(ix, x.id);
+    if (f.status === 'reviewed' ? st === 'open' : f.status !== 'all' && st !== f.status) return false;
+    if (f.verdict === 'flagged' ? x.verdict === 'consistent' : f.verdict !== 'all' && x.verdict !== f.verdict) return false;
+    if (f.severity && x.severity !== f.severity) return false;
+    if (f.metric && (f.metric === '(none)' ? x.fact.metric !== null : x.fact.metric !== f.metric)) return false;
+    if (!inArticle(x)) return false;
+    if (terms.length) {
+      const hay = ix.searchText.get(x.id) ?? '';
+      if (!terms.every((t) => hay.includes(t))) return false;
+    }
+    return true;
+  });
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  total: number;
+  from: number;
+}
+
+export function paginate<T>(all: T[], page: number, size: number): Page<T> {
+  const pages = Math.max(1, Math.ceil(all.length / size));
+  const p = Math.min(page, pages);
+  return { items: all.slice((p - 1) * size, p * size), page: p, pages, total: all.length, from: (p - 1) * size };
+}
+
+/** Metrics that occur in findings, for the filter's list. */
+export function metricsIn(ix: Index): string[] {
+  const s = new Set<string>();
+  for (const f of ix.db.findings) s.add(f.fact.metric ?? '(none)');
+  return [...s].sort();
+}

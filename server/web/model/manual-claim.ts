@@ -1,0 +1,78 @@
+// Builds a reviewer's manual claim from the form: the printed number gives the precision
+// (126.14 with scale 亿 → step 1e6), the selection gives quote and sentence.
+import { randomBytes } from 'node:crypto';
+import type { Article, Claim, Measure } from '../../types.js';
+import { HttpError } from '../errors.js';
+
+export interface ManualInput {
+  start: number;
+  end: number;
+  value: string;
+  scale: number;
+  unit: string;
+  metric: string;
+  period: string;
+  subject: string;
+  measure: Measure;
+}
+
+const METRIC = /^[a-z0-9_]{1,60}$/;
+const PERIOD = /^[0-9A-Za-z.:_-]{1,40}$/;
+const UNIT = /^[A-Za-z%/]{1,16}$/;
+
+/** Checks the free-text fields shared by manual claims and corrections. */
+export function checkFact(metric: string, period: string, subject: string) {
+  if (metric && metric !== '(none)' && !METRIC.test(metric)) throw new HttpError(400, 'A metric id uses lower-case letters, digits and _ (for example revenue or net_profit).');
+  if (period && !PERIOD.test(period)) throw new HttpError(400, 'Write the period like 2023, 2023-Q3, 2023-Q1..Q3, 2023-H1 or 2023-10.');
+  if (!subject.trim()) throw new HttpError(400, 'Say whose figure it is (the subject), for example iflytek.');
+  if (subject.length > 100) throw new HttpError(400, 'The subject is too long (at most 100 characters).');
+}
+
+/** The sentence around a span: from the last sentence end before it to the next one after it. */
+export function sentenceAround(text: string, start: number, end: number): { sentence: string; sentenceStart: number } {
+  let s = start;
+  while (s > 0 && start - s < 400) {
+    const ch = text[s - 1]!;
+    if (/[。！？!?\n]/.test(ch) || (/\s/.test(ch) && text[s - 2] === '.')) break;
+    s--;
+  }
+  let e = end;
+  while (e < text.length && e - end < 400 && !/[。！？!?\n]/.test(text[e]!) && !(text[e] === '.' && /\s/.test(text[e + 1] ?? ' '))) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  return { sentence: text.slice(s, e), sentenceStart: s };
+}
+
+export function parsePrinted(raw: string): { value: number; decimals: number } {
+  const t = raw.trim().replace(/[,，\s]/g, '').replace(/^[−–]/, '-');
+  if (!/^[+-]?\d+(\.\d+)?$/.test(t)) throw new HttpError(400, `"${raw.slice(0, 40)}" is not a number. Write it as printed, for example 126.14 or -0.37.`);
+  return { value: Number(t), decimals: t.split('.')[1]?.length ?? 0 };
+}
+
+export function manualClaim(article: Article, input: ManualInput): Claim {
+  checkFact(input.metric, input.period, input.subject);
+  if (!UNIT.test(input.unit)) throw new HttpError(400, 'Choose a unit such as CNY, USD, %, pp or count.');
+  const { value, decimals } = parsePrinted(input.value);
+  const { sentence, sentenceStart } = sentenceAround(article.text, input.start, input.end);
+  const scaled = value * input.scale;
+  return {
+    id: 'm' + randomBytes(6).toString('hex'),
+    articleId: article.id,
+    quote: article.text.slice(input.start, input.end),
+    start: input.start,
+    end: input.end,
+    sentence,
+    sentenceStart,
+    // Round away float noise from the scaling (0.1 × 1e8).
+    value: Number(scaled.toPrecision(15)),
+    unit: input.unit,
+    precision: Number((10 ** -decimals * input.scale).toPrecision(12)),
+    qualifier: 'exact',
+    measure: input.measure,
+    subject: input.subject.trim(),
+    metric: input.metric && input.metric !== '(none)' ? input.metric : null,
+    period: input.period || null,
+    aspects: [],
+    why: {},
+    origin: 'manual',
+  };
+}

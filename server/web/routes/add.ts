@@ -1,0 +1,83 @@
+// Adding articles from the browser: file upload (.txt/.md) or pasted text with metadata.
+// Both go through the same ingest as the library folder, so claims and findings update at once.
+import express, { type Express, type Response } from 'express';
+import multer from 'multer';
+import { basename, extname } from 'node:path';
+import type { Article } from '../../types.js';
+import { articleFromBytes, sha256 } from '../../ingest/index.js';
+import { ingestArticles } from '../../check/index.js';
+import type { Ctx } from '../context.js';
+import { HttpError } from '../errors.js';
+import { flash } from '../flash.js';
+import { field } from '../form.js';
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const MAX_PASTE_CHARS = 2_000_000;
+const EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 20, fields: 10, fieldSize: 4096, parts: 40 } });
+
+/** A file name safe to keep in an article path: no folders, no control characters. */
+export function safeName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/')).replace(/[^\p{L}\p{N}._ -]/gu, '_').replace(/^\.+/, '_');
+  return base.slice(-120) || 'article.txt';
+}
+
+export function slugOf(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
+}
+
+export function addRoutes(app: Express, ctx: Ctx) {
+  app.get('/add', (_req, res) => {
+    res.render('add', { title: 'Add articles', articlesDir: ctx.articlesDir, maxMb: MAX_UPLOAD_BYTES / 1048576, form: {} });
+  });
+
+  app.post('/add/upload', upload.array('files', 20), ctx.verify, async (req, res) => {
+    const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+    if (!files.length) throw new HttpError(400, 'Choose one or more .txt or .md files to upload.');
+    const articles: Article[] = [];
+    const problems: string[] = [];
+    for (const f of files) {
+      // Browsers send file names as latin1 bytes of UTF-8: decode so 中文.txt keeps its name.
+      const name = safeName(Buffer.from(f.originalname, 'latin1').toString('utf8'));
+      if (!EXTENSIONS.has(extname(name).toLowerCase())) {
+        problems.push(`${name}: not a .txt or .md file`);
+        continue;
+      }
+      const r = articleFromBytes(f.buffer, `upload/${name}`, 'upload');
+      if ('error' in r) problems.push(`${name}: ${r.error}`);
+      else articles.push(r.article);
+    }
+    if (!articles.length) throw new HttpError(400, `No article was added. ${problems.join('; ')}.`);
+    await finish(ctx, res, articles, problems);
+  });
+
+  app.post('/add/paste', express.urlencoded({ extended: false, limit: '8mb', parameterLimit: 20 }), ctx.verify, async (req, res) => {
+    const text = field(req, 'text', MAX_PASTE_CHARS, 'text');
+    const meta = { title: field(req, 'title', 300, 'title').trim(), publisher: field(req, 'publisher', 200, 'publisher').trim(), date: field(req, 'date', 40, 'date').trim(), url: field(req, 'url', 2000, 'URL').trim() };
+    if (!text.trim()) throw new HttpError(400, 'Paste the article text.', text);
+    if (meta.url && !/^https?:\/\/\S+$/i.test(meta.url)) throw new HttpError(400, 'The URL should start with http:// or https://.', text);
+    if (meta.date && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(meta.date)) throw new HttpError(400, 'Write the date as YYYY-MM-DD.', text);
+    // The same title and URL pasted again updates that article instead of adding a twin.
+    const path = `paste/${slugOf(meta.title || text.trim().split('\n')[0]!)}-${sha256(`${meta.title}\n${meta.url}`).slice(0, 8)}`;
+    const r = articleFromBytes(Buffer.from(text, 'utf8'), path, 'paste', meta);
+    if ('error' in r) throw new HttpError(400, `The text was not added: ${r.error}.`, text);
+    await finish(ctx, res, [r.article], []);
+  });
+}
+
+async function finish(ctx: Ctx, res: Response, articles: Article[], problems: string[]) {
+  let summary;
+  try {
+    summary = await ingestArticles(ctx.store, articles);
+  } catch (e) {
+    console.error('crosscheck web: ingest failed:', e);
+    throw new HttpError(503, `The article could not be saved to ${ctx.store.location} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Nothing on disk was changed; try again.`);
+  }
+  const ix = ctx.index();
+  const claims = articles.reduce((n, a) => n + (ix.claimsByArticle.get(a.id)?.length ?? 0), 0);
+  const what = [summary.added && `${summary.added} added`, summary.changed && `${summary.changed} updated`, summary.unchanged && `${summary.unchanged} already in the library, unchanged`].filter(Boolean).join(', ');
+  flash(res.locals.sid, `${what}: ${claims} claim${claims === 1 ? '' : 's'} found, ${ix.db.findings.length} findings in all`);
+  for (const p of problems) flash(res.locals.sid, `Not added: ${p}`, 'warn');
+  res.redirect(303, articles.length === 1 ? `/articles/${articles[0]!.id}` : '/articles');
+}

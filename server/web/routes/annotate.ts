@@ -1,0 +1,126 @@
+// Annotating an article: comments on a selection, manual claims, corrections of extracted
+// claims. Anything that changes claims re-aligns and re-compares in the same write.
+import { randomBytes } from 'node:crypto';
+import type { Express, Request } from 'express';
+import type { Article, Correction, Measure } from '../../types.js';
+import { anchorAt } from '../../check/index.js';
+import { save, type Ctx } from '../context.js';
+import { HttpError } from '../errors.js';
+import { flash } from '../flash.js';
+import { backTo, field, offsets, oneOf } from '../form.js';
+import { MEASURES, SCALES } from '../model/choices.js';
+import { checkFact, manualClaim } from '../model/manual-claim.js';
+
+const newId = (p: string) => p + randomBytes(6).toString('hex');
+
+function articleOf(ctx: Ctx, req: Request): Article {
+  const a = ctx.index().articles.get(req.params.id as string);
+  if (!a) throw new HttpError(404, 'No article with that id: it may have been removed or renamed.');
+  return a;
+}
+
+/**
+ * The span a form points at: offsets from a selection (JS), or, without JS, the exact words
+ * typed in "quote" (first occurrence). Offsets are checked against the quote when both come.
+ */
+function spanOf(req: Request, a: Article): { start: number; end: number } {
+  const quote = field(req, 'quote', 2000, 'selected text');
+  const at = offsets(req, a.text.length);
+  // The browser reports \r\n as \n, so compare without CRs.
+  if (at && (!quote || a.text.slice(at.start, at.end).replace(/\r/g, '') === quote.replace(/\r/g, ''))) return at;
+  if (!quote.trim()) throw new HttpError(400, 'Select some text in the article first (or type the exact words into “Text”).');
+  const i = a.text.indexOf(quote);
+  if (i < 0) throw new HttpError(400, `The words “${quote.slice(0, 60)}” are not in this article. Copy them exactly as they appear.`, quote);
+  return { start: i, end: i + quote.length };
+}
+
+const articleUrl = (a: Article, claim?: string) => `/articles/${a.id}${claim ? `?claim=${encodeURIComponent(claim)}#c-${encodeURIComponent(claim)}` : ''}`;
+
+export function annotateRoutes(app: Express, ctx: Ctx) {
+  app.post('/articles/:id/annotations', ctx.form, ctx.verify, async (req, res) => {
+    const a = articleOf(ctx, req);
+    const comment = field(req, 'comment', 5000, 'comment').trim();
+    if (!comment) throw new HttpError(400, 'Write a comment to attach to the selected text.');
+    const { start, end } = spanOf(req, a);
+    await save(ctx, (db) => void db.annotations.push({ id: newId('n'), articleId: a.id, anchor: anchorAt(a.text, start, end), comment, createdAt: new Date().toISOString() }), { kept: comment });
+    flash(res.locals.sid, `Comment added on “${a.text.slice(start, Math.min(end, start + 40))}”`);
+    res.redirect(303, backTo(req, articleUrl(a)));
+  });
+
+  app.post('/articles/:id/annotations/:nid/delete', ctx.form, ctx.verify, async (req, res) => {
+    const a = articleOf(ctx, req);
+    if (!ctx.index().db.annotations.some((n) => n.id === req.params.nid && n.articleId === a.id)) throw new HttpError(404, 'That comment is already gone.');
+    await save(ctx, (db) => void (db.annotations = db.annotations.filter((n) => n.id !== req.params.nid)));
+    flash(res.locals.sid, 'Comment removed');
+    res.redirect(303, backTo(req, articleUrl(a)));
+  });
+
+  app.post('/articles/:id/manual-claims', ctx.form, ctx.verify, async (req, res) => {
+    const a = articleOf(ctx, req);
+    const { start, end } = spanOf(req, a);
+    const scale = Number(field(req, 'scale', 20) || 1);
+    if (!SCALES.some(([, s]) => s === scale)) throw new HttpError(400, 'Choose a scale from the list.');
+    const claim = manualClaim(a, {
+      start,
+      end,
+      value: field(req, 'value', 40, 'value'),
+      scale,
+      unit: field(req, 'unit', 20, 'unit').trim(),
+      metric: field(req, 'metric', 60, 'metric').trim(),
+      period: field(req, 'period', 40, 'period').trim(),
+      subject: field(req, 'subject', 100, 'subject'),
+      measure: oneOf<Measure>(req, 'measure', MEASURES, 'measure'),
+    });
+    await save(ctx, (db) => void db.manualClaims.push(claim), { recheck: true });
+    flash(res.locals.sid, `Claim added: “${claim.quote}” and re-checked`);
+    res.redirect(303, articleUrl(a, claim.id));
+  });
+
+  app.post('/articles/:id/manual-claims/:cid/delete', ctx.form, ctx.verify, async (req, res) => {
+    const a = articleOf(ctx, req);
+    if (!ctx.index().db.manualClaims.some((m) => m.id === req.params.cid && m.articleId === a.id)) throw new HttpError(404, 'That manual claim is already gone.');
+    await save(ctx, (db) => void (db.manualClaims = db.manualClaims.filter((m) => m.id !== req.params.cid)), { recheck: true });
+    flash(res.locals.sid, 'Manual claim removed and re-checked');
+    res.redirect(303, backTo(req, articleUrl(a)));
+  });
+
+  app.post('/articles/:id/claims/:cid/correct', ctx.form, ctx.verify, async (req, res) => {
+    const a = articleOf(ctx, req);
+    const original = ctx.index().db.claims.find((c) => c.id === req.params.cid && c.articleId === a.id);
+    if (!original) throw new HttpError(404, 'Only extracted claims can be corrected; a manual claim can be removed and added again.');
+    const notAClaim = field(req, 'notAClaim', 10) === 'on';
+    const metricRaw = field(req, 'metric', 60, 'metric').trim();
+    const period = field(req, 'period', 40, 'period').trim();
+    const subject = field(req, 'subject', 100, 'subject').trim() || original.subject;
+    if (!notAClaim) checkFact(metricRaw, period, subject);
+    const metric = metricRaw && metricRaw !== '(none)' ? metricRaw : null;
+    // Keep only what differs from the extractor, so re-extraction improvements still show.
+    const fix: Partial<Correction> = {};
+    if (notAClaim) fix.notAClaim = true;
+    else {
+      if (metric !== original.metric) fix.metric = metric;
+      if ((period || null) !== original.period) fix.period = period || null;
+      if (subject !== original.subject) fix.subject = subject;
+    }
+    const same = (k: Correction) => k.articleId === a.id && !k.orphaned && k.anchor.start === original.start && k.anchor.end === original.end;
+    await save(
+      ctx,
+      (db) => {
+        db.corrections = db.corrections.filter((k) => !same(k));
+        if (Object.keys(fix).length) db.corrections.push({ id: newId('k'), articleId: a.id, anchor: anchorAt(a.text, original.start, original.end), createdAt: new Date().toISOString(), ...fix });
+      },
+      { recheck: true },
+    );
+    flash(res.locals.sid, notAClaim ? `“${original.quote}” marked not a claim; re-checked` : Object.keys(fix).length ? `Correction saved for “${original.quote}”; re-checked` : `“${original.quote}” is back to what the extractor read`);
+    res.redirect(303, articleUrl(a, original.id));
+  });
+
+  app.post('/articles/:id/corrections/:kid/delete', ctx.form, ctx.verify, async (req, res) => {
+    const a = articleOf(ctx, req);
+    const k = ctx.index().db.corrections.find((x) => x.id === req.params.kid && x.articleId === a.id);
+    if (!k) throw new HttpError(404, 'That correction is already gone.');
+    await save(ctx, (db) => void (db.corrections = db.corrections.filter((x) => x.id !== k.id)), { recheck: true });
+    flash(res.locals.sid, 'Correction undone; re-checked');
+    res.redirect(303, backTo(req, articleUrl(a)));
+  });
+}

@@ -1,0 +1,13 @@
+// GET / — where the work stands.
+import type { Express } from 'express';
+import type { Ctx } from '../context.js';
+import { overviewOf } from '../model/overview.js';
+import { sourcesOf } from '../model/sources.js';
+
+export function overviewRoutes(app: Express, ctx: Ctx) {
+  app.get('/', (_req, res) => {
+    const ix = ctx.index();
+    const o = overviewOf(ix);
+    res.render('overview', { title: 'Overview', o, top: o.topOpen.map((f) => ({ f, sources: sourcesOf(ix, f) })) });
+  });
+}

@@ -1,0 +1,132 @@
+// The review queue, one finding's page, and the review actions on a finding.
+import type { Express, Request } from 'express';
+import type { DismissReason, Review } from '../../types.js';
+import { save, type Ctx } from '../context.js';
+import { HttpError } from '../errors.js';
+import { flash } from '../flash.js';
+import { backTo, field, oneOf } from '../form.js';
+import { applyFilters, metricsIn, paginate, parseFilters, SEVERITIES, STATUSES, VERDICTS } from '../model/filters.js';
+import { statusOf, type Index } from '../model/index.js';
+import { sourcesOf } from '../model/sources.js';
+import { REASONS, helpers } from '../render.js';
+
+const PAGE = 20;
+/** Sources shown side by side on a queue card; the finding page shows them all. */
+const CARD_SOURCES = 4;
+const ACTIONS = ['confirm', 'dismiss', 'reopen', 'note', 'correct', 'reference'] as const;
+const REASON_KEYS = Object.keys(REASONS) as DismissReason[];
+
+export function cardOf(ix: Index, id: string) {
+  const f = ix.findingById.get(id)!;
+  return { f, sources: sourcesOf(ix, f), review: ix.reviews.get(id), status: statusOf(ix, id) };
+}
+
+export function queueRoutes(app: Express, ctx: Ctx) {
+  app.get('/queue', (req, res) => {
+    const ix = ctx.index();
+    const filters = parseFilters(req.query, { status: 'open', verdict: 'flagged' });
+    const page = paginate(applyFilters(ix, filters), filters.page, PAGE);
+    res.render('queue', {
+      title: 'Review queue',
+      filters,
+      page,
+      cards: page.items.map((f) => cardOf(ix, f.id)),
+      cardSources: CARD_SOURCES,
+      options: { statuses: STATUSES, verdicts: VERDICTS, severities: SEVERITIES, metrics: metricsIn(ix) },
+      articleChoices: ix.articles.size <= 300 ? [...ix.articles.values()].sort((a, b) => a.title.localeCompare(b.title)) : null,
+    });
+  });
+
+  app.get('/findings/:id', (req, res) => {
+    const ix = ctx.index();
+    if (!ix.findingById.has(req.params.id)) {
+      const orphan = ix.reviews.get(req.params.id);
+      if (orphan) return res.status(404).render('orphans', { title: 'Orphaned review', only: orphan, ...orphansOf(ix), articles: ix.articles });
+      throw new HttpError(404, 'No finding with that id. It may have changed after a re-check: open the queue to find it again.');
+    }
+    res.render('finding', { title: 'Finding', card: cardOf(ix, req.params.id), cardSources: Infinity });
+  });
+
+  app.post('/findings/:id/review', ctx.form, ctx.verify, async (req, res) => {
+    const ix = ctx.index();
+    const f = ix.findingById.get(req.params.id as string);
+    if (!f) throw new HttpError(404, 'No finding with that id: it may have changed after a re-check. Reload the queue.');
+    const action = oneOf(req, 'action', ACTIONS, 'action');
+    const note = field(req, 'note', 5000, 'note');
+    const change = reviewChange(req, action, f.claimIds, ix, note);
+    await save(
+      ctx,
+      (db) => {
+        let r = db.reviews.find((x) => x.findingId === f.id);
+        if (!r) db.reviews.push((r = { findingId: f.id, status: 'open', updatedAt: '' }));
+        change(r);
+        r.updatedAt = new Date().toISOString();
+      },
+      { kept: note || undefined },
+    );
+    flash(res.locals.sid, `${flashWord(action, req)}: ${helpers.fact(f.fact)}`);
+    const focus = field(req, 'focus', 40) || f.id;
+    const back = backTo(req, `/findings/${f.id}`);
+    res.redirect(303, back.includes('#') || !/^[\w-]+$/.test(focus) ? back : `${back}#f-${focus}`);
+  });
+}
+
+function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: string[], ix: Index, note: string): (r: Review) => void {
+  switch (action) {
+    case 'confirm':
+      return (r) => {
+        r.status = 'confirmed';
+        delete r.reason;
+        if (note.trim()) r.note = note.trim();
+      };
+    case 'dismiss': {
+      const reason = oneOf(req, 'reason', REASON_KEYS, 'reason for dismissing');
+      return (r) => {
+        r.status = 'dismissed';
+        r.reason = reason;
+        if (note.trim()) r.note = note.trim();
+      };
+    }
+    case 'reopen':
+      return (r) => {
+        r.status = 'open';
+        delete r.reason;
+      };
+    case 'note':
+      return (r) => {
+        if (note.trim()) r.note = note.trim();
+        else delete r.note;
+      };
+    case 'correct': {
+      const claimId = field(req, 'claimId', 100);
+      if (!claimIds.includes(claimId)) throw new HttpError(400, 'That claim is not one of this finding’s sources.');
+      return (r) => {
+        if (r.correctClaimId === claimId) delete r.correctClaimId;
+        else r.correctClaimId = claimId;
+      };
+    }
+    case 'reference': {
+      const articleId = field(req, 'articleId', 100);
+      const sources = new Set(claimIds.map((id) => ix.claimById.get(id)?.articleId));
+      if (!sources.has(articleId)) throw new HttpError(400, 'That article is not one of this finding’s sources.');
+      return (r) => {
+        if (r.referenceArticleId === articleId) delete r.referenceArticleId;
+        else r.referenceArticleId = articleId;
+      };
+    }
+  }
+}
+
+function flashWord(action: string, req: Request): string {
+  if (action === 'dismiss') return `Dismissed (${REASONS[req.body.reason as DismissReason]})`;
+  return { confirm: 'Confirmed', reopen: 'Reopened', note: 'Note saved', correct: 'Correct value marked', reference: 'Reference source marked' }[action] ?? 'Saved';
+}
+
+export function orphansOf(ix: Index) {
+  return {
+    reviews: ix.db.reviews.filter((r) => !ix.findingById.has(r.findingId)),
+    annotations: ix.db.annotations.filter((a) => a.orphaned),
+    corrections: ix.db.corrections.filter((k) => k.orphaned),
+    manual: ix.db.manualClaims.filter((m) => m.aspects.includes('orphaned')),
+  };
+}
