@@ -16,6 +16,7 @@ import {
   subunits,
   tenthWords,
   escapeRe,
+  physicalUnits,
 } from '../model/lexicon.js';
 
 export interface NumberToken {
@@ -104,15 +105,20 @@ const zhCurrency = Object.keys(currencyWords.zh).sort((a, b) => b.length - a.len
 const enCurrency = Object.keys(currencyWords.en).sort((a, b) => b.length - a.length);
 const symbols = Object.keys(currencySymbols).sort((a, b) => b.length - a.length);
 const classifierChars = Object.keys(classifiers).join('');
+const zhPhysical = Object.keys(physicalUnits.zh).sort((a, b) => b.length - a.length);
+const enPhysical = Object.keys(physicalUnits.en).sort((a, b) => b.length - a.length);
+const enPoints = [...pointWords.en].sort((a, b) => b.length - a.length);
+// Basis points are hundredths of a percentage point.
+const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
 
 const RE_ZH_AFTER = new RegExp(
   `^([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
     `(?:(${[...percentWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?=[，。、；,.;\\s的左以多余）)]|$)` +
-    `|(${zhCurrency.map(escapeRe).join('|')})|([${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
+    `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|([${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％)|\\s(percent|per cent)\\b|\\s(percentage points?|pct points?|ppt|basis points|bps)\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b)?`,
+    `(?:\\s?(%|％)|\\s(percent|per cent)\\b|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
   'i',
 );
 const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
@@ -176,13 +182,16 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     }
     if (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after)) {
       const z = RE_ZH_AFTER.exec(after)!;
-      const [all, q1, mag, q2, pct, pts, tenth, cur, cls, noun] = z;
+      const [all, q1, mag, q2, pct, pts, tenth, cur, phys, cls, noun] = z;
       if (mag) {
         mult = magnitudes.zh[mag]!;
         stepUnit = mult;
       }
       if (pct) unit = '%';
-      else if (pts) unit = 'pp';
+      else if (pts) {
+        unit = 'pp';
+        if (isBasis(pts)) (mult = 0.01), (stepUnit = 0.01);
+      } else if (phys) unit = physicalUnits.zh[phys]!;
       else if (tenth) {
         unit = '%';
         mult = 10;
@@ -209,7 +218,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     }
     if (!unit && !r.chinese) {
       const e = RE_EN_AFTER.exec(after)!;
-      const [all, magWord, magShort, pct, pctWord, pts, cur, cents] = e;
+      const [all, magWord, magShort, pct, pctWord, pts, cur, cents, phys] = e;
       const mag = (magWord ?? magShort)?.toLowerCase();
       if (mag) {
         mult = magnitudes.en[mag]!;
@@ -218,11 +227,12 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
       if (pct || pctWord) unit = '%';
       else if (pts) {
         unit = 'pp';
-        if (/basis|bps/i.test(pts)) {
+        if (isBasis(pts)) {
           mult = 0.01;
           stepUnit = 0.01;
         }
       } else if (cur) unit = currencyWords.en[cur.toLowerCase()]!;
+      else if (phys) unit = physicalUnits.en[phys]!;
       else if (cents) {
         unit = subunits[cents.toLowerCase()]![0];
         mult = subunits[cents.toLowerCase()]![1];
@@ -278,6 +288,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
       unit = 'count';
     }
 
+    // What does not state a quantity: a model number (iPhone 16), a span of time (the 12 months through July).
+    if (!r.chinese && unit === 'count' && /\b[a-z]+[A-Z][A-Za-z]*\s$/.test(before)) continue;
+    if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
     // What does not state a quantity.
     const datey = /^\s?个?(?:年|月|日|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || /^[-/.](?:\d{1,2})[-/.]\d{1,2}/.test(after);
     if (datey && !['%', 'pp'].includes(unit)) continue;

@@ -33,6 +33,7 @@ const unitsFile = load<{
   tenths: { zh: string[] };
   classifiers: Record<string, string>;
   countNouns: Record<string, string>;
+  physical: { zh: Record<string, string>; en: Record<string, string> };
 }>('units.json');
 const qualifiersFile = load<{ before: Record<'zh' | 'en', Record<string, string>>; after: Record<'zh' | 'en', Record<string, string>> }>('qualifiers.json');
 const directionsFile = load<{
@@ -107,6 +108,7 @@ export const pointWords = unitsFile.points;
 export const tenthWords = unitsFile.tenths.zh;
 export const classifiers = unitsFile.classifiers;
 export const countNouns = unitsFile.countNouns;
+export const physicalUnits = unitsFile.physical;
 
 // ---- qualifiers, directions, aspects
 export const qualifierBefore = qualifiersFile.before;
