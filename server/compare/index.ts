@@ -69,7 +69,7 @@ function readingOf(c: Claim): string {
   const q = c.qualifier;
   const stands =
     q === 'approx' ? 'is approximate' : q === 'lower' ? `is a lower bound (${c.qualifierWord ?? 'more than'})` : q === 'upper' ? `is an upper bound (${c.qualifierWord ?? 'nearly'})` : `is printed to ${formatStep(c.precision, c.unit)}`;
-  const [lo, hi] = intervalOf(c);
+  const [lo, hi] = intervalOf(c, true);
   return `${quoteOf(c)} ${stands}, so it stands for ${formatValue(lo, c.unit)} to ${formatValue(hi, c.unit)}`;
 }
 
@@ -89,7 +89,7 @@ export function compareGroup(group: Group, articles: Map<string, Pick<Article, '
   if (allEqual && mains.every((c) => c.qualifier === 'exact' || c.qualifier === mains[0]!.qualifier)) {
     return { ...base, verdict: 'consistent', severity: 'none', explanation: `${why} Every source prints ${formatValue(mains[0]!.value, mains[0]!.unit)}.` };
   }
-  const agree = units.size === 1 && commonPoint(mains.map(intervalOf));
+  const agree = units.size === 1 && commonPoint(mains.map((c) => intervalOf(c)));
   if (agree) {
     const detail = mains.filter((c) => c.qualifier !== 'exact' || c.precision > Math.min(...mains.map((m) => m.precision))).map(readingOf);
     return { ...base, verdict: 'rounding', severity: 'none', explanation: `${why} ${mains.map(quoteOf).join(' and ')} agree within rounding: ${detail.join('; ')}.` };
@@ -103,7 +103,7 @@ export function compareGroup(group: Group, articles: Map<string, Pick<Article, '
   if (sides.length >= 3) {
     outliers = sides.filter((s) => {
       const rest = sides.filter((o) => o !== s).map((o) => o.main);
-      return new Set(rest.map((c) => c.unit)).size === 1 && commonPoint(rest.map(intervalOf));
+      return new Set(rest.map((c) => c.unit)).size === 1 && commonPoint(rest.map((c) => intervalOf(c)));
     });
     if (outliers.length !== 1) outliers = [];
   }

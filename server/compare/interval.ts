@@ -6,7 +6,7 @@ import type { Claim } from '../types.js';
 
 export type Interval = [number, number];
 
-export function intervalOf(c: Pick<Claim, 'value' | 'precision' | 'qualifier'>): Interval {
+export function intervalOf(c: Pick<Claim, 'value' | 'precision' | 'qualifier'>, exact = false): Interval {
   const v = Math.abs(c.value);
   const p = c.precision;
   let lo: number, hi: number;
@@ -24,7 +24,7 @@ export function intervalOf(c: Pick<Claim, 'value' | 'precision' | 'qualifier'>):
       [lo, hi] = [v - p / 2, v + p / 2];
   }
   // A tiny epsilon so that 126.14 and 126.1 (exactly on the half step) agree despite binary floats.
-  const eps = Math.max(Math.abs(v), 1) * 1e-9;
+  const eps = exact ? 0 : Math.max(Math.abs(v), 1) * 1e-9;
   return c.value < 0 ? [-hi - eps, -lo + eps] : [lo - eps, hi + eps];
 }
 

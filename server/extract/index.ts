@@ -87,10 +87,16 @@ export function extractClaims(article: Article): Claim[] {
       const meas = measureOf(s.text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, measures);
       // "rose 0.2%, or 8 cents,": the restatement is the same change in other units.
       const prevClaim = claims[claims.length - 1];
-      if (meas.measure === 'level' && i > 0 && prevClaim?.sentenceStart === s.start && prevClaim.measure !== 'level' && /(?:,\s*or|，?即|，?或)\s*$/.test(s.text.slice(tokens[i - 1]!.end, tok.start))) {
-        meas.measure = prevClaim.measure;
-        meas.sign = Math.sign(prevClaim.value) < 0 ? -1 : 1;
-        meas.why = 'restates the change before it';
+      // "增长4.1%、4.7%和5.8%": a change word before a list governs every figure of the list.
+      const joint = i > 0 ? s.text.slice(tokens[i - 1]!.end, tok.start) : '';
+      if (meas.measure === 'level' && i > 0 && prevClaim?.sentenceStart === s.start && prevClaim.measure !== 'level') {
+        const restated = /^(?:,\s*or|，?即|，?或)\s*$/.test(joint);
+        const listed = tok.unit === tokens[i - 1]!.unit && /^\s*(?:、|和|及|与|,|，|and|,\s*and)\s*$/.test(joint);
+        if (restated || listed) {
+          meas.measure = prevClaim.measure;
+          meas.sign = restated && Math.sign(prevClaim.value) < 0 ? -1 : meas.sign === -1 || Math.sign(prevClaim.value) < 0 ? -1 : 1;
+          meas.why = restated ? 'restates the change before it' : 'the change word before the list governs it';
+        }
       }
       if (meas.why) why.measure = meas.why;
       const item = lists.get(i);
@@ -163,7 +169,7 @@ export function extractClaims(article: Article): Claim[] {
 
       // Period.
       const forward = [...aspects].some((a) => a.startsWith('forecast') || a === 'target');
-      const p = periodFor(f, tok, clause, lang);
+      const p = periodFor(f, tok, clause, lang, tokens[i + 1]?.start ?? Infinity);
       let period: string | null;
       if (column?.period) {
         period = resolvePeriod(column.period.raw, { date: article.date, forward, current: quarterOf(carryPeriod) ?? quarterOf(mainPeriod) ?? mainPeriod });
@@ -230,12 +236,12 @@ function headerCell(row: string, at: number, header: SentenceFacts) {
 }
 
 /** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */
-function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en'): PeriodMention | undefined {
+function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en', nextStart: number): PeriodMention | undefined {
   const own = f.periods.filter((p) => !p.isBase);
   const inClause = own.filter((p) => p.start >= clause.start && p.end <= clause.end);
   const before = inClause.filter((p) => p.end <= tok.start).pop();
   // English puts the period after the figure ("3.58 yuan for the quarter"), up to the next figure.
-  const after = inClause.find((p) => p.start >= tok.end);
+  const after = inClause.find((p) => p.start >= tok.end && p.start < nextStart);
   const order = lang === 'en' ? [after, before] : [before, after];
   const hit = order.find(Boolean);
   if (hit) return hit;

@@ -46,14 +46,15 @@ const toAscii = (s: string) => s.replace(FW, (c) => (c === '．' ? '.' : c === '
 // ---- Chinese numerals
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 /** Reads 一百二十亿, 八十二万, 二百三十二, 十二点五. Returns null for what is not a numeral. */
 export function parseChineseNumeral(s: string): { value: number; decimals: number } | null {
   if (!s) return null;
   const [intPart, fracPart] = s.split('点');
+  // total: the part at or above 亿; mid: the 万 part since the last 亿; section: below 万.
   let total = 0;
-  let section = 0; // below 万
+  let mid = 0;
+  let section = 0;
   let digit = -1;
   let sawDigit = false;
   for (const ch of intPart!) {
@@ -64,19 +65,21 @@ export function parseChineseNumeral(s: string): { value: number; decimals: numbe
       section += (digit < 0 ? 1 : digit) * CN_UNIT[ch]!;
       digit = -1;
       sawDigit = true;
-    } else if (ch in CN_BIG) {
-      if (digit >= 0) section += digit;
-      const big = CN_BIG[ch]!;
-      // 万亿: the 万 already applied to this section multiplies again.
-      if (big === 1e8 && total > 0 && total < 1e8 && section === 0) total *= big;
-      else total = (total + section) * big;
+    } else if (ch === '万') {
+      section += Math.max(digit, 0);
+      mid = (mid + section) * 1e4;
+      section = 0;
+      digit = -1;
+    } else if (ch === '亿') {
+      section += Math.max(digit, 0);
+      total = (total + mid + section) * 1e8;
+      mid = 0;
       section = 0;
       digit = -1;
     } else return null;
   }
   if (!sawDigit) return null;
-  if (digit >= 0) section += digit;
-  let value = total + section;
+  let value = total + mid + section + Math.max(digit, 0);
   let decimals = 0;
   if (fracPart !== undefined) {
     let f = '';
@@ -113,7 +116,7 @@ const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
 
 const RE_ZH_AFTER = new RegExp(
   `^([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
-    `(?:(${[...percentWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?=[，。、；,.;\\s的左以多余）)]|$)` +
+    `(?:(${[...percentWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|([${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
@@ -161,7 +164,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     const after = sentence.slice(r.end, r.end + 40);
     const prevChar = sentence[r.start - 1] ?? '';
     // Names and versions: GPT-4, V3.0, A100, RTX4090, 4Q22; ordinals: 第40枚; stock codes 002594.SZ.
-    if (/[A-Za-z]$/.test(before) || /[A-Za-z]-$/.test(before)) continue;
+    if ((/[A-Za-z]$/.test(before) && !/(?:^|[^A-Za-z])(?:RMB|Rmb|USD|CNY|HKD|EUR|US)$/.test(before)) || /[A-Za-z]-$/.test(before)) continue;
     // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn) and ordinals.
     if (/^[A-Za-z]/.test(after) && !/^(?:tn|bn|mn|m|k)\b/i.test(after)) continue;
     if (prevChar === '第') continue;
@@ -292,7 +295,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     if (!r.chinese && unit === 'count' && /\b[a-z]+[A-Z][A-Za-z]*\s$/.test(before)) continue;
     if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
     // What does not state a quantity.
-    const datey = /^\s?个?(?:年|月|日|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || /^[-/.](?:\d{1,2})[-/.]\d{1,2}/.test(after);
+    const datey = /^\s?个?(?:年|月|日|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));
     if (datey && !['%', 'pp'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
@@ -304,6 +307,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     if (/^0\d{5}$/.test(r.digits) || /^[036]\d{5}$/.test(r.digits) && !unit) continue;
     if (r.chinese) {
       if (!unit) continue;
+      if (unit === '%' && mult === 10 && /[这那每]$/.test(sentence.slice(0, r.start))) continue;
       // 一个, 两家: a lone small numeral is a determiner, not a figure, unless it is a share (四成) or multiple.
       if (r.value < 10 && mult === 1 && unit === 'count') continue;
       if (/^[万亿千百]+$/.test(sentence.slice(r.start, r.end))) continue;
@@ -327,8 +331,20 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
       unitWhy,
     });
   }
+  mergeSections(sentence, tokens);
   linkRanges(sentence, tokens);
   return tokens;
+}
+
+/** 1亿2000万元 is one figure written in two sections: 1亿 and 2000万元 add up. */
+function mergeSections(sentence: string, tokens: NumberToken[]) {
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k]!;
+    const b = tokens[k + 1]!;
+    if (a.end !== b.start || sentence.slice(a.numEnd, a.end) !== '亿' || !/^万/.test(sentence.slice(b.numEnd, b.end))) continue;
+    if (b.value >= 1e8) continue;
+    tokens.splice(k, 2, { ...b, start: a.start, numStart: a.numStart, value: Number((a.value + b.value).toPrecision(12)) });
+  }
 }
 
 /**

@@ -79,10 +79,17 @@ export function measureOf(
   for (const b of [...gap.matchAll(ZH_BASE), ...gap.matchAll(EN_BASE)]) {
     const word = b[1]!;
     const rest = gap.slice(b.index! + b[0].length);
+    // "more than 67,000" is a bound, not a comparison.
+    if (/^than$/i.test(word) && /\b(?:more|less|fewer|no more|no less)\s+$/i.test(gap.slice(0, b.index!)) && /^\s*\$?$/.test(rest)) continue;
     // 超过 right before a number is a bound (超过126万亿), not a comparison.
     if (rest.trim() === '' && /^[超高低]/.test(word) && word !== '超过了') continue;
     isBase = true;
     baseAt = gapStart + b.index! + b[0].length;
+  }
+  // 比上年同期的57.16亿元, 上年同期为…: last year's figure, the base of the comparison.
+  if (/(?:上年|去年|上一年)同期(?:的|为|是)?$|the (?:same|year-earlier|year-ago) (?:period|quarter)\s*(?:of|was|at)?\s*\$?$/i.test(before)) {
+    isBase = true;
+    baseAt = tok.start;
   }
   // "rose 25% to $40.11 billion": the amount after "to" is the new level, and it is not a base.
   if (/\bto\s+\$?$/i.test(before) || /至$/.test(before)) isBase = false;
