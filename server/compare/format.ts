@@ -1,6 +1,6 @@
 // Plain words for values, facts and precision, shared by explanations, the web and exports.
 import type { Claim, FactKey } from '../types.js';
-import { metricById } from '../extract/model/lexicon.js';
+import { entityById, metricById } from '../extract/model/lexicon.js';
 
 const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
 
@@ -36,9 +36,16 @@ export function metricName(id: string | null): string {
   return metricById.get(id)?.means ?? id.replace(/_/g, ' ');
 }
 
-/** "iflytek · revenue · 2023-Q1..Q3 · year-on-year change" in words. */
+ /** A subject's display name: the lexicon's name for it, else the name as printed. */
+export function subjectName(id: string): string {
+  const e = entityById.get(id);
+  if (e) return e.en[0] ?? e.zh[0] ?? id;
+  return id === 'main' ? 'the article\'s subject' : id;
+}
+
+/** "iFlytek · revenue · 2023-Q1..Q3 · year-on-year change" in words. */
 export function describeFact(f: FactKey): string {
-  const parts = [f.subject, f.metric ? f.metric.replace(/_/g, ' ') : 'unnamed figure', f.period ?? 'period not stated'];
+  const parts = [subjectName(f.subject), f.metric ? f.metric.replace(/_/g, ' ') : 'unnamed figure', f.period ?? 'period not stated'];
   if (MEASURE_WORDS[f.measure]) parts.push(MEASURE_WORDS[f.measure]!);
   if (f.aspects.length) parts.push(f.aspects.join(', '));
   return parts.join(' · ');

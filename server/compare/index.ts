@@ -8,7 +8,7 @@ import { commonPoint, intervalOf, overlaps, truncationIntervalOf } from './inter
 import { describeFact, formatStep, formatValue, quoteOf } from './format.js';
 
 export { intervalOf, truncationIntervalOf, commonPoint } from './interval.js';
-export { formatValue, formatStep, describeFact, metricName } from './format.js';
+export { formatValue, formatStep, describeFact, metricName, subjectName } from './format.js';
 
 export const findingIdFor = (key: string) => 'f' + createHash('sha256').update(key).digest('hex').slice(0, 12);
 

@@ -56,7 +56,7 @@ test('without a correct figure every source is in dispute: all their URLs appear
   const [r] = graphOf(renderExportWith(db, 'claimreview', {}, { now: NOW }).body) as [Record<string, any>];
   assert.equal(r.reviewRating.alternateName, 'Conflicting figures');
   assert.equal(r.reviewRating.ratingValue, 2);
-  assert.match(r.claimReviewed, /^iflytek · revenue · 2023-Q1\.\.Q3 · year-on-year change: “0\.27%” \(新火种\) vs “0\.37%” \(连线Insight\) vs “0\.37%” \(Asia Tech Wire, Beijing bureau\)$/);
+  assert.match(r.claimReviewed, /^iFlytek · revenue · 2023-Q1\.\.Q3 · year-on-year change: “0\.27%” \(新火种\) vs “0\.37%” \(连线Insight\) vs “0\.37%” \(Asia Tech Wire, Beijing bureau\)$/);
   const urls = r.itemReviewed.appearance.map((a: Record<string, string>) => a.url ?? a['@id']);
   assert.deepEqual(urls, [`urn:crosscheck:article:${XHZ.id}`, LIANXIAN.url, 'https://example.com/asia-tech/iflytek-q3?src=feed&lang=en']);
   assert.equal(r.itemReviewed.author.length, 3);

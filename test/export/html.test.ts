@@ -45,7 +45,7 @@ test('summary first, then the discrepancy with explanation, marked quotes, value
     'Total 4 1 1 6',
   ]);
   const first = byTag(doc, 'article')[0]!;
-  assert.equal(textOf(byTag(first, 'h3')[0]!), '1. iflytek · revenue · 2023-Q1..Q3 · year-on-year change');
+  assert.equal(textOf(byTag(first, 'h3')[0]!), '1. iFlytek · revenue · 2023-Q1..Q3 · year-on-year change');
   assert.deepEqual(byTag(first, 'mark').map(textOf), ['0.27%', '0.37%', '0.37%']);
   assert.equal(textOf(byTag(first, 'blockquote')[1]!), '从前三季度情况看，科大讯飞实现营业收入126.14亿元，同比略微下滑0.37%；归属于上市公司股东的净利润9936.21万元，同比下滑76%。');
   const rows = byTag(byTag(first, 'tbody')[0]!, 'tr').map((tr) => byTag(tr, 'td').map(textOf));

@@ -40,7 +40,7 @@ test('the confirmed discrepancy: explanation, both quotes emphasised in context,
   const body = render().body;
   const dom = toDom(body);
   const h3 = byTag(dom, 'h3').map(textOf);
-  assert.equal(h3[0], '1. iflytek · revenue · 2023-Q1..Q3 · year-on-year change');
+  assert.equal(h3[0], '1. iFlytek · revenue · 2023-Q1..Q3 · year-on-year change');
   const quotes = byTag(dom, 'blockquote');
   const strong = quotes.flatMap((q) => byTag(q, 'strong').map(textOf));
   assert.deepEqual(strong.slice(0, 3), ['0.27%', '0.37%', '0.37%']);
@@ -52,7 +52,7 @@ test('the confirmed discrepancy: explanation, both quotes emphasised in context,
     ['Asia Tech Wire, Beijing bureau', '2023-10-27', '0.37%', '-0.37%'],
   ]);
   const paras = byTag(dom, 'p').map(textOf);
-  assert.ok(paras.some((p) => p.startsWith('Compared because all 3 sources give iflytek · revenue') && p.includes('新火种 is the outlier')));
+  assert.ok(paras.some((p) => p.startsWith('Compared because all 3 sources give iFlytek · revenue') && p.includes('新火种 is the outlier')));
   assert.ok(paras.includes('Decision: Confirmed (2023-11-02): a real discrepancy; correct figure: «0.37%» (连线Insight); reference source: 连线Insight.'));
   assert.ok(paras.includes(`Note: ${NOTE_CONFIRMED.replace('\n', ' ')}`));
   assert.ok(paras.includes('Decision: Dismissed (2023-11-02): the figures measure different things.'));

@@ -150,7 +150,7 @@ describe('review actions', () => {
     assert.equal(onDisk.reviews.find((x: { findingId: string }) => x.findingId === f.id).status, 'confirmed');
     const page = await c.get(`/findings/${f.id}`);
     assert.match(page.text, /data-status="confirmed"/);
-    assert.match(page.text, /Confirmed: iflytek · revenue/, 'a one-time message says what happened');
+    assert.match(page.text, /Confirmed: iFlytek · revenue/, 'a one-time message says what happened');
   });
 
   test('a redirect target on another host is ignored', async () => {
