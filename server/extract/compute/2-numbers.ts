@@ -242,11 +242,16 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
         stepUnit = mult;
       }
       // A short magnitude (m, k, bn) only counts after a currency symbol: "5m" alone may be metres.
-      if (magShort && !/(?:[$€£¥￥]|RMB|USD)\s?(?:[\d.,]+\s*[-–]\s*)?$/.test(before) && !unit) {
+      if (magShort && !/(?:[$€£¥￥]|RMB|USD|CNY|HKD|EUR)\s?(?:[\d.,]+\s*[-–]\s*)?$/i.test(before) && !unit) {
         mult = 1;
         stepUnit = 1;
       } else i = r.end + all.length;
       if (!unit && mag) i = r.end + all.length;
+    }
+    // A currency named before the number: 人民币100亿元 is covered by 元; 美元100亿 is not.
+    if ((!unit || unit === 'count') && !countOf) {
+      const cw = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`).exec(before);
+      if (cw && cw[1] !== '元') unit = currencyWords.zh[cw[1]!]!;
     }
     // The high end of a range ($94-99bn) takes the currency of its low end.
     if (!unit && !r.chinese) {
@@ -299,7 +304,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     if (datey && !['%', 'pp'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
-    if (!r.chinese && unit === 'count' && r.value < 10 && r.decimals === 0 && !countOf) continue;
+    if (lang === 'en' && !r.chinese && unit === 'count' && mult === 1 && r.value < 10 && r.decimals === 0 && !countOf) continue;
     if (!r.chinese && unit === 'count' && /^\d+\.\s/.test(sentence.slice(r.start)) && r.start <= 3) continue; // a list marker "1. "
     if (!r.chinese && unit === 'count' && /\($/.test(before) && /^\)/.test(after)) continue; // "(1)"
     if (unit === 'count' && /^[-–]\d/.test(after) && !r.chinese) continue; // a score such as 67-66

@@ -1,0 +1,467 @@
+// Pass 2, the number grammar: values with their magnitudes, units, printed precision, signs,
+// ranges and per-share amounts, and what is not a quantity at all.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseChineseNumeral } from '../../server/extract/index.js';
+import { printedStep } from '../../server/extract/compute/2-numbers.js';
+import { close, one, scan, tokenOf } from './helpers.js';
+
+describe('parseChineseNumeral', () => {
+  const cases: Array<[string, number, number]> = [
+    ['一百二十亿', 120e8, 0],
+    ['八十二万', 820_000, 0],
+    ['二百三十二', 232, 0],
+    ['两百', 200, 0],
+    ['两千', 2000, 0],
+    ['十', 10, 0],
+    ['十万', 100_000, 0],
+    ['一千零五', 1005, 0],
+    ['三千五百万', 35_000_000, 0],
+    ['一亿', 1e8, 0],
+    ['一万亿', 1e12, 0],
+    ['二十万亿', 20e12, 0],
+    ['八十二万亿', 82e12, 0],
+    ['十二点五', 12.5, 1],
+    ['零点五', 0.5, 1],
+    ['三点一四一五', 3.1415, 4],
+  ];
+  for (const [s, value, decimals] of cases)
+    test(`${s} = ${value}`, () => {
+      const r = parseChineseNumeral(s);
+      assert.ok(r);
+      close(r.value, value);
+      assert.equal(r.decimals, decimals);
+    });
+
+  test('what is not a numeral gives null', () => {
+    for (const s of ['', '万', '亿', '成', 'abc', '一二三a']) assert.equal(parseChineseNumeral(s), null, s);
+  });
+
+  test('a 亿 section followed by a 万 section adds up: 一亿二千万 = 120,000,000, 三亿五千万 = 350,000,000', () => {
+    assert.equal(parseChineseNumeral('一亿二千万')?.value, 1.2e8);
+    assert.equal(parseChineseNumeral('三亿五千万')?.value, 3.5e8);
+  });
+});
+
+describe('printedStep', () => {
+  test('decimals give the step of the last digit', () => {
+    close(printedStep('126', 2), 0.01);
+    close(printedStep('0', 1), 0.1);
+  });
+  test('an integer with two or more trailing zeros steps at its last non-zero digit', () => {
+    assert.equal(printedStep('400', 0), 100);
+    assert.equal(printedStep('1200', 0), 100);
+    assert.equal(printedStep('67,000', 0), 1000);
+    assert.equal(printedStep('82', 0), 1);
+    assert.equal(printedStep('10', 0), 1, 'one trailing zero is printed as is');
+    assert.equal(printedStep('100', 0), 100);
+  });
+});
+
+describe('Chinese magnitudes 万 / 亿 / 万亿', () => {
+  test('126.14亿元 = 12,614,000,000 CNY, printed to 1e6', () => {
+    const t = one('营业收入126.14亿元', 'zh');
+    assert.equal(t.quote, '126.14亿元');
+    close(t.value, 12_614_000_000);
+    assert.equal(t.unit, 'CNY');
+    close(t.precision, 1e6);
+  });
+  test('9936万元 and 9936.21万元', () => {
+    const a = one('净利润9936万元', 'zh');
+    close(a.value, 99_360_000);
+    close(a.precision, 1e4);
+    const b = one('净利润9936.21万元', 'zh');
+    close(b.value, 99_362_100);
+    close(b.precision, 100);
+  });
+  test('万亿 is 1e12: 3万亿元, 1.5万亿美元', () => {
+    const a = one('规模达3万亿元', 'zh');
+    close(a.value, 3e12);
+    assert.equal(a.unit, 'CNY');
+    close(a.precision, 1e12);
+    const b = one('市值1.5万亿美元', 'zh');
+    close(b.value, 1.5e12);
+    assert.equal(b.unit, 'USD');
+    close(b.precision, 1e11);
+  });
+  test('万 alone makes a count of what follows: 1200万用户', () => {
+    const t = one('月活达1200万用户', 'zh');
+    close(t.value, 12e6);
+    assert.equal(t.unit, 'count');
+    assert.equal(t.countNoun, '用户');
+    close(t.precision, 1e6, '1200 has two trailing zeros: step 100 × 万');
+  });
+  test('an Arabic 亿 part followed by a 万 part is one figure: 1亿2000万元 = 120,000,000 CNY', () => {
+    const t = one('投资1亿2000万元', 'zh');
+    close(t.value, 1.2e8);
+    assert.equal(t.unit, 'CNY');
+  });
+});
+
+describe('English magnitudes', () => {
+  const cases: Array<[string, string, number, string, number]> = [
+    ['Revenue was $13.51 billion.', '$13.51 billion', 13.51e9, 'USD', 1e7],
+    ['It reached $1.2 trillion.', '$1.2 trillion', 1.2e12, 'USD', 1e11],
+    ['It earned US$5.2bn.', 'US$5.2bn', 5.2e9, 'USD', 1e8],
+    ['It costs $500m a year.', '$500m', 500e6, 'USD', 100e6],
+    ['It paid $20k.', '$20k', 20e3, 'USD', 1e3],
+    ['It paid $5 thousand.', '$5 thousand', 5e3, 'USD', 1e3],
+    ['Revenue of 12.6 billion yuan.', '12.6 billion yuan', 12.6e9, 'CNY', 1e8],
+    ['Revenue of RMB 12.6 billion.', 'RMB 12.6 billion', 12.6e9, 'CNY', 1e8],
+    ['It sold 3.2 million vehicles.', '3.2 million', 3.2e6, 'count', 1e5],
+  ];
+  for (const [s, quote, value, unit, step] of cases)
+    test(`${quote}`, () => {
+      const t = one(s, 'en');
+      assert.equal(t.quote, quote);
+      close(t.value, value);
+      assert.equal(t.unit, unit);
+      close(t.precision, step);
+    });
+
+  test('a short magnitude (m, k) counts only after a currency sign', () => {
+    const t = one('The team ran 50k steps.', 'en');
+    assert.notEqual(t.value, 50_000);
+    assert.equal(scan('a 5m fee', 'en').filter((x) => x.value === 5e6).length, 0);
+  });
+
+  test('RMB glued to the number is still yuan: RMB12.6bn = 12.6e9 CNY (FT style: Rmb12.6bn)', () => {
+    for (const s of ['Revenue was RMB12.6bn.', 'Revenue was Rmb12.6bn.']) {
+      const t = one(s, 'en');
+      close(t.value, 12.6e9);
+      assert.equal(t.unit, 'CNY');
+    }
+  });
+});
+
+describe('Chinese numerals in sentences', () => {
+  test('一百二十亿元', () => {
+    const t = one('投入一百二十亿元', 'zh');
+    assert.equal(t.quote, '一百二十亿元');
+    close(t.value, 120e8);
+    assert.equal(t.unit, 'CNY');
+    close(t.precision, 1e9);
+  });
+  test('两成 = 20%, 四成 = 40%: 成 is tenths', () => {
+    const a = one('占比约两成。', 'zh');
+    assert.equal(a.quote, '两成');
+    close(a.value, 20);
+    assert.equal(a.unit, '%');
+    close(a.precision, 10);
+    close(one('逾四成的企业', 'zh').value, 40);
+    close(one('占比9成。', 'zh').value, 90);
+  });
+  test('成 before a noun is still a share: 超过两成用户 = 20%', () => {
+    const t = one('超过两成用户表示满意', 'zh');
+    close(t.value, 20);
+    assert.equal(t.unit, '%');
+  });
+  test('成 in words is not a share: 完成, 一成不变', () => {
+    assert.equal(scan('他完成了任务', 'zh').length, 0);
+    assert.equal(scan('规则一成不变', 'zh').length, 0);
+  });
+  test('百分之十二点五 = 12.5%, printed to 0.1', () => {
+    const t = one('增速为百分之十二点五', 'zh');
+    assert.equal(t.quote, '百分之十二点五');
+    close(t.value, 12.5);
+    assert.equal(t.unit, '%');
+    close(t.precision, 0.1);
+    close(one('增速为百分之五', 'zh').value, 5);
+  });
+  test('八十二万辆 = 820,000 vehicles', () => {
+    const t = one('销量八十二万辆', 'zh');
+    close(t.value, 820_000);
+    assert.equal(t.unit, 'count');
+    assert.equal(t.countOf, 'vehicle');
+    close(t.precision, 1e4);
+  });
+  test('二百三十二枚 = 232 items', () => {
+    const t = one('共获得二百三十二枚', 'zh');
+    close(t.value, 232);
+    assert.equal(t.unit, 'count');
+    assert.equal(t.countOf, 'item');
+    close(t.precision, 1);
+  });
+  test('a bare Chinese numeral with no unit is no figure (八十二万, 一个, 两家)', () => {
+    assert.equal(scan('八十二万', 'zh').length, 0);
+    assert.equal(scan('这是一个问题', 'zh').length, 0);
+    assert.equal(scan('两家公司合作', 'zh').length, 0);
+  });
+});
+
+describe('full-width digits and thousands separators', () => {
+  test('１２６．１４亿元 reads as 126.14亿元', () => {
+    const t = one('营业收入１２６．１４亿元', 'zh');
+    assert.equal(t.quote, '１２６．１４亿元');
+    close(t.value, 12_614_000_000);
+    close(t.precision, 1e6);
+  });
+  test('８２％ is 82%', () => {
+    const t = one('８２％的用户', 'zh');
+    close(t.value, 82);
+    assert.equal(t.unit, '%');
+  });
+  test('67,317 with its separator', () => {
+    const en = one('Meta had 67,317 employees.', 'en');
+    assert.equal(en.quote, '67,317');
+    close(en.value, 67_317);
+    close(en.precision, 1);
+    const zh = one('共有67,317名员工', 'zh');
+    close(zh.value, 67_317);
+    assert.equal(zh.countOf, 'person');
+    close(one('规模1,234.5亿元', 'zh').value, 123_450_000_000);
+  });
+  test('1,200,000 users: step 100,000', () => {
+    const t = one('It has 1,200,000 users.', 'en');
+    close(t.value, 1_200_000);
+    close(t.precision, 100_000);
+  });
+});
+
+describe('currencies → ISO codes', () => {
+  const cases: Array<[string, 'zh' | 'en', string]> = [
+    ['收入100亿元', 'zh', 'CNY'],
+    ['收入100亿人民币', 'zh', 'CNY'],
+    ['收入100亿元人民币', 'zh', 'CNY'],
+    ['revenue of 100 billion yuan', 'en', 'CNY'],
+    ['revenue of RMB 100 billion', 'en', 'CNY'],
+    ['price of ¥100', 'en', 'CNY'],
+    ['revenue of $100 billion', 'en', 'USD'],
+    ['revenue of US$100 billion', 'en', 'USD'],
+    ['收入100亿美元', 'zh', 'USD'],
+    ['revenue of USD 5 million', 'en', 'USD'],
+    ['revenue of 5 million dollars', 'en', 'USD'],
+    ['revenue of HK$3.5bn', 'en', 'HKD'],
+    ['revenue of €3.2bn', 'en', 'EUR'],
+    ['revenue of £400m', 'en', 'GBP'],
+    ['收入100亿港元', 'zh', 'HKD'],
+  ];
+  for (const [s, lang, iso] of cases) test(`${s} → ${iso}`, () => assert.equal(one(s, lang).unit, iso));
+  test('a currency symbol is part of the quote', () => {
+    assert.equal(one('Revenue was $13.51 billion.', 'en').quote, '$13.51 billion');
+    assert.equal(one('Revenue was US$13.51 billion.', 'en').quote, 'US$13.51 billion');
+  });
+});
+
+describe('percent vs percentage points', () => {
+  test('% and per cent are percent', () => {
+    assert.equal(one('增长5.8%', 'zh').unit, '%');
+    assert.equal(one('It grew 12.5 per cent.', 'en').unit, '%');
+    assert.equal(one('It grew 12.5 percent.', 'en').unit, '%');
+  });
+  test('个百分点 / 百分点 / percentage points are points', () => {
+    const a = one('下降2个百分点', 'zh');
+    assert.equal(a.unit, 'pp');
+    assert.equal(a.quote, '2个百分点');
+    assert.equal(one('提高0.5百分点', 'zh').unit, 'pp');
+    const b = one('It rose 0.4 percentage point.', 'en');
+    assert.equal(b.unit, 'pp');
+    assert.equal(b.quote, '0.4 percentage point');
+    assert.equal(one('It rose 1.2 percentage points.', 'en').unit, 'pp');
+  });
+  test('basis points are hundredths of a point', () => {
+    const t = one('The bank cut rates by 25 basis points.', 'en');
+    assert.equal(t.unit, 'pp');
+    close(t.value, 0.25);
+    close(t.precision, 0.01);
+  });
+});
+
+describe('counts with their noun', () => {
+  test('万辆: vehicles', () => {
+    const t = one('销量达82.4万辆', 'zh');
+    assert.equal(t.unit, 'count');
+    assert.equal(t.countOf, 'vehicle');
+    close(t.value, 824_000);
+    close(t.precision, 1000);
+  });
+  test('枚 with the noun after it: 40枚金牌', () => {
+    const t = one('获得40枚金牌', 'zh');
+    assert.equal(t.quote, '40枚');
+    assert.equal(t.countOf, 'item');
+    assert.equal(t.countNoun, '金牌');
+  });
+  test('名 / 人: persons', () => {
+    assert.equal(one('共有400余名运动员', 'zh').countOf, 'person');
+    assert.equal(one('总数达1.2万人', 'zh').countOf, 'person');
+  });
+  test('English: the noun after a bare number', () => {
+    const e = one('Meta had 67,317 employees.', 'en');
+    assert.equal(e.unit, 'count');
+    assert.equal(e.countOf, 'person');
+    assert.equal(e.countNoun, 'employees');
+    const g = one('China won 40 golds.', 'en');
+    assert.equal(g.countOf, 'medal');
+    assert.equal(one('It opened 1,234 stores.', 'en').countOf, 'store');
+  });
+  test('倍 is a multiple, not a count', () => {
+    const t = one('上涨1.5倍', 'zh');
+    assert.equal(t.unit, 'times');
+    close(t.value, 1.5);
+  });
+});
+
+describe('precision as printed', () => {
+  test('126.14亿 → 1e6; 82% → 1; 81.86% → 0.01; 400 → 100', () => {
+    close(one('营收126.14亿元', 'zh').precision, 1e6);
+    close(one('下滑82%', 'zh').precision, 1);
+    close(one('下滑81.86%', 'zh').precision, 0.01);
+    close(one('销量达到400辆', 'zh').precision, 100);
+    close(one('It hired 400 employees.', 'en').precision, 100);
+    close(one('营收126亿元', 'zh').precision, 1e8);
+    close(one('开发支出逾10亿元', 'zh').precision, 1e8, '10 has one trailing zero: printed as is');
+  });
+  test('37.0: a trailing zero after the point is printed precision', () => {
+    close(one('revenue of $37.0 billion', 'en').precision, 1e8);
+  });
+});
+
+describe('signs', () => {
+  test('a printed + or − is kept as the sign and belongs to the quote', () => {
+    const p = one('Sales were +24.7% y/y.', 'en');
+    assert.equal(p.sign, 1);
+    assert.equal(p.quote, '+24.7%');
+    const n = one('扣非净利润为-2018.87万元', 'zh');
+    assert.equal(n.sign, -1);
+    assert.equal(n.quote, '-2018.87万元');
+    close(Math.abs(n.value), 20_188_700);
+  });
+  test('the dash of a range is no sign', () => {
+    const toks = scan('guidance of $94-99bn', 'en');
+    assert.equal(toks.length, 2);
+    for (const t of toks) assert.equal(t.sign, 0);
+  });
+});
+
+describe('ranges', () => {
+  test('$94-99bn: the low end takes the magnitude and currency of the high end', () => {
+    const [lo, hi] = scan('Meta expects revenue of $94-99bn.', 'en');
+    assert.ok(lo && hi);
+    close(lo.value, 94e9);
+    close(hi.value, 99e9);
+    assert.equal(lo.unit, 'USD');
+    assert.equal(hi.unit, 'USD');
+    assert.equal(lo.rangeEnd, 'low');
+    assert.equal(hi.rangeEnd, 'high');
+  });
+  test('$34.5-37.0bn: both ends, with decimals', () => {
+    const toks = scan('Meta expects revenue of $34.5-37.0bn.', 'en');
+    assert.equal(toks.length, 2);
+    const [lo, hi] = toks;
+    close(lo!.value, 34.5e9);
+    close(lo!.precision, 1e8);
+    assert.equal(lo!.unit, 'USD');
+    assert.equal(lo!.rangeEnd, 'low');
+    close(hi!.value, 37e9);
+    assert.equal(hi!.rangeEnd, 'high');
+  });
+  test('between 9.55 billion and 11.55 billion yuan', () => {
+    const toks = scan('It expects net profit between 9.55 billion and 11.55 billion yuan.', 'en');
+    assert.equal(toks.length, 2);
+    const [lo, hi] = toks;
+    close(lo!.value, 9.55e9);
+    assert.equal(lo!.unit, 'CNY');
+    close(lo!.precision, 1e7);
+    assert.equal(lo!.rangeEnd, 'low');
+    close(hi!.value, 11.55e9);
+    assert.equal(hi!.unit, 'CNY');
+    assert.equal(hi!.rangeEnd, 'high');
+  });
+  test('34.5 to 37.0 billion yuan', () => {
+    const [lo, hi] = scan('revenue of 34.5 to 37.0 billion yuan', 'en');
+    close(lo!.value, 34.5e9);
+    assert.equal(lo!.unit, 'CNY');
+    assert.equal(hi!.rangeEnd, 'high');
+  });
+  test('345亿至370亿美元: the low end takes 美元', () => {
+    const [lo, hi] = scan('营收为345亿至370亿美元', 'zh');
+    close(lo!.value, 345e8);
+    assert.equal(lo!.unit, 'USD');
+    assert.equal(lo!.rangeEnd, 'low');
+    assert.equal(hi!.rangeEnd, 'high');
+  });
+  test('"from $10bn to $12bn" is a change, not a range', () => {
+    const toks = scan('It rose from $10bn to $12bn.', 'en');
+    assert.equal(toks.length, 2);
+    for (const t of toks) assert.equal(t.rangeEnd, undefined);
+  });
+});
+
+describe('per-share amounts', () => {
+  test('$5.33 per diluted share', () => {
+    const t = one('EPS of $5.33 per diluted share', 'en');
+    assert.equal(t.perShare, true);
+    assert.equal(t.unit, 'USD');
+    close(t.value, 5.33);
+    assert.equal(t.quote, '$5.33 per diluted share');
+  });
+  test('50 cents a share = 0.50 USD', () => {
+    const t = one('It paid 50 cents a share.', 'en');
+    assert.equal(t.perShare, true);
+    assert.equal(t.unit, 'USD');
+    close(t.value, 0.5);
+    close(t.precision, 0.01);
+  });
+  test('3.58 yuan per share', () => {
+    const t = one('EPS was 3.58 yuan per share.', 'en');
+    assert.equal(t.perShare, true);
+    assert.equal(t.unit, 'CNY');
+  });
+  test('a total is not per share', () => {
+    assert.equal(one('Revenue was $13.51 billion.', 'en').perShare, false);
+  });
+});
+
+describe('what is not a quantity', () => {
+  const none: Array<[string, 'zh' | 'en']> = [
+    ['对标GPT-3.5后再追赶GPT-4', 'zh'],
+    ['讯飞星火认知大模型V3.0发布', 'zh'],
+    ['星火V1.5和V2.0', 'zh'],
+    ['GPT-4 and GPT-3.5 are models.', 'en'],
+    ['The V3.0 version shipped.', 'en'],
+    ['科大讯飞2023全球1024开发者节', 'zh'],
+    ['“飞星一号”大模型算力平台', 'zh'],
+    ['详见https://www.qianzhan.com/analyst/detail/329/231026.html', 'zh'],
+    ['See https://x.com/a/2023/10 for details.', 'en'],
+    ['科大讯飞（002230）', 'zh'],
+    ['股票代码002230', 'zh'],
+    ['比亚迪（002594.SZ）', 'zh'],
+    ['BYD (002594.SZ) said', 'en'],
+    ['10月24日发布', 'zh'],
+    ['5月6日，科大讯飞发布', 'zh'],
+    ['2023年营收', 'zh'],
+    ['第40枚金牌', 'zh'],
+    ['第三名', 'zh'],
+    ['On Dec. 31 it closed.', 'en'],
+    ['In 2023 revenue grew.', 'en'],
+    ['1. Revenue rose', 'en'],
+    ['(1) Revenue rose', 'en'],
+    ['一、概况', 'zh'],
+    ['（一）营收情况', 'zh'],
+    ['1、概况', 'zh'],
+    ['The final score was 67-66 in overtime.', 'en'],
+    ['The call starts at 10:30 today.', 'en'],
+    ['英伟达A100和RTX4090', 'zh'],
+    ['It reported 4Q22 results.', 'en'],
+    ['The 5G network', 'en'],
+  ];
+  for (const [s, lang] of none)
+    test(`«${s}»`, () => assert.deepEqual(scan(s, lang).map((t) => t.quote), []));
+
+  test('a figure next to a name is still found', () => {
+    const toks = scan('星火认知大模型V3.0已经做到了85.1%', 'zh');
+    assert.deepEqual(toks.map((t) => t.quote), ['85.1%']);
+    assert.deepEqual(scan('获得40枚金牌，第40枚来自跳水', 'zh').map((t) => t.quote), ['40枚']);
+  });
+});
+
+describe('offsets', () => {
+  test('start/end index the sentence; numStart/numEnd the numeral', () => {
+    const s = '前三季度实现营业收入126.14亿元，同比下滑0.37%';
+    const rev = tokenOf(s, 'zh', '126.14');
+    assert.equal(s.slice(rev.start, rev.end), '126.14亿元');
+    assert.equal(s.slice(rev.numStart, rev.numEnd), '126.14');
+    const pct = tokenOf(s, 'zh', '0.37');
+    assert.equal(s.slice(pct.start, pct.end), '0.37%');
+  });
+});
