@@ -206,7 +206,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
         else {
           unit = 'count';
           countOf = classifiers[cls];
-          countNoun = noun || undefined;
+          // The noun after the classifier, up to a function word: 48项任务中与… → 任务.
+          countNoun = noun ? noun.replace(/^([\s\S][^的与和及在中为是了把被对向从]*)[\s\S]*$/, '$1') : undefined;
         }
       }
       // 万 or 亿 alone, as in 1200万用户: a count of what follows.
