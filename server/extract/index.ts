@@ -10,12 +10,12 @@ import { cellsOf, isLeadIn, isListItem, tableHeaders } from './compute/1-tables.
 import { scanNumbers } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
 import { measureMentions, measureOf } from './compute/4-measures.js';
-import { metricMentions, metricOfToken } from './compute/5-metrics.js';
+import { metricMentions, metricOfToken, segmentBefore } from './compute/5-metrics.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { entityMentions, nameId, subjectOf } from './compute/7-subjects.js';
 import { listItems } from './compute/8-lists.js';
 import { aspectsOf } from './compute/9-aspects.js';
-import { findAll, metricOf, metricRe } from './model/lexicon.js';
+import { entityOf, findAll, metricOf, metricRe } from './model/lexicon.js';
 
 export { parseChineseNumeral, scanNumbers } from './compute/2-numbers.js';
 export { splitSentences } from './compute/1-sentences.js';
@@ -104,8 +104,9 @@ export function extractClaims(article: Article): Claim[] {
       // In a table, the column header may name the period or the metric.
       const column = header ? headerCell(s.text, tok.start, header) : undefined;
 
-      // Metric.
+      // Metric, and a segment named with it.
       let metric: string | null = null;
+      let segment: string | undefined;
       const itemMetric = item && findAll(metricRe, item.text).map((m) => metricOf(m.text)!)[0];
       if (itemMetric) {
         metric = itemMetric;
@@ -117,6 +118,7 @@ export function extractClaims(article: Article): Claim[] {
         const r = metricOfToken(s.text, tok, metrics, clause);
         metric = r.metric;
         if (r.why) why.metric = r.why;
+        segment = r.mention && segmentBefore(s.text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name));
       }
       let unit = tok.unit;
       const entry = metric ? metricById.get(metric) : undefined;
@@ -140,6 +142,7 @@ export function extractClaims(article: Article): Claim[] {
       const home = mention && clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
       if (home && home !== clause) for (const a of aspectsOf(s.text, home, metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
       if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
+      if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segment}`);
       const region = f.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();
       if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
 

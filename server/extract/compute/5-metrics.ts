@@ -3,7 +3,7 @@
 // the sentence, so that a metric carries along a clause chain (营业收入126.14亿元，同比下滑0.37%).
 // A count names its own metric when its noun is an alias (40枚金牌, 91 medals), and a metric
 // that counts something (medals) never takes a count of something else (60名 after 金牌).
-import { findAll, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
+import { entityRe, findAll, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
 
 export interface MetricMention extends Match {
@@ -29,7 +29,7 @@ export function metricOfToken(
   mentions: MetricMention[],
   clause: { start: number; end: number },
   /** Where the previous number ended: a metric before an earlier number in this clause still carries. */
-): { metric: string | null; why?: string } {
+): { metric: string | null; why?: string; mention?: MetricMention } {
   // A count names its own metric: 40枚金牌, 824,001 new-energy vehicles, 126 medals.
   if (tok.countNoun) {
     const own = findAll(metricRe, tok.countNoun).map((m) => metricOf(m.text)!).find((id) => fits(id, tok));
@@ -41,10 +41,29 @@ export function metricOfToken(
     (m) => fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf),
   );
   const inClauseBefore = usable.filter((m) => m.start >= clause.start && m.end <= tok.start).pop();
-  if (inClauseBefore) return { metric: inClauseBefore.metric, why: `"${inClauseBefore.text}" before it in the clause` };
+  if (inClauseBefore) return { metric: inClauseBefore.metric, why: `"${inClauseBefore.text}" before it in the clause`, mention: inClauseBefore };
   const inClauseAfter = usable.find((m) => m.start >= tok.end && m.end <= clause.end);
-  if (inClauseAfter) return { metric: inClauseAfter.metric, why: `"${inClauseAfter.text}" after it in the clause` };
+  if (inClauseAfter) return { metric: inClauseAfter.metric, why: `"${inClauseAfter.text}" after it in the clause`, mention: inClauseAfter };
   const chain = usable.filter((m) => m.end <= tok.start).pop();
-  if (chain) return { metric: chain.metric, why: `"${chain.text}" earlier in the sentence` };
+  if (chain) return { metric: chain.metric, why: `"${chain.text}" earlier in the sentence`, mention: chain };
   return { metric: null };
+}
+
+// A segment named right before the metric: "Services revenue", "Tesla's automotive revenue",
+// "汽车业务收入", "iPhone营收". Words that only qualify the whole (total, quarterly, GAAP) are not segments.
+const NOT_SEGMENT = /^(?:the|a|an|its|their|our|total|quarterly|annual|overall|net|gross|record|operating|adjusted|reported|consolidated|core|gaap|non-gaap|first|second|third|fourth|full|fiscal|company|group|combined|this|that|higher|lower|strong|weak|average|same|new|basic|diluted|q[1-4]|fy)$/i;
+export function segmentBefore(sentence: string, mention: { start: number }, isOwner: (name: string) => boolean): string | undefined {
+  const head = sentence.slice(Math.max(0, mention.start - 40), mention.start);
+  const zh = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部|产品线)(?:的)?(?:实现)?$/.exec(head) ?? /((?:[A-Z]|i[A-Z])[A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)\s?$/.exec(head);
+  if (zh && /[\u4e00-\u9fff]/.test(sentence[mention.start] ?? '')) {
+    // The owner is not part of the segment's name: 苹果服务业务 → 服务业务.
+    const name = (zh[1]! + (zh[2] ?? '')).replace(entityRe, '').trim();
+    if (!name) return undefined;
+    return isOwner(zh[1]!) || NOT_SEGMENT.test(name) ? undefined : name.toLowerCase();
+  }
+  const cap = /(?:^|[\s(*])((?:[A-Z][a-zA-Z-]+|i[A-Z][a-zA-Z]+)(?:\s+[A-Z][a-zA-Z-]+)*)\s+$/.exec(head);
+  if (cap && !NOT_SEGMENT.test(cap[1]!) && !cap[1]!.split(/\s+/).some((w) => NOT_SEGMENT.test(w) || isOwner(w)) && !isOwner(cap[1]!)) return cap[1]!.toLowerCase();
+  const owned = /(?:['’]s|\bits|\btheir)\s+([a-z][a-z-]+)\s+$/.exec(head);
+  if (owned && !NOT_SEGMENT.test(owned[1]!)) return owned[1]!;
+  return undefined;
 }
