@@ -2,6 +2,8 @@
 import type { Claim, FactKey } from '../types.js';
 import { entityById, metricById } from '../extract/model/lexicon.js';
 
+// One formatter, made once: toLocaleString builds a new one on every call.
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
 
 /** 12614000000 CNY → "12.614 billion CNY"; -0.37 % → "-0.37%". */
@@ -10,7 +12,7 @@ export function formatValue(value: number, unit: string): string {
   if (unit === 'pp') return `${trim(value.toFixed(4))} percentage points`;
   const a = Math.abs(value);
   const [div, word] = a >= 1e12 ? [1e12, ' trillion'] : a >= 1e9 ? [1e9, ' billion'] : a >= 1e6 ? [1e6, ' million'] : [1, ''];
-  const num = div === 1 ? value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : trim((value / div).toFixed(6));
+  const num = div === 1 ? GROUPED.format(value) : trim((value / div).toFixed(6));
   const u = unit === 'count' ? '' : ` ${unit}`;
   return `${num}${word}${u}`;
 }
