@@ -15,7 +15,7 @@ usage: npm run crosscheck -- <command> [options]
   check [--db FILE]                        re-align and re-compare everything in the store
   report --articles DIR [--db FILE] --format json
                                            ingest DIR, check, print the whole report to stdout
-  export --format csv|md|html|json|annotations|claimreview [--status confirmed|open|all] [--db FILE] [--out FILE]
+  export --format csv|md|html|json|annotations|claimreview [--status open|confirmed|dismissed|reviewed|all] [--db FILE] [--out FILE]
   serve [--articles DIR] [--db FILE] [--port N]   the review web app (npm start)
 
 --db defaults to claims.json in the current folder.`;

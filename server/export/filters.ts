@@ -3,7 +3,9 @@
 import type { ReviewStatus, Severity, Verdict } from '../types.js';
 
 export interface ExportFilters {
-  status?: 'open' | 'confirmed' | 'dismissed' | 'all';
+  /** 'reviewed' is confirmed or dismissed. */
+  status?: 'open' | 'confirmed' | 'dismissed' | 'reviewed' | 'all';
+  /** 'flagged' is discrepancy or rounding, the queue's default. */
   verdict?: string;
   severity?: string;
   metric?: string;
@@ -16,15 +18,15 @@ export class ExportError extends Error {
   override name = 'ExportError';
 }
 
-export const STATUSES = ['open', 'confirmed', 'dismissed', 'all'] as const;
+export const STATUSES = ['open', 'confirmed', 'dismissed', 'reviewed', 'all'] as const;
 export const VERDICTS: readonly Verdict[] = ['discrepancy', 'rounding', 'consistent'];
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'none'];
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['open', 'confirmed', 'dismissed'];
 
 /** Filters after validation. Absent means "any". */
 export interface Criteria {
-  status?: ReviewStatus;
-  verdict?: Verdict;
+  status?: ReviewStatus | 'reviewed';
+  verdict?: Verdict | 'flagged';
   severity?: Severity;
   metric?: string;
   articleId?: string;
@@ -50,8 +52,9 @@ function oneOf<T extends string>(what: string, v: string | undefined, allowed: r
 
 export function criteriaOf(f: ExportFilters = {}): Criteria {
   return {
-    status: oneOf('status', f.status, REVIEW_STATUSES),
-    verdict: oneOf('verdict', f.verdict, VERDICTS),
+    // Besides single values, the queue's groups: reviewed (confirmed or dismissed), flagged (discrepancy or rounding).
+    status: oneOf('status', f.status, [...REVIEW_STATUSES, 'reviewed' as const]),
+    verdict: oneOf('verdict', f.verdict, [...VERDICTS, 'flagged' as const]),
     severity: oneOf('severity', f.severity, SEVERITIES),
     metric: given(f.metric),
     articleId: given(f.articleId),
@@ -73,8 +76,8 @@ export interface Candidate {
 }
 
 export function matches(c: Criteria, x: Candidate): boolean {
-  if (c.status && x.status !== c.status) return false;
-  if (c.verdict && x.verdict !== c.verdict) return false;
+  if (c.status && (c.status === 'reviewed' ? x.status === 'open' : x.status !== c.status)) return false;
+  if (c.verdict && (c.verdict === 'flagged' ? x.verdict === 'consistent' : x.verdict !== c.verdict)) return false;
   if (c.severity && x.severity !== c.severity) return false;
   if (c.metric && x.metric !== c.metric) return false;
   if (c.articleId && !x.articleIds.includes(c.articleId)) return false;

@@ -50,7 +50,7 @@ test('an unknown or missing format, or an unknown status, is a usage error (exit
   for (const [opts, message] of [
     [{ format: 'pdf' }, /unknown format "pdf": choose csv, md, html, json, annotations, claimreview/],
     [{}, /--format is required: csv, md, html, json, annotations, claimreview/],
-    [{ format: 'md', status: 'closed' }, /unknown status "closed": choose open, confirmed, dismissed, all/],
+    [{ format: 'md', status: 'closed' }, /unknown status "closed": choose open, confirmed, dismissed, reviewed, all/],
   ] as const) {
     const { streams, text } = io();
     assert.equal(await runExport(store, opts, streams), 2);

@@ -1,11 +1,11 @@
 // GET /export — downloads through the export module, with the queue's filters.
 import type { Express } from 'express';
-import { renderExport, type ExportFilters, type ExportFormat } from '../../export/index.js';
+import { renderExport, ExportError, type ExportFilters, type ExportFormat } from '../../export/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError } from '../errors.js';
 
 const FORMATS: ExportFormat[] = ['csv', 'md', 'html', 'json', 'annotations', 'claimreview'];
-const STATUSES = ['open', 'confirmed', 'dismissed', 'all'] as const;
+const STATUSES = ['open', 'confirmed', 'dismissed', 'reviewed', 'all'] as const;
 
 export function exportRoutes(app: Express, ctx: Ctx) {
   app.get('/export', (req, res) => {
@@ -17,11 +17,12 @@ export function exportRoutes(app: Express, ctx: Ctx) {
     const filters: ExportFilters = { status };
     for (const k of ['verdict', 'severity', 'metric', 'q'] as const) if (typeof q[k] === 'string' && q[k]) filters[k] = q[k]!.slice(0, 200);
     if (q.article) filters.articleId = q.article.slice(0, 200);
-    if (filters.verdict === 'flagged' || filters.verdict === 'all') delete filters.verdict;
+    if (filters.verdict === 'all') delete filters.verdict;
     let out;
     try {
       out = renderExport(ctx.store.read(), format, filters);
     } catch (e) {
+      if (e instanceof ExportError) throw new HttpError(400, (e as Error).message);
       console.error('crosscheck web: export failed:', e);
       throw new HttpError(501, `The ${format} download is not available right now (${(e as Error).message}).`);
     }
