@@ -225,7 +225,7 @@ export function extractClaims(article: Article): Claim[] {
 }
 
 /** "the quarter" means a quarter: the carried or main period when it is one. */
-const quarterOf = (p: string | null) => (p && /Q\d$/.test(p) ? p : null);
+const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p) ? p : null);
 
 /** The metric and period a table's column header names for the cell that holds a figure. */
 function headerCell(row: string, at: number, header: SentenceFacts) {
