@@ -3,7 +3,7 @@
 import ejs from 'ejs';
 import type { Express } from 'express';
 import type { Article, Claim, DismissReason } from '../types.js';
-import { describeFact, formatValue, metricName } from '../compare/format.js';
+import { describeFact, formatValue, metricName, subjectName } from '../compare/format.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;', '\r': '&#13;' };
 export const escapeHtml = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/[&<>"'\r]/g, (c) => HTML[c]!));
@@ -34,7 +34,7 @@ export const STATE_LABEL: Record<string, string> = {
   rejected: 'not a claim',
 };
 
-const MEASURES: Record<string, string> = { level: 'level', yoy: 'year on year', qoq: 'quarter on quarter', vs_start: 'since start of period', change: 'change' };
+const MEASURES: Record<string, string> = { level: 'level', yoy: 'year on year', qoq: 'on the previous period (环比)', vs_start: 'since start of period', change: 'change' };
 
 export function publisherName(a?: Pick<Article, 'publisher' | 'title'>): string {
   const p = a?.publisher?.trim();
@@ -47,6 +47,7 @@ export function publisherName(a?: Pick<Article, 'publisher' | 'title'>): string 
 export const helpers = {
   value: (c: Pick<Claim, 'value' | 'unit' | 'countOf'>) => formatValue(c.value, c.unit) + (c.unit === 'count' && c.countOf ? ` ${c.countOf}` : ''),
   fact: describeFact,
+  subject: (id: string) => subjectName(id),
   metric: (id: string | null) => (id ? `${id.replace(/_/g, ' ')}` : 'no metric named'),
   metricMeans: metricName,
   measure: (m: string) => MEASURES[m] ?? m,

@@ -90,7 +90,7 @@ describe('pages', () => {
     assert.match(r.text, /<dt>Value<\/dt><dd><strong>-0\.27%<\/strong>/);
     assert.match(r.text, /<dt>Metric<\/dt><dd>revenue/);
     assert.match(r.text, /<dt>Period<\/dt><dd>2023-Q1\.\.Q3/);
-    assert.match(r.text, /<dt>Subject<\/dt><dd>iflytek/);
+    assert.match(r.text, /<dt>Subject<\/dt><dd>iFlytek/);
     assert.match(r.text, /Same fact in other sources/);
     assert.match(r.text, new RegExp(`/articles/${idB}\\?claim=x6`));
   });

@@ -126,7 +126,7 @@ export function reviewFlow(opts: FlowOptions) {
     // The extractor may list the same words too; the reviewer's claim is the one tagged manual.
     const row = page.locator('table.list tbody tr', { hasText: '1200万', has: page.locator('.tag.manual') });
     assert.equal(await row.count(), 1);
-    assert.match((await row.textContent())!, /12 million[\s\S]*iflytek · users · 2023-10/);
+    assert.match((await row.textContent())!, /12 million[\s\S]*iFlytek · users · 2023-10/);
   });
 
   test('an article containing <script> and <img onerror> renders as inert text', async () => {
