@@ -20,6 +20,8 @@ export interface Article {
   ingestedAt: string;
   /** How the article arrived. */
   source: 'file' | 'upload' | 'paste';
+  /** For files: the absolute folder (or file) they were ingested from, so a watched library can drop what was deleted. */
+  library?: string;
 }
 
 /**

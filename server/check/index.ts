@@ -116,6 +116,28 @@ function reanchor(d: Db, article: Article) {
   });
 }
 
+/**
+ * Drops articles whose files are gone from a watched library: their claims and findings go;
+ * reviewers' notes, corrections and manual claims on them are kept, marked orphaned, so no
+ * reviewer's work is lost.
+ */
+export async function removeArticles(store: Store, ids: string[]): Promise<number> {
+  const gone = new Set(ids);
+  if (!gone.size) return 0;
+  let removed = 0;
+  await store.update((d) => {
+    const before = d.articles.length;
+    d.articles = d.articles.filter((a) => !gone.has(a.id));
+    removed = before - d.articles.length;
+    d.claims = d.claims.filter((c) => !gone.has(c.articleId));
+    for (const a of d.annotations) if (gone.has(a.articleId)) a.orphaned = true;
+    for (const k of d.corrections) if (gone.has(k.articleId)) k.orphaned = true;
+    d.manualClaims = d.manualClaims.filter((m) => !gone.has(m.articleId));
+    d.findings = computeFindings(effectiveClaims(d), d.articles);
+  });
+  return removed;
+}
+
 /** Re-aligns and re-compares everything (after a correction, a manual claim or a removal). */
 export async function recheck(store: Store): Promise<void> {
   await store.update((d) => {

@@ -35,7 +35,7 @@ export function readArticles(paths: string[], onFile?: (done: number, total: num
     const r = articleFromBytes(bytes, f.rel, 'file');
     if ('error' in r) out.errors.push({ path: f.rel, reason: r.error });
     else {
-      out.articles.push(r.article);
+      out.articles.push({ ...r.article, library: f.root });
       if (r.warning) out.warnings.push({ path: f.rel, reason: r.warning });
     }
     onFile?.(i + 1, files.length, out.bytes);

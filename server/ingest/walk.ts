@@ -7,6 +7,8 @@ export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', 
 
 export interface FoundFile {
   abs: string;
+  /** The path named by the user that led here (absolute). */
+  root: string;
   /** Relative to the folder named on the command line (or the file name), with `/`. */
   rel: string;
 }
@@ -31,7 +33,7 @@ export function findArticleFiles(paths: string[]): { files: FoundFile[]; skipped
       continue;
     }
     if (st.isFile()) {
-      consider(root, basename(root), files, skipped, true);
+      consider(root, basename(root), root, files, skipped, true);
       continue;
     }
     const walk = (dir: string) => {
@@ -47,7 +49,7 @@ export function findArticleFiles(paths: string[]): { files: FoundFile[]; skipped
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const abs = join(dir, e.name);
         if (e.isDirectory()) walk(abs);
-        else if (e.isFile()) consider(abs, relative(root, abs).split(sep).join('/'), files, skipped, false);
+        else if (e.isFile()) consider(abs, relative(root, abs).split(sep).join('/'), root, files, skipped, false);
       }
     };
     walk(root);
@@ -55,10 +57,10 @@ export function findArticleFiles(paths: string[]): { files: FoundFile[]; skipped
   return { files, skipped, errors };
 }
 
-function consider(abs: string, rel: string, files: FoundFile[], skipped: Skipped[], named: boolean) {
+function consider(abs: string, rel: string, root: string, files: FoundFile[], skipped: Skipped[], named: boolean) {
   const name = basename(abs);
   if (isReadme(name)) skipped.push({ path: rel, reason: 'a README or project file, not an article' });
   else if (!ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()))
     skipped.push({ path: rel, reason: named ? `not an article file (.txt, .md or .html expected)` : 'not a .txt, .md or .html file' });
-  else files.push({ abs, rel });
+  else files.push({ abs, rel, root });
 }

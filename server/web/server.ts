@@ -2,12 +2,13 @@
 // and keep watching the folder for new or changed files.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { ingestArticles } from '../check/index.js';
-import { readArticles } from '../ingest/index.js';
+import { ingestArticles, removeArticles } from '../check/index.js';
+import { articleIdFor, readArticles } from '../ingest/index.js';
 import { openJsonStore } from '../store/index.js';
 import { createApp } from './app.js';
 import { versioned, type VersionedStore } from './versioned.js';
 import { watchFolder } from './watch.js';
+import { resolve } from 'node:path';
 
 export interface ServerOptions {
   articlesDir: string;
@@ -33,6 +34,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     for (const e of out.errors) log(`error ${e.path}: ${e.reason}`);
     const s = await ingestArticles(store, out.articles);
     if (s.added || s.changed) log(`${o.articlesDir}: ${s.added} added, ${s.changed} changed; ${store.read().findings.length} findings`);
+    // Files deleted from the library: drop their articles (a file that failed to read is not gone).
+    const seen = new Set([...out.articles.map((a) => a.id), ...out.errors.map((e) => articleIdFor(e.path))]);
+    const root = resolve(o.articlesDir);
+    const gone = store.read().articles.filter((a) => a.source === 'file' && a.library === root && !seen.has(a.id)).map((a) => a.id);
+    const removed = await removeArticles(store, gone);
+    if (removed) log(`${o.articlesDir}: ${removed} removed (file deleted)`);
   };
   await ingest();
   const app = createApp({ store, articlesDir: o.articlesDir });
