@@ -10,8 +10,14 @@ export interface MetricMention extends Match {
   metric: string;
 }
 
+/**
+ * Metric names in a sentence. A name followed by 率, 占比 or 比重 names a ratio of it (收入占比),
+ * and one after 人均 names a per-person figure: neither is the metric itself.
+ */
 export function metricMentions(sentence: string): MetricMention[] {
-  return findAll(metricRe, sentence).map((m) => ({ ...m, metric: metricOf(m.text)! }));
+  return findAll(metricRe, sentence)
+    .filter((m) => !/^(?:率|占比|比重)/.test(sentence.slice(m.end, m.end + 3)) && !/人均$/.test(sentence.slice(Math.max(0, m.start - 2), m.start)))
+    .map((m) => ({ ...m, metric: metricOf(m.text)! }));
 }
 
 function fits(metric: string, tok: NumberToken): boolean {
