@@ -5,7 +5,8 @@
 import type { Claim, FactKey } from '../types.js';
 
 export function unitFamily(c: Pick<Claim, 'unit' | 'measure' | 'countOf' | 'metric'>): string {
-  if (c.unit === '%' || c.unit === 'pp') return c.measure === 'level' ? '%' : 'ratio';
+  // Per mille (‰) is a rate like percent: 6.39‰ and 0.639% can be compared once scaled.
+  if (c.unit === '%' || c.unit === 'pp' || c.unit === '‰') return c.measure === 'level' ? '%' : 'ratio';
   if (c.unit === 'count') return c.metric ? 'count' : `count:${c.countOf ?? 'thing'}`;
   return c.unit;
 }

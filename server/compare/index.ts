@@ -73,9 +73,16 @@ function readingOf(c: Claim): string {
   return `${quoteOf(c)} ${stands}, so it stands for ${formatValue(lo, c.unit)} to ${formatValue(hi, c.unit)}`;
 }
 
+/** ‰ figures compared with % figures are scaled to percent (6.39‰ = 0.639%). */
+function comparable(claims: Claim[]): Claim[] {
+  if (!claims.some((c) => c.unit === '‰') || !claims.some((c) => c.unit === '%')) return claims;
+  return claims.map((c) => (c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c));
+}
+
 export function compareGroup(group: Group, articles: Map<string, Pick<Article, 'title' | 'publisher'>>): Finding {
   const sides = sidesOf(group.claims);
-  const mains = sides.map((s) => s.main);
+  const printed = sides.map((s) => s.main);
+  const mains = comparable(printed);
   const why = `Compared because all ${sides.length} sources give ${describeFact(group.fact)}.`;
   const name = (id: string) => articles.get(id)?.publisher || articles.get(id)?.title || id;
   const base = {
@@ -109,7 +116,10 @@ export function compareGroup(group: Group, articles: Map<string, Pick<Article, '
   }
   const odd = outliers[0]?.main ?? mains[0]!;
   const other = outliers.length ? sides.find((s) => s !== outliers[0])!.main : mains[1]!;
-  const cause = causeOf(odd, other);
+  const perMille = printed.some((c) => c.unit === '‰') && printed.some((c) => c.unit === '%');
+  const cause = perMille && odd.value !== 0 && near(Math.abs(odd.value / other.value), 10) || perMille && near(Math.abs(other.value / odd.value), 10)
+    ? { cause: 'percent-vs-permille', words: 'one source gives the rate in percent where the others give it per thousand (‰): the same digits, ten times apart' }
+    : causeOf(odd, other);
   const pair = `${formatValue(odd.value, odd.unit)} vs ${formatValue(other.value, other.unit)}`;
   let text = `${why} ${pair}: `;
   if (cause?.cause === 'percent-vs-points') text += `${cause.words}.`;

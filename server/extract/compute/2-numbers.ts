@@ -17,6 +17,7 @@ import {
   tenthWords,
   escapeRe,
   physicalUnits,
+  perMilleWords,
 } from '../model/lexicon.js';
 
 export interface NumberToken {
@@ -116,12 +117,12 @@ const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
 
 const RE_ZH_AFTER = new RegExp(
   `^([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
-    `(?:(${[...percentWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
+    `(?:(${[...percentWords.zh, ...perMilleWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|([${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％)|\\s(percent|per cent)\\b|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
+    `(?:\\s?(%|％|‰)|\\s(percent|per cent|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
   'i',
 );
 const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
@@ -141,7 +142,7 @@ const MONTH_BEFORE = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] {
   const blocked = blockedSpans(sentence);
   const raw: Array<{ start: number; end: number; value: number; decimals: number; digits: string; chinese: boolean; percentPrefix: boolean }> = [];
-  const numRe = /[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?|(百分之)?([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)/g;
+  const numRe = /[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?|(百分之|千分之)?([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)/g;
   let m: RegExpExecArray | null;
   while ((m = numRe.exec(sentence))) {
     const start = m.index;
@@ -154,12 +155,16 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     } else {
       const ascii = toAscii(m[0]);
       const decimals = ascii.includes('.') ? ascii.split('.')[1]!.length : 0;
-      raw.push({ start, end, value: Number(ascii.replace(/,/g, '')), decimals, digits: ascii.split('.')[0]!, chinese: false, percentPrefix: false });
+      // 百分之5 / 千分之6.39 written with Arabic digits.
+      const prefixed = /^[百千]分之$/.test(sentence.slice(start - 3, start));
+      raw.push({ start, end, value: Number(ascii.replace(/,/g, '')), decimals, digits: ascii.split('.')[0]!, chinese: false, percentPrefix: prefixed });
     }
   }
 
   const tokens: NumberToken[] = [];
   for (const r of raw) {
+    // A number inside the unit of the one before ("6.39 per 1,000") is part of it.
+    if (tokens.length && r.start < tokens[tokens.length - 1]!.end) continue;
     const before = sentence.slice(Math.max(0, r.start - 12), r.start);
     const after = sentence.slice(r.end, r.end + 40);
     const prevChar = sentence[r.start - 1] ?? '';
@@ -180,8 +185,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
     let stepUnit = 1; // the printed step is in units of this (a magnitude, 成 = 10%)
 
     if (r.percentPrefix) {
-      unit = '%';
-      unitWhy = '百分之 means percent';
+      unit = sentence.slice(r.start, r.start + 3) === '千分之' || sentence.slice(r.start - 3, r.start) === '千分之' ? '‰' : '%';
+      unitWhy = unit === '%' ? '百分之 means percent' : '千分之 means per thousand';
     }
     if (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after)) {
       const z = RE_ZH_AFTER.exec(after)!;
@@ -190,7 +195,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
         mult = magnitudes.zh[mag]!;
         stepUnit = mult;
       }
-      if (pct) unit = '%';
+      if (pct) unit = perMilleWords.zh.includes(pct) ? '‰' : '%';
       else if (pts) {
         unit = 'pp';
         if (isBasis(pts)) (mult = 0.01), (stepUnit = 0.01);
@@ -218,11 +223,14 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
       }
       if (unit || r.percentPrefix) i = r.end + all.length - (cls && noun ? noun.length : 0);
       if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length);
-      if (r.percentPrefix) unit = '%';
+      if (r.percentPrefix) unit = sentence.slice(r.start, r.start + 3) === '千分之' || sentence.slice(r.start - 3, r.start) === '千分之' ? '‰' : '%';
     }
     if (!unit && !r.chinese) {
       const e = RE_EN_AFTER.exec(after)!;
-      const [all, magWord, magShort, pct, pctWord, pts, cur, cents, phys] = e;
+      const [all, magWord, magShort, pctSign, pctWordRaw, perThousand, pts, cur, cents, phys] = e;
+      const pct = pctSign && pctSign !== '‰' ? pctSign : undefined;
+      const pctWord = pctWordRaw && !/mille|thousand|1,?000/.test(pctWordRaw) ? pctWordRaw : undefined;
+      if (pctSign === '‰' || perThousand || (pctWordRaw && !pctWord)) unit = '‰';
       const mag = (magWord ?? magShort)?.toLowerCase();
       if (mag) {
         mult = magnitudes.en[mag]!;

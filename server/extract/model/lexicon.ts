@@ -34,6 +34,7 @@ const unitsFile = load<{
   classifiers: Record<string, string>;
   countNouns: Record<string, string>;
   physical: { zh: Record<string, string>; en: Record<string, string> };
+  perMille: { zh: string[]; en: string[] };
 }>('units.json');
 const qualifiersFile = load<{ before: Record<'zh' | 'en', Record<string, string>>; after: Record<'zh' | 'en', Record<string, string>> }>('qualifiers.json');
 const directionsFile = load<{
@@ -109,6 +110,7 @@ export const tenthWords = unitsFile.tenths.zh;
 export const classifiers = unitsFile.classifiers;
 export const countNouns = unitsFile.countNouns;
 export const physicalUnits = unitsFile.physical;
+export const perMilleWords = unitsFile.perMille;
 
 // ---- qualifiers, directions, aspects
 export const qualifierBefore = qualifiersFile.before;
