@@ -70,7 +70,14 @@ export async function ingestArticles(
       continue;
     }
     prev ? summary.changed++ : summary.added++;
-    const claims = extractClaims(a);
+    let claims: Claim[];
+    try {
+      claims = extractClaims(a);
+    } catch (e) {
+      // An extractor bug must cost one article's claims, never the batch: the article is kept and says so.
+      console.error(`crosscheck: extracting ${a.path} failed: ${(e as Error).message}`);
+      claims = [];
+    }
     summary.claims += claims.length;
     fresh.push({ article: a, claims, previous: prev });
   }

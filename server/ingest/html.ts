@@ -8,7 +8,9 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head', 'nav', 'footer', 'form', 'button', 'select']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head', 'nav', 'footer', 'form', 'button', 'select', 'aside']);
+// Page furniture by name: related stories, tickers, share bars, comments, ads. Their figures are not the article's.
+const FURNITURE = /(?:^|[\s_-])(?:nav|menu|footer|sidebar|side-bar|related|recommend|ticker|share|comment|breadcrumb|crumb|hot|rank|ad|ads|advert|promo|banner|toolbar|copyright)(?:$|[\s_-])/i;
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'aside', 'li', 'ul', 'ol', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'figcaption', 'br', 'hr', 'dd', 'dt']);
 
 export interface HtmlArticle {
@@ -19,7 +21,7 @@ export interface HtmlArticle {
   date?: string;
 }
 
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const attr = (el: Element, name: string) => el.attrs?.find((a) => a.name === name)?.value;
 
 export function htmlToArticle(html: string): HtmlArticle {
   const doc = parse(html);
@@ -43,8 +45,21 @@ export function htmlToArticle(html: string): HtmlArticle {
       return;
     }
     if (el.tagName === 'meta') readMeta(el, meta);
-    if (el.tagName === 'td' || el.tagName === 'th') parts.push(' | ');
     if (SKIP.has(el.tagName)) return;
+    if (FURNITURE.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`) && el.tagName !== 'body' && el.tagName !== 'article') return;
+    // Table rows become markdown rows ("| label | 5.66 | 5.26 |"), so the table reader sees their columns.
+    if (el.tagName === 'tr') {
+      parts.push('\n|');
+      for (const c of el.childNodes) walk(c);
+      parts.push('\n');
+      return;
+    }
+    if (el.tagName === 'td' || el.tagName === 'th') {
+      parts.push(' ');
+      for (const c of el.childNodes) walk(c);
+      parts.push(' |');
+      return;
+    }
     const block = BLOCK.has(el.tagName);
     if (block) parts.push('\n');
     const children = el.tagName === 'template' ? [] : el.childNodes;
@@ -69,7 +84,7 @@ function readMeta(el: Element, meta: Omit<HtmlArticle, 'text'>) {
   const key = (attr(el, 'property') ?? attr(el, 'name') ?? '').toLowerCase();
   const content = attr(el, 'content')?.trim();
   if (!content) return;
-  if (key === 'og:title') meta.title ??= content;
+  if (key === 'og:title') meta.title = content; // the page title without the site's suffix
   else if (key === 'og:site_name' || key === 'publisher' || key === 'article:publisher') meta.publisher ??= content;
   else if (key === 'og:url') meta.url ??= content;
   else if (key === 'article:published_time' || key === 'pubdate' || key === 'date' || key === 'publishdate') meta.date ??= content.slice(0, 10);

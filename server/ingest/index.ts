@@ -32,7 +32,13 @@ export function readArticles(paths: string[], onFile?: (done: number, total: num
       return;
     }
     out.bytes += bytes.length;
-    const r = articleFromBytes(bytes, f.rel, 'file');
+    let r: ReturnType<typeof articleFromBytes>;
+    try {
+      r = articleFromBytes(bytes, f.rel, 'file');
+    } catch (e) {
+      // A reader bug must cost one file, never the folder.
+      r = { error: `could not be read (${(e as Error).message})` };
+    }
     if ('error' in r) out.errors.push({ path: f.rel, reason: r.error });
     else {
       out.articles.push({ ...r.article, library: f.root });

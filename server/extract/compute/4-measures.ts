@@ -15,6 +15,8 @@ const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|�
 // 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
 const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?$/;
 const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:about\\s+|around\\s+|nearly\\s+|almost\\s+|roughly\\s+|more than\\s+|some\\s+)?$`, 'i');
+// "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
+const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|decline|drop|fall|slump|decrease|contraction|slide)\b/i;
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额)?$`);
 const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of)\s+$/i;
@@ -57,6 +59,10 @@ export function measureOf(
     change = true;
     sign = ((directionBefore.zh[m[1]!] ?? directionBefore.en[m[1]!.toLowerCase()]) as 1 | -1) ?? 1;
     why = `"${m[1]}" before the number`;
+  } else if ((m = EN_NOUN_AFTER.exec(after))) {
+    change = true;
+    sign = /decline|drop|fall|slump|decrease|contraction|slide/i.test(m[1]!) ? -1 : 1;
+    why = `"a … ${m[1]}"`;
   } else if ((m = EN_DIR_AFTER.exec(after))) {
     change = true;
     sign = directionAfter.en[m[1]!.toLowerCase()] as 1 | -1;
@@ -70,6 +76,10 @@ export function measureOf(
     return { measure: 'level', sign: -1, isBase: false, why: 'a loss, so negative' };
   }
   if (tok.sign === -1 && !change) sign = -1;
+  if (!change && /\b(?:minus|negative)\s+$/i.test(before)) {
+    sign = -1;
+    why = '"minus" before the number';
+  }
 
   // Base of a comparison: a base word between the previous number (or clause start) and this one.
   const gapStart = Math.max(prevEnd, clauseStart);
@@ -96,9 +106,12 @@ export function measureOf(
 
   if (!change) return { measure: 'level', sign, isBase, baseAt, why };
   // Measure: the nearest measure word before the number in the sentence, else one after it in the clause.
+  // The measure word nearest the figure wins: in its clause before it, then after it in the clause
+  // ("up 22% from the previous quarter"), then earlier in the sentence (同比 carries along a list).
   const prior = mentions.filter((x) => x.end <= tok.start).pop();
   const later = mentions.find((x) => x.start >= tok.end && x.start < clauseEnd);
-  const named = later && (!prior || /^\s*(?:y\/y|yoy|q\/q|year on year|year-on-year)/i.test(sentence.slice(tok.end))) ? later : prior ?? later;
+  const priorInClause = prior && prior.start >= clauseStart ? prior : undefined;
+  const named = priorInClause ?? later ?? prior;
   if (named) return { measure: named.measure, sign, isBase, baseAt, why: `${why}; measured "${named.text}"` };
   return { measure: 'yoy', sign, isBase, baseAt, why: `${why}; no base named, read as year on year` };
 }

@@ -35,6 +35,8 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
   }
   const aspects = new Set<string>();
   const words: string[] = [];
+  // "超预期", "beat estimates": an actual figure measured against expectations, not a forecast.
+  for (const m of findAll(re.notAspect, text)) text = text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end);
   const applies = (m: { start: number; end: number }) => {
     if (!at) return true;
     const a = clause.start + m.start;

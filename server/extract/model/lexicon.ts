@@ -44,7 +44,7 @@ const directionsFile = load<{
   measures: Record<'zh' | 'en', Record<string, string>>;
   base: Record<'zh' | 'en', string[]>;
 }>('directions.json');
-const aspectsFile = load<Record<'zh' | 'en', Record<string, string>>>('aspects.json');
+const aspectsFile = load<Record<'zh' | 'en', Record<string, string>> & { notAspects: Record<'zh' | 'en', string[]> }>('aspects.json');
 const periodsFile = load<{
   quarterNumbers: Record<string, number>;
   monthNames: Record<string, number>;
@@ -130,6 +130,7 @@ export const re = {
   aspectEn: phraseRegex(Object.keys(aspectWords.en), 'gi'),
   lossZh: phraseRegex(lossWords.zh),
   lossEn: phraseRegex(lossWords.en, 'gi'),
+  notAspect: phraseRegex([...aspectsFile.notAspects.zh, ...aspectsFile.notAspects.en], 'gi'),
 };
 
 // ---- periods
