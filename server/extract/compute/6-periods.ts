@@ -5,7 +5,7 @@
 // without a year is the latest one that had ended by the date (the next one, for a forecast).
 import { escapeRe, periods } from '../model/lexicon.js';
 
-export type PeriodKind = 'Q' | 'FQ' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
+export type PeriodKind = 'Q' | 'FQ' | 'FFY' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
 export interface RawPeriod {
   kind: PeriodKind;
   /** Quarter (Q), months covered (YTD), month (M). */
@@ -45,6 +45,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月(?:份)?(?!\\d{1,2}日|\\d)`, 'g'), (m) => (+m[3]! >= 1 && +m[3]! <= 12 ? { kind: 'M', n: +m[3]!, ...yr(m[1], m[2]) } : null)],
   // 2023年全年, 2023年度, 2023年 (alone), 全年, 今年, 年末
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))(${alt(periods.yearEnd.zh)})`, 'g'), (m) => ({ kind: 'YE', ...yr(m[1], m[2]) })],
+  [/(\d{4})年(?:末|底)/g, (m) => ({ kind: 'YE', year: +m[1]! })],
   [new RegExp(`(?:(\\d{4})年(?:${alt(periods.fullYear.zh)})?)(?![第前上下一二三四1-9])`, 'g'), (m) => ({ kind: 'FY', year: +m[1]! })],
   [new RegExp(`(${REL_ZH})(?:${alt(periods.fullYear.zh)})?(?![第前上下一二三四1-9]|\\d)`, 'g'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!] })],
   [new RegExp(`(${alt(periods.fullYear.zh)})`, 'g'), () => ({ kind: 'FY' })],
@@ -66,7 +67,16 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/g, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
   // the quarter ended Sept. 28 (2024); the September quarter: the calendar quarter that ends that month
-  [new RegExp(`\\b(?:the\\s+)?(?:fiscal\\s+\\w+\\s+)?quarter\\s+(?:that\\s+)?ended\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => ({ kind: 'Q', n: Math.ceil(MONTH[m[1]!.toLowerCase()]! / 3), ...(m[2] ? { year: +m[2] } : {}) })],
+  // "fourth quarter ended Jan. 28": a quarter whose number is not the calendar quarter of the month it
+  // ends in is a fiscal quarter of the fiscal year that ends then (FY2024-Q4).
+  [new RegExp(`\\b(?:the\\s+)?(?:(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?:fiscal\\s+)?(?:(first|second|third|fourth)[- ])?quarter\\s+(?:that\\s+)?ended\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => {
+    const calendar = Math.ceil(MONTH[m[3]!.toLowerCase()]! / 3);
+    const named = m[1] ?? m[2] ? Q[(m[1] ?? m[2])!.toLowerCase()] : undefined;
+    const year = m[4] ? { year: +m[4] } : {};
+    if (named !== undefined && named !== calendar) return { kind: 'FQ', n: named, ...year };
+    return { kind: 'Q', n: calendar, ...year };
+  }],
+  [/\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\s+of\s+fiscal(?:\s+year)?\s+(\d{4})\b/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], year: +m[2]! })],
   [new RegExp(`\\b(?:the\\s+)(March|June|September|December)\\s+quarter\\b`, 'g'), (m) => ({ kind: 'Q', n: MONTH[m[1]!.toLowerCase()]! / 3 })],
   // the last three months of 2023: a quarter named by its months
   [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, ...(m[2] ? { year: +m[2] } : {}) })],
@@ -77,8 +87,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     const y = m[2] ?? m[4];
     return { kind: half === 1 ? 'YTD' : 'H2', ...(half === 1 ? { n: 6 } : {}), ...(y ? { year: fullYear(y) } : {}) };
   }],
-  [/\b(?:FY\s?'?(\d{4}|\d{2})|fiscal(?:\s+year)?\s+(\d{4}))\b/gi, (m) => ({ kind: 'FY', year: fullYear((m[1] ?? m[2])!) })],
-  [/(\d{4})财年/g, (m) => ({ kind: 'FY', year: +m[1]! })],
+  [/\b(?:FY\s?'?(\d{4}|\d{2})|fiscal(?:\s+year)?\s+(\d{4}))\b/gi, (m) => ({ kind: 'FFY', year: fullYear((m[1] ?? m[2])!) })],
+  [/(\d{4})财年/g, (m) => ({ kind: 'FFY', year: +m[1]! })],
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
   [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
@@ -150,6 +160,9 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
       year ??= ctx.year ?? latest(raw.n! * 3);
       return year ? `${year}-Q${raw.n}` : `Q${raw.n}`;
     }
+    case 'FFY':
+      // A fiscal year named as such (fiscal 2024, 2024财年) is the company's own calendar.
+      return raw.year ? `FY${raw.year}` : null;
     case 'FQ': {
       // A fiscal quarter without a year: the fiscal year of the article date (fiscal calendars vary).
       year ??= ctx.year ?? dy;
