@@ -168,7 +168,14 @@ export function extractClaims(article: Article): Claim[] {
         subject = main;
         why.subject = main === UNKNOWN_SUBJECT ? 'no subject named; the article names none we know' : "the article's main subject";
       }
-      if (item && !item.entityId && !itemMetric) aspects.add(`item:${item.text.slice(0, 24)}`);
+      if (item && !item.entityId && !itemMetric) {
+        // A list item that is an aspect (adjusted, GAAP, 海外) says so; any other item names a part.
+        const said = aspectsOf(item.text, { start: 0, end: item.text.length }, []).aspects;
+        if (said.length) said.forEach((a) => aspects.add(a));
+        else if (!/^(?:GAAP|reported)\b/i.test(item.text)) aspects.add(`item:${item.text.slice(0, 24)}`);
+        // An item of its own basis drops the basis a neighbouring word gave the whole clause.
+        if (!said.some((a) => a.startsWith('basis:'))) for (const a of [...aspects]) if (a.startsWith('basis:') && /^(?:GAAP|reported)\b/i.test(item.text)) aspects.delete(a);
+      }
 
       // Period.
       const forward = [...aspects].some((a) => a.startsWith('forecast') || a === 'target');
@@ -311,6 +318,8 @@ function mainPeriodOf(article: Article, facts: SentenceFacts[]): string | null {
     if (!f.tokens.length) continue;
     for (const p of f.periods) {
       if (p.isBase || p.raw.kind === 'DAY' || p.raw.kind === 'CUR') continue;
+      // A period after a forecast word (forecast first-quarter revenue) is the period ahead, not the one reported.
+      if (aspectsOf(f.sentence.text, { start: 0, end: p.start }, []).aspects.some((a) => a.startsWith('forecast'))) continue;
       const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p) });
       if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
     }

@@ -25,7 +25,7 @@ function fits(metric: string, tok: NumberToken): boolean {
   if (!e) return false;
   if (e.countOf) return tok.unit === 'count' && (!tok.countOf || tok.countOf === e.countOf || tok.countOf === 'item');
   // Money metrics do not take counts of people or things, nor do percentages of counts.
-  if (tok.unit === 'count' && tok.countOf && e.id !== 'sales_volume' && e.id !== 'production_volume' && e.id !== 'users') return false;
+  if (tok.unit === 'count' && tok.countOf && e.kind !== 'count') return false;
   return true;
 }
 
@@ -42,7 +42,7 @@ export function metricOfToken(
     if (own) return { metric: own, why: `the counted noun "${tok.countNoun}"` };
   }
   // A count of something named (20个省, 30个大项) is not a count of the metric named nearby.
-  const namedOther = !!tok.countNoun && /^[\u4e00-\u9fff]/.test(tok.countNoun);
+  const namedOther = !!tok.countNoun && /^[\u4e00-\u9fff]/.test(tok.countNoun) && !metricById.get(metricOf(tok.countNoun) ?? '')?.kind;
   const usable = mentions.filter(
     (m) => fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf),
   );

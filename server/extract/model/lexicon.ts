@@ -14,6 +14,8 @@ export interface MetricEntry {
   en: string[];
   perShare?: boolean;
   countOf?: string;
+  /** 'count': counts things whatever noun follows (部, 辆, units). */
+  kind?: string;
 }
 export interface EntityEntry {
   id: string;
