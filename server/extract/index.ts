@@ -6,7 +6,7 @@ import nlp from 'compromise';
 import type { Article, Claim, Measure } from '../types.js';
 import { entityById, metricById } from './model/lexicon.js';
 import { splitSentences, type Sentence, type Span } from './compute/1-sentences.js';
-import { cellsOf, isLeadIn, isListItem, tableHeaders } from './compute/1-tables.js';
+import { cellsOf, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
 import { measureMentions, measureOf } from './compute/4-measures.js';
@@ -39,7 +39,15 @@ export function extractClaims(article: Article): Claim[] {
   const sentences = splitSentences(text);
   const facts: SentenceFacts[] = sentences.map((s) => {
     const lang = article.language === 'mixed' ? (isCjk(s.text) ? 'zh' : 'en') : article.language === 'zh' ? (isCjk(s.text) ? 'zh' : 'en') : isCjk(s.text) ? 'zh' : 'en';
-    return { sentence: s, lang, tokens: scanNumbers(s.text, lang), periods: periodMentions(s.text), entities: entityMentions(s.text, lang) };
+    return { sentence: s, lang, tokens: [] as ReturnType<typeof scanNumbers>, periods: periodMentions(s.text), entities: entityMentions(s.text, lang) };
+  });
+  // Numbers, with table cells taking the unit their row label or column header names.
+  const headersOf = tableHeaders(sentences);
+  facts.forEach((f, si) => {
+    const h = headersOf.get(si);
+    const rowUnit = isTableRow(f.sentence.text) ? unitInCell(cellsOf(f.sentence.text)[0] ? f.sentence.text.slice(cellsOf(f.sentence.text)[0]!.start, cellsOf(f.sentence.text)[0]!.end) : '') : undefined;
+    const headUnit = h !== undefined ? unitInCell(facts[h]!.sentence.text) : undefined;
+    f.tokens = scanNumbers(f.sentence.text, f.lang, rowUnit ?? headUnit);
   });
   const main = mainSubject(article, facts);
   // In coverage of a company, a country names a market: a region of the figure, not its owner.
@@ -48,7 +56,7 @@ export function extractClaims(article: Article): Claim[] {
   const mainPeriod = mainPeriodOf(article, facts);
 
   const claims: Claim[] = [];
-  const headers = tableHeaders(sentences);
+  const headers = headersOf;
   let paragraph = -1;
   let carrySubject: string | undefined;
   let carryPeriod: string | null = null;
@@ -85,6 +93,12 @@ export function extractClaims(article: Article): Claim[] {
       const q = qualifierOf(s.text, tok);
       if (q.word) why.qualifier = `"${q.word}"`;
       const meas = measureOf(s.text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, measures);
+      const column0 = header ? headerCell(s.text, tok.start, header) : undefined;
+      if (column0?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
+        meas.measure = 'yoy';
+        meas.sign = tok.sign === -1 ? -1 : 1;
+        meas.why = `column header "${column0.text}"`;
+      }
       // "rose 0.2%, or 8 cents,": the restatement is the same change in other units.
       const prevClaim = claims[claims.length - 1];
       // "增长4.1%、4.7%和5.8%": a change word before a list governs every figure of the list.
@@ -242,7 +256,11 @@ function headerCell(row: string, at: number, header: SentenceFacts) {
   const text = header.sentence.text.slice(cell.start, cell.end).trim();
   const metric = findAll(metricRe, text).map((m) => metricOf(m.text)!)[0];
   const period = header.periods.find((p) => p.start >= cell.start && p.end <= cell.end && !p.isBase);
-  return { text, metric, period };
+  // "本年比上年增减", "同比", "% change", "YoY": the column holds changes on a year earlier.
+  const change = /增减|增长|变动|同比|change|yoy|y\/y|growth/i.test(text);
+  // A change column without a period of its own is about the table's first (current) period.
+  const current = header.periods.find((p) => !p.isBase && p.raw.year !== undefined);
+  return { text, metric, period: change ? current ?? period : period, change };
 }
 
 /** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */

@@ -39,3 +39,19 @@ test('a page with no readable text is an error, not an empty article', () => {
   const r = articleFromBytes(Buffer.from('<html><head><script>x()</script></head><body><nav>menu</nav></body></html>'), 'x.html', 'file');
   assert.ok('error' in r && /no readable text/.test(r.error));
 });
+
+test('table cells take the unit their row label names, and a change column holds year-on-year changes', async () => {
+  const { buildArticle } = await import('../../server/ingest/article.js');
+  const text = '---\ntitle: 招商银行2023年业绩\ndate: 2024-03-26\n---\n| 指标 | 2023年 | 2022年 | 本年比上年增减 |\n|---|---|---|---|\n| 营业收入（亿元） | 3391.23 | 3447.83 | -1.64% |\n| 基本每股收益（元） | 5.66 | 5.26 | 7.60% |\n';
+  const { article } = buildArticle({ path: 't.md', text, hash: 'h', source: 'file' });
+  const by = (q: string) => extractClaims(article).find((c) => c.quote === q)!;
+  assert.equal(by('3391.23').value, 339123000000);
+  assert.equal(by('3391.23').unit, 'CNY');
+  assert.equal(by('3391.23').period, '2023');
+  assert.equal(by('3447.83').period, '2022');
+  assert.equal(by('5.66').unit, 'CNY/share');
+  assert.equal(by('5.66').metric, 'eps');
+  assert.equal(by('-1.64%').measure, 'yoy');
+  assert.equal(by('-1.64%').period, '2023');
+  assert.equal(by('-1.64%').metric, 'revenue');
+});

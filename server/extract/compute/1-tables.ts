@@ -39,3 +39,11 @@ export function tableHeaders(sentences: Sentence[]): Map<number, number> {
   }
   return out;
 }
+
+/** A unit named in brackets in a row label or column header: 基本每股收益（元）, Revenue ($ bn), （亿元）. */
+export function unitInCell(text: string): string | undefined {
+  const m = /[（(]\s*([^（）()]{1,8}?)\s*[）)]/.exec(text);
+  if (!m) return undefined;
+  const u = m[1]!.trim();
+  return /^(?:%|％|‰|元|万元|亿元|百万元|千元|美元|亿美元|百万美元|万美元|万辆|辆|万人|人|US\$\s*(?:m|bn|million|billion)?|\$\s*(?:m|bn|million|billion)?|RMB\s*(?:m|bn)?|(?:USD|CNY)\s*(?:m|bn|million|billion)?)$/i.test(u) ? u : undefined;
+}

@@ -139,7 +139,7 @@ function blockedSpans(s: string): Array<[number, number]> {
 const MONTH_BEFORE = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$/;
 
 /** All number expressions in a sentence that state a quantity. */
-export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] {
+export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: string): NumberToken[] {
   const blocked = blockedSpans(sentence);
   const raw: Array<{ start: number; end: number; value: number; decimals: number; digits: string; chinese: boolean; percentPrefix: boolean }> = [];
   const numRe = /[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?|(百分之|千分之)?([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)/g;
@@ -325,6 +325,17 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en'): NumberToken[] 
       // 一个, 两家: a lone small numeral is a determiner, not a figure, unless it is a share (四成) or multiple.
       if (r.value < 10 && mult === 1 && unit === 'count') continue;
       if (/^[万亿千百]+$/.test(sentence.slice(r.start, r.end))) continue;
+    }
+    // A table cell takes the unit its row or column names: | 基本每股收益（元） | 5.66 |.
+    if (fallbackUnit && (!unit || (unit === 'count' && !countOf && !countNoun))) {
+      const z = RE_ZH_AFTER.exec(fallbackUnit) ?? [];
+      const [, , mag, , pct, , , cur] = z;
+      const e = /^(?:US\$|\$)?\s*(百万|千|million|billion|bn|m)?\s*(美元|元|人民币|USD|CNY|\$)?/i.exec(fallbackUnit) ?? [];
+      if (pct) unit = perMilleWords.zh.includes(pct) ? '‰' : '%';
+      else if (cur || e[2] || /^US\$|^\$/.test(fallbackUnit)) unit = cur ? currencyWords.zh[cur]! : /元|人民币|CNY/i.test(e[2] ?? '') ? 'CNY' : 'USD';
+      const magnitude = mag ? magnitudes.zh[mag]! : e[1] ? (magnitudes.en[e[1].toLowerCase()] ?? magnitudes.zh[e[1]] ?? 1) : 1;
+      if (unit && unit !== 'count' && magnitude !== 1) (mult = magnitude), (stepUnit = magnitude);
+      if (unit) unitWhy = `the table gives the unit: ${fallbackUnit}`;
     }
     if (lang === 'zh' && !r.chinese && !unit) continue;
 
