@@ -4,7 +4,7 @@
 // article's main subject and period) and assembles the Claim.
 import nlp from 'compromise';
 import type { Article, Claim, Measure } from '../types.js';
-import { entityById, metricById } from './model/lexicon.js';
+import { entityById, entityRe, metricById } from './model/lexicon.js';
 import { splitSentences, type Sentence, type Span } from './compute/1-sentences.js';
 import { cellsOf, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
@@ -156,6 +156,11 @@ export function extractClaims(article: Article): Claim[] {
       const home = mention && clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
       if (home && home !== clause) for (const a of aspectsOf(s.text, home, metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
       if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
+      // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
+      if (!segment && lang === 'zh') {
+        const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(s.text.slice(clause.start, tok.start));
+        if (biz) segment = (biz[1]! + biz[2]!).replace(entityRe, '') || undefined;
+      }
       if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segment}`);
       const region = f.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();
       if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
@@ -213,6 +218,11 @@ export function extractClaims(article: Article): Claim[] {
         why.period = 'no period named';
       }
 
+      // For a year or a year-end, "since the end of last year" (较上年末) is the change on a year earlier.
+      if (meas.measure === 'vs_start' && period && /^(?:FY)?\d{4}(?:-12)?$/.test(period)) {
+        meas.measure = 'yoy';
+        why.measure = `${why.measure ?? ''}; for a year-end figure, since last year-end is year on year`;
+      }
       const sign = meas.sign;
       const value = sign * Math.abs(tok.value);
       const start = s.start + tok.start;

@@ -86,6 +86,10 @@ function itemsBefore(sentence: string, at: number, n: number, split: RegExp, ent
     }
     const parts = seg.split(split).map((s) => s.trim()).filter(Boolean);
     if (parts.length === n) return shareHead(parts.map((p) => p.replace(/^(?:在|对|从)/, '').replace(/等.*$/, '')));
+    // 小米和OPPO分别以…位列第三、四位，市场份额分别为…: the n entities named in an earlier clause.
+    const named = entities.filter((e) => e.start >= start && e.end <= end && !e.compared);
+    const ids = [...new Set(named.map((e) => e.id))];
+    if (ids.length === n && end < at) return ids.map((id) => ({ text: named.find((e) => e.id === id)!.text, entityId: id }));
     end = start - 1;
   }
   return null;
