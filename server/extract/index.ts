@@ -49,10 +49,13 @@ export function extractClaims(article: Article): Claim[] {
     const headUnit = h !== undefined ? unitInCell(facts[h]!.sentence.text) : undefined;
     f.tokens = scanNumbers(f.sentence.text, f.lang, rowUnit ?? headUnit);
   });
+  // Data sources and agencies (IDC, Reuters, 国家统计局) report figures but own none of them.
+  for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'source');
   const main = mainSubject(article, facts);
   // In coverage of a company, a country names a market: a region of the figure, not its owner.
   const companyStory = ['company', 'product'].includes(entityById.get(main)?.kind ?? 'company') && main !== UNKNOWN_SUBJECT;
-  if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'country' || ((f.regions ??= []).push(e), false));
+  // The world market is the exception: "global shipments" belong to the market, not to a company.
+  if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'country' || e.id === 'world' || ((f.regions ??= []).push(e), false));
   const mainPeriod = mainPeriodOf(article, facts);
 
   const claims: Claim[] = [];
@@ -313,8 +316,8 @@ function mainSubject(article: Article, facts: SentenceFacts[]): string {
   const counts = new Map<string, number>();
   const add = (id: string, w: number) => counts.set(id, (counts.get(id) ?? 0) + w);
   const titleLang = isCjk(article.title) ? 'zh' : 'en';
-  for (const e of entityMentions(article.title, titleLang)) add(e.id, 3);
-  for (const f of facts) for (const e of f.entities) add(e.id, 1);
+  for (const e of entityMentions(article.title, titleLang)) if (entityById.get(e.id)?.kind !== 'source' && e.id !== 'world') add(e.id, 3);
+  for (const f of facts) for (const e of f.entities) if (e.id !== 'world') add(e.id, 1);
   let best: string | undefined;
   for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
   if (best) return best;
