@@ -138,10 +138,21 @@ export function extractClaims(article: Article): Claim[] {
         segment = r.mention && segmentBefore(s.text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name));
       }
       let unit = tok.unit;
+      let tokValue = tok.value;
+      let tokPrecision = tok.precision;
       const entry = metric ? metricById.get(metric) : undefined;
       if (tok.perShare && (metric === null || metric === 'net_profit' || metric === 'revenue')) {
         metric = 'eps';
         why.metric = 'a per-share amount of earnings';
+      }
+      // 每10股派发现金红利19.72元: A-share dividends are quoted per ten shares.
+      const perTen = /每\s*(\d+)\s*股[^，。；\d]{0,10}$/.exec(s.text.slice(Math.max(0, tok.start - 20), tok.start));
+      if (perTen && unit !== '%' && +perTen[1]! > 1) {
+        tokValue = Number((tok.value / +perTen[1]!).toPrecision(12));
+        tokPrecision = Number((tok.precision / +perTen[1]!).toPrecision(12));
+        tok.perShare = true;
+        metric ??= 'dividend_per_share';
+        why.unit = `quoted per ${perTen[1]} shares, so divided by ${perTen[1]}`;
       }
       const perShare = tok.perShare || (!!entry?.perShare && unit !== '%' && unit !== 'pp' && unit !== 'count');
       if (entry?.perShare && !tok.perShare && Math.abs(tok.value) >= 1000) {
@@ -227,7 +238,7 @@ export function extractClaims(article: Article): Claim[] {
         why.measure = `${why.measure ?? ''}; for a year-end figure, since last year-end is year on year`;
       }
       const sign = meas.sign;
-      const value = sign * Math.abs(tok.value);
+      const value = sign * Math.abs(tokValue);
       const start = s.start + tok.start;
       const end = s.start + tok.end;
       claims.push({
@@ -241,7 +252,7 @@ export function extractClaims(article: Article): Claim[] {
         value,
         unit,
         countOf: tok.countOf ?? entry?.countOf,
-        precision: tok.precision,
+        precision: tokPrecision,
         qualifier: q.qualifier,
         qualifierWord: q.word,
         measure: meas.measure as Measure,
