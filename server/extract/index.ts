@@ -6,7 +6,7 @@ import nlp from 'compromise';
 import type { Article, Claim, Measure } from '../types.js';
 import { entityById, entityRe, metricById } from './model/lexicon.js';
 import { splitSentences, type Sentence, type Span } from './compute/1-sentences.js';
-import { cellsOf, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
+import { cellsOf, headerCell, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
 import { measureMentions, measureOf } from './compute/4-measures.js';
@@ -61,7 +61,6 @@ export function extractClaims(article: Article): Claim[] {
   const mainPeriod = mainPeriodOf(article, facts);
 
   const claims: Claim[] = [];
-  const headers = headersOf;
   let paragraph = -1;
   let carrySubject: string | undefined;
   let carryPeriod: string | null = null;
@@ -78,7 +77,7 @@ export function extractClaims(article: Article): Claim[] {
         carryPeriod = null;
       }
     }
-    const header = headers.has(si) ? facts[headers.get(si)!] : undefined;
+    const header = headersOf.has(si) ? facts[headersOf.get(si)!] : undefined;
     const tokens = f.tokens;
     if (!tokens.length) {
       carryPeriod = lastPeriod(f, article, carryPeriod, mainPeriod) ?? carryPeriod;
@@ -97,12 +96,13 @@ export function extractClaims(article: Article): Claim[] {
       const why: Claim['why'] = {};
       const q = qualifierOf(s.text, tok);
       if (q.word) why.qualifier = `"${q.word}"`;
+      // In a table, the column header may name the period, the metric or a change.
+      const column = header ? headerCell(s.text, tok.start, header.sentence.text, header.periods) : undefined;
       const meas = measureOf(s.text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, measures);
-      const column0 = header ? headerCell(s.text, tok.start, header) : undefined;
-      if (column0?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
+      if (column?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
         meas.measure = 'yoy';
         meas.sign = tok.sign === -1 ? -1 : 1;
-        meas.why = `column header "${column0.text}"`;
+        meas.why = `column header "${column.text}"`;
       }
       // "rose 0.2%, or 8 cents,": the restatement is the same change in other units.
       const prevClaim = claims[claims.length - 1];
@@ -119,9 +119,6 @@ export function extractClaims(article: Article): Claim[] {
       }
       if (meas.why) why.measure = meas.why;
       const item = lists.get(i);
-
-      // In a table, the column header may name the period or the metric.
-      const column = header ? headerCell(s.text, tok.start, header) : undefined;
 
       // Metric, and a segment named with it.
       let metric: string | null = null;
@@ -273,21 +270,6 @@ export function extractClaims(article: Article): Claim[] {
 
 /** "the quarter" means a quarter: the carried or main period when it is one. */
 const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p) ? p : null);
-
-/** The metric and period a table's column header names for the cell that holds a figure. */
-function headerCell(row: string, at: number, header: SentenceFacts) {
-  const col = cellsOf(row).findIndex((c) => at >= c.start && at < c.end);
-  const cell = cellsOf(header.sentence.text)[col];
-  if (col < 0 || !cell) return undefined;
-  const text = header.sentence.text.slice(cell.start, cell.end).trim();
-  const metric = findAll(metricRe, text).map((m) => metricOf(m.text)!)[0];
-  const period = header.periods.find((p) => p.start >= cell.start && p.end <= cell.end && !p.isBase);
-  // "本年比上年增减", "同比", "% change", "YoY": the column holds changes on a year earlier.
-  const change = /增减|增长|变动|同比|change|yoy|y\/y|growth/i.test(text);
-  // A change column without a period of its own is about the table's first (current) period.
-  const current = header.periods.find((p) => !p.isBase && p.raw.year !== undefined);
-  return { text, metric, period: change ? current ?? period : period, change };
-}
 
 /** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */
 function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en', nextStart: number): PeriodMention | undefined {

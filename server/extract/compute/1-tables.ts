@@ -2,6 +2,8 @@
 // can name its period or metric ("| 指标 | 2023Q3 | 2022Q3 |"); a list's lead-in line ("Key
 // figures, 4Q23 (reported):") sets the period and subject for the items under it.
 import type { Sentence } from './1-sentences.js';
+import type { PeriodMention } from './6-periods.js';
+import { findAll, metricOf, metricRe } from '../model/lexicon.js';
 
 export const isTableRow = (text: string) => /^\|.*\|\s*$/.test(text.trim());
 const isSeparator = (text: string) => /^\|(?:\s*:?-{2,}:?\s*\|)+\s*$/.test(text.trim());
@@ -47,3 +49,19 @@ export function unitInCell(text: string): string | undefined {
   const u = m[1]!.trim();
   return /^(?:%|％|‰|元|万元|亿元|百万元|千元|美元|亿美元|百万美元|万美元|万辆|辆|万人|人|US\$\s*(?:m|bn|million|billion)?|\$\s*(?:m|bn|million|billion)?|RMB\s*(?:m|bn)?|(?:USD|CNY)\s*(?:m|bn|million|billion)?)$/i.test(u) ? u : undefined;
 }
+
+/** The metric and period a table's column header names for the cell that holds a figure. */
+export function headerCell(row: string, at: number, headerText: string, headerPeriods: PeriodMention[]) {
+  const col = cellsOf(row).findIndex((c) => at >= c.start && at < c.end);
+  const cell = cellsOf(headerText)[col];
+  if (col < 0 || !cell) return undefined;
+  const text = headerText.slice(cell.start, cell.end).trim();
+  const metric = findAll(metricRe, text).map((m) => metricOf(m.text)!)[0];
+  const period = headerPeriods.find((p) => p.start >= cell.start && p.end <= cell.end && !p.isBase);
+  // "本年比上年增减", "同比", "% change", "YoY": the column holds changes on a year earlier.
+  const change = /增减|增长|变动|同比|change|yoy|y\/y|growth/i.test(text);
+  // A change column without a period of its own is about the table's first (current) period.
+  const current = headerPeriods.find((p) => !p.isBase && p.raw.year !== undefined);
+  return { text, metric, period: change ? current ?? period : period, change };
+}
+
