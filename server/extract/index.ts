@@ -4,7 +4,7 @@
 // article's main subject and period) and assembles the Claim.
 import nlp from 'compromise';
 import type { Article, Claim, Measure } from '../types.js';
-import { entityById, entityRe, metricById } from './model/lexicon.js';
+import { entityById, entityRe, metricById, segmentOf } from './model/lexicon.js';
 import { splitSentences, type Sentence, type Span } from './compute/1-sentences.js';
 import { cellsOf, headerCell, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
@@ -174,7 +174,7 @@ export function extractClaims(article: Article): Claim[] {
         const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(s.text.slice(clause.start, tok.start));
         if (biz) segment = (biz[1]! + biz[2]!).replace(entityRe, '') || undefined;
       }
-      if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segment}`);
+      if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segmentOf(segment)}`);
       const region = f.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();
       if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
 
@@ -281,6 +281,12 @@ function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause
   const order = lang === 'en' ? [after, before] : [before, after];
   const hit = order.find(Boolean);
   if (hit) return hit;
+  // English: "expects revenue of $24.0 billion, …, for the first quarter of fiscal 2025": a period
+  // later in the sentence, with no other figure between, still governs it.
+  if (lang === 'en') {
+    const later = own.find((p) => p.start >= tok.end && p.start < nextStart);
+    if (later) return later;
+  }
   return own.filter((p) => p.end <= tok.start).pop();
 }
 

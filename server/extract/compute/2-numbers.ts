@@ -132,8 +132,9 @@ const STOP_WORDS = new Set(['in', 'on', 'at', 'to', 'from', 'for', 'of', 'and', 
 /** Finds spans that hold no quantities: URLs, markdown link targets, times. */
 function blockedSpans(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  // URLs, link targets, clock times, exchange-rate footnotes "($1 = 7.2290 yuan)", ages ("aged 16 to 59", "60 and over", 60岁及以上).
-  const re = /https?:\/\/\S+|www\.\S+|\]\([^)]*\)|\b\d{1,2}:\d{2}\b|[(（]\s*(?:US)?\$\s?1\s*=\s*[\d.]+\s*[A-Za-z\u4e00-\u9fff]+\s*[)）]|\baged\s+\d+(?:\s*(?:to|-|–|and)\s*\d+)?|\b\d+\s+(?:and|or)\s+(?:over|older|above)\b|\d+(?:-\d+)?岁/g;
+  // URLs, link targets, clock times, exchange-rate footnotes "($1 = 7.2290 yuan)", ages ("aged 16 to 59",
+  // "60 and over", 60岁及以上), and the tolerance of a guidance ("plus or minus 2%").
+  const re = /https?:\/\/\S+|www\.\S+|\]\([^)]*\)|\b\d{1,2}:\d{2}\b|[(（]\s*(?:US)?\$\s?1\s*=\s*[\d.]+\s*[A-Za-z\u4e00-\u9fff]+\s*[)）]|\baged\s+\d+(?:\s*(?:to|-|–|and)\s*\d+)?|\b\d+\s+(?:and|or)\s+(?:over|older|above)\b|\d+(?:-\d+)?岁|\bplus or minus\s+[\d.]+\s*%|上下浮动\s*[\d.]+\s*%|±\s?[\d.]+\s*%/g;
   for (const m of s.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }

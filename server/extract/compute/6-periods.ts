@@ -66,6 +66,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [/(?:(\d{4})\s*财年)?第([一二三四1-4])财季|(\d{4})财年第([一二三四1-4])季度/g, (m) => ({ kind: 'FQ', n: Q[(m[2] ?? m[4])!], ...(m[1] || m[3] ? { year: +(m[1] ?? m[3])! } : {}) })],
   [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/g, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
+  [/\bFY\s?'?(\d{4}|\d{2})\s*-?\s*Q([1-4])\b/g, (m) => ({ kind: 'FQ', n: +m[2]!, year: fullYear(m[1]!) })],
   // the quarter ended Sept. 28 (2024); the September quarter: the calendar quarter that ends that month
   // "fourth quarter ended Jan. 28": a quarter whose number is not the calendar quarter of the month it
   // ends in is a fiscal quarter of the fiscal year that ends then (FY2024-Q4).

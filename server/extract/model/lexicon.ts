@@ -150,3 +150,13 @@ for (const e of entities) {
 export const entityRe = phraseRegex([...entityAlias.keys()], 'g');
 export const entityOf = (name: string) => entityAlias.get(name);
 export const genericHeads = entitiesFile.genericHeads;
+
+// ---- segments
+const segmentsFile = load<{ segments: Array<{ id: string; zh: string[]; en: string[] }> }>('segments.json');
+const segmentAlias = new Map<string, string>();
+for (const g of segmentsFile.segments) for (const a of [...g.zh, ...g.en]) segmentAlias.set(a.toLowerCase(), g.id);
+/** The canonical id of a segment name (数据中心业务 → data-center), else the name as printed. */
+export const segmentOf = (name: string) => {
+  const n = name.toLowerCase().replace(/(?:业务|板块|分部|产品线)$/, '').trim();
+  return segmentAlias.get(n) ?? n;
+};
