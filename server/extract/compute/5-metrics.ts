@@ -23,6 +23,8 @@ export function metricMentions(sentence: string): MetricMention[] {
 function fits(metric: string, tok: NumberToken): boolean {
   const e = metricById.get(metric);
   if (!e) return false;
+  // A rate takes only rates; 932.67 million people is not an urbanisation rate.
+  if (e.kind === 'rate') return tok.unit === '%' || tok.unit === '‰' || tok.unit === 'pp';
   if (e.countOf) return tok.unit === 'count' && (!tok.countOf || tok.countOf === e.countOf || tok.countOf === 'item');
   // Money metrics do not take counts of people or things, nor do percentages of counts.
   if (tok.unit === 'count' && tok.countOf && e.kind !== 'count') return false;
@@ -50,7 +52,9 @@ export function metricOfToken(
   if (inClauseBefore) return { metric: inClauseBefore.metric, why: `"${inClauseBefore.text}" before it in the clause`, mention: inClauseBefore };
   const inClauseAfter = usable.find((m) => m.start >= tok.end && m.end <= clause.end);
   if (inClauseAfter) return { metric: inClauseAfter.metric, why: `"${inClauseAfter.text}" after it in the clause`, mention: inClauseAfter };
-  const chain = usable.filter((m) => m.end <= tok.start).pop();
+  // Across clauses, an aside (", a measure of the buffer against bad loans,", ", which …") names no metric of the figure.
+  const aside = (m: MetricMention) => /[,，]\s*(?:a|an|which|who|whose)\s[^,，]*$/i.test(sentence.slice(0, m.start));
+  const chain = usable.filter((m) => m.end <= tok.start && !(m.start < clause.start && aside(m))).pop();
   if (chain) return { metric: chain.metric, why: `"${chain.text}" earlier in the sentence`, mention: chain };
   return { metric: null };
 }

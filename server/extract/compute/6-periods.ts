@@ -93,6 +93,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
   [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
+  // "ended December with", "at the end of December (2023)": the year-end reading.
+  [/\b(?:ended|at the end of|end of|as of the end of)\s+(?:December|Dec\.?)(?!\s*\d{1,2}\b)(?:\s+(\d{4}))?/g, (m) => ({ kind: 'YE', ...(m[1] ? { year: +m[1] } : {}) })],
   [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
   [/(?<![-–$\d.,])\b((?:19|20)\d{2})\b(?=\s+(?:total|revenue|capital|sales|full|profit|net|gdp))/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
   [new RegExp(`\\b(this year|last year|next year)\\b`, 'gi'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!.toLowerCase()] })],
@@ -181,7 +183,8 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
     case 'YE':
       // "全年" early in a year is the year just ended; later, the year under way.
       year ??= ctx.year ?? (dy !== undefined && dm !== undefined ? (dm <= 3 ? dy - 1 : dy) : undefined);
-      return year ? (raw.kind === 'YE' ? `${year}-12` : `${year}`) : null;
+      // A year-end reading is the year's figure for a stock (population, assets): 2023年末 = 2023.
+      return year ? `${year}` : null;
     case 'M': {
       year ??= ctx.year ?? latest(raw.n!);
       return year ? `${year}-${String(raw.n).padStart(2, '0')}` : null;

@@ -1,0 +1,72 @@
+// Rules added after the red-team rounds: each is a general reading, tested on sentences of its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildArticle } from '../../server/ingest/article.js';
+import { extractClaims } from '../../server/extract/index.js';
+import { periodMentions, resolvePeriod } from '../../server/extract/compute/6-periods.js';
+
+const claimsOf = (body: string, date = '2024-02-22', language = '') => {
+  const fm = `---\ntitle: T\ndate: ${date}\n${language ? `language: ${language}\n` : ''}---\n`;
+  return extractClaims(buildArticle({ path: 't.md', text: fm + body, hash: 'h', source: 'file' }).article);
+};
+const one = (body: string, quote: string, date?: string) => {
+  const c = claimsOf(body, date).find((x) => x.quote === quote);
+  assert.ok(c, `no claim «${quote}» in ${body}`);
+  return c;
+};
+const period = (s: string, date = '2024-02-22') => periodMentions(s).map((p) => resolvePeriod(p.raw, { date }))[0];
+
+test('a quarter that ends off its calendar month is a fiscal quarter', () => {
+  assert.equal(period('revenue for the fourth quarter ended Jan. 28 rose'), 'FY2024-Q4');
+  assert.equal(period('the fourth quarter ended Dec. 31'), '2023-Q4');
+  assert.equal(period('in the first quarter of fiscal 2025'), 'FY2025-Q1');
+  assert.equal(period('2024财年第四财季'), 'FY2024-Q4');
+  assert.equal(period('| FY24 Q4 |'), 'FY2024-Q4');
+});
+
+test('a year-end reading is the year: 2023年末, at the end of December, ended December', () => {
+  assert.equal(period('截至2023年末，不良贷款率0.95%'), '2023');
+  assert.equal(period('the ratio was 0.95% at the end of December'), '2023');
+  assert.equal(period('Meta ended December with 67,317 employees'), '2023');
+  assert.equal(period('used by 3.19 billion people on an average day in December'), '2023-12');
+});
+
+test('per mille is a rate of its own, compared with percent after scaling', () => {
+  const c = one('人口自然增长率为-1.48‰。', '-1.48‰');
+  assert.equal(c.unit, '‰');
+  assert.equal(c.value, -1.48);
+  assert.equal(one('The birth rate was 6.39 per 1,000 people.', '6.39 per 1,000').unit, '‰');
+});
+
+test('a rate metric never takes a count, and an aside names no metric', () => {
+  const c = one('Urban residents numbered 932.67 million, pushing the urbanization rate to 66.16%.', '932.67 million');
+  assert.notEqual(c.metric, 'urbanization_rate');
+  const d = one('The provision coverage ratio, a measure of the buffer against bad loans, fell 13.09 percentage points to 437.70%.', '13.09 percentage points');
+  assert.equal(d.metric, 'provision_coverage');
+});
+
+test('dividends quoted per ten shares become per-share figures', () => {
+  const c = one('公司拟每10股派发现金红利19.72元（含税）。', '19.72元');
+  assert.equal(c.value, 1.972);
+  assert.equal(c.unit, 'CNY/share');
+  assert.equal(c.metric, 'dividend_per_share');
+});
+
+test('segments align across languages through the segment lexicon', () => {
+  const zh = one('其中，数据中心业务营收184亿美元。', '184亿美元');
+  const en = one('Data center revenue, which includes its AI processors, rose 409% to $18.40 billion.', '$18.40 billion');
+  assert.ok(zh.aspects.includes('segment:data-center'), zh.aspects.join());
+  assert.ok(en.aspects.includes('segment:data-center'), en.aspects.join());
+});
+
+test('data sources own no figures; a guidance tolerance is not a figure', () => {
+  const c = one('Global smartphone shipments fell 3.2% to 1.17 billion units last year, IDC said.', '3.2%');
+  assert.notEqual(c.subject, 'idc');
+  const quotes = claimsOf('The company expects revenue of $24.0 billion, plus or minus 2%, for the first quarter of fiscal 2025.').map((x) => x.quote);
+  assert.deepEqual(quotes, ['$24.0 billion']);
+});
+
+test('figures after a related-stories heading are left out', () => {
+  const quotes = claimsOf('Revenue rose 25% to $40.11 billion.\n\n相关阅读\n\n苹果营收下降1%。').map((x) => x.quote);
+  assert.deepEqual(quotes, ['25%', '$40.11 billion']);
+});
