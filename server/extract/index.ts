@@ -9,7 +9,7 @@ import { splitSentences, type Sentence, type Span } from './compute/1-sentences.
 import { cellsOf, headerCell, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
-import { measureMentions, measureOf } from './compute/4-measures.js';
+import { inheritChange, measureMentions, measureOf } from './compute/4-measures.js';
 import { metricMentions, metricOfToken, segmentBefore } from './compute/5-metrics.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { entityMentions, nameId, subjectOf } from './compute/7-subjects.js';
@@ -104,19 +104,8 @@ export function extractClaims(article: Article): Claim[] {
         meas.sign = tok.sign === -1 ? -1 : 1;
         meas.why = `column header "${column.text}"`;
       }
-      // "rose 0.2%, or 8 cents,": the restatement is the same change in other units.
       const prevClaim = claims[claims.length - 1];
-      // "增长4.1%、4.7%和5.8%": a change word before a list governs every figure of the list.
-      const joint = i > 0 ? s.text.slice(tokens[i - 1]!.end, tok.start) : '';
-      if (meas.measure === 'level' && i > 0 && prevClaim?.sentenceStart === s.start && prevClaim.measure !== 'level') {
-        const restated = /^(?:,\s*or|，?即|，?或)\s*$/.test(joint);
-        const listed = tok.unit === tokens[i - 1]!.unit && /^\s*(?:、|和|及|与|,|，|and|,\s*and)\s*$/.test(joint);
-        if (restated || listed) {
-          meas.measure = prevClaim.measure;
-          meas.sign = restated && Math.sign(prevClaim.value) < 0 ? -1 : meas.sign === -1 || Math.sign(prevClaim.value) < 0 ? -1 : 1;
-          meas.why = restated ? 'restates the change before it' : 'the change word before the list governs it';
-        }
-      }
+      if (i > 0 && prevClaim?.sentenceStart === s.start) inheritChange(meas, prevClaim, s.text.slice(tokens[i - 1]!.end, tok.start), tok.unit === tokens[i - 1]!.unit);
       if (meas.why) why.measure = meas.why;
       const item = lists.get(i);
 
@@ -137,21 +126,12 @@ export function extractClaims(article: Article): Claim[] {
         segment = r.mention && segmentBefore(s.text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name));
       }
       let unit = tok.unit;
-      let tokValue = tok.value;
-      let tokPrecision = tok.precision;
       const entry = metric ? metricById.get(metric) : undefined;
+      // Per ten shares is how A-share dividends are quoted.
+      if (tok.perShare && tok.unitWhy?.startsWith('quoted per') && metric === null) metric = 'dividend_per_share';
       if (tok.perShare && (metric === null || metric === 'net_profit' || metric === 'revenue')) {
         metric = 'eps';
         why.metric = 'a per-share amount of earnings';
-      }
-      // 每10股派发现金红利19.72元: A-share dividends are quoted per ten shares.
-      const perTen = /每\s*(\d+)\s*股[^，。；\d]{0,10}$/.exec(s.text.slice(Math.max(0, tok.start - 20), tok.start));
-      if (perTen && unit !== '%' && +perTen[1]! > 1) {
-        tokValue = Number((tok.value / +perTen[1]!).toPrecision(12));
-        tokPrecision = Number((tok.precision / +perTen[1]!).toPrecision(12));
-        tok.perShare = true;
-        metric ??= 'dividend_per_share';
-        why.unit = `quoted per ${perTen[1]} shares, so divided by ${perTen[1]}`;
       }
       const perShare = tok.perShare || (!!entry?.perShare && unit !== '%' && unit !== 'pp' && unit !== 'count');
       if (entry?.perShare && !tok.perShare && Math.abs(tok.value) >= 1000) {
@@ -237,7 +217,7 @@ export function extractClaims(article: Article): Claim[] {
         why.measure = `${why.measure ?? ''}; for a year-end figure, since last year-end is year on year`;
       }
       const sign = meas.sign;
-      const value = sign * Math.abs(tokValue);
+      const value = sign * Math.abs(tok.value);
       const start = s.start + tok.start;
       const end = s.start + tok.end;
       claims.push({
@@ -251,7 +231,7 @@ export function extractClaims(article: Article): Claim[] {
         value,
         unit,
         countOf: tok.countOf ?? entry?.countOf,
-        precision: tokPrecision,
+        precision: tok.precision,
         qualifier: q.qualifier,
         qualifierWord: q.word,
         measure: meas.measure as Measure,

@@ -287,9 +287,18 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       sign = sc === '+' ? 1 : -1;
       start -= 1;
     }
+    // 每10股派发现金红利19.72元: A-share dividends are quoted per ten shares.
+    let perN = 0;
+    const perTen = /每\s*(\d+)\s*股[^，。；\d]{0,10}$/.exec(sentence.slice(Math.max(0, start - 20), start));
+    if (perTen && unit !== '%' && +perTen[1]! > 1) perN = +perTen[1]!;
     // Per share: "$5.33 per diluted share", "50 cents a share".
     const ps = RE_PER_SHARE.exec(sentence.slice(i));
-    const perShare = !!ps && unit !== '%' && unit !== 'pp';
+    const perShare = perN > 1 || (!!ps && unit !== '%' && unit !== 'pp');
+    if (perN > 1) {
+      mult /= perN;
+      stepUnit /= perN;
+      unitWhy = `quoted per ${perN} shares, so divided by ${perN}`;
+    }
     if (ps && perShare) i += ps[0].length;
 
     // English counts: the noun after a bare number (67,317 employees; 40 golds). In Chinese a bare number is no quantity.

@@ -115,3 +115,18 @@ export function measureOf(
   if (named) return { measure: named.measure, sign, isBase, baseAt, why: `${why}; measured "${named.text}"` };
   return { measure: 'yoy', sign, isBase, baseAt, why: `${why}; no base named, read as year on year` };
 }
+
+/**
+ * A figure right after a change can share it: "增长4.1%、4.7%和5.8%" (a change word before a list
+ * governs every figure of the list, when they share a unit) and "rose 0.2%, or 8 cents," (a
+ * restatement of the same change in other units).
+ */
+export function inheritChange(meas: MeasureReading, prev: { measure: Measure; value: number }, joint: string, sameUnit: boolean): void {
+  if (meas.measure !== 'level' || prev.measure === 'level') return;
+  const restated = /^(?:,\s*or|，?即|，?或)\s*$/.test(joint);
+  const listed = sameUnit && /^\s*(?:、|和|及|与|,|，|and|,\s*and)\s*$/.test(joint);
+  if (!restated && !listed) return;
+  meas.measure = prev.measure;
+  meas.sign = restated ? (prev.value < 0 ? -1 : 1) : meas.sign === -1 || prev.value < 0 ? -1 : 1;
+  meas.why = restated ? 'restates the change before it' : 'the change word before the list governs it';
+}
