@@ -67,7 +67,12 @@ export function measureOf(
     change = true;
     sign = directionAfter.en[m[1]!.toLowerCase()] as 1 | -1;
     why = `"${m[1]}" after the number`;
-  } else if (tok.sign !== 0 && (tok.unit === '%' || tok.unit === 'pp')) {
+  } else if (
+    tok.sign !== 0 &&
+    (tok.unit === '%' || tok.unit === 'pp') &&
+    (/^\s*(?:y\/y|yoy|q\/q|qoq|year on year|year-on-year|同比|环比)/i.test(after) || !/(?:为|是|达|达到|降至|升至|\bat|\bwas|\bwere|\bstood at)\s*$/i.test(before))
+  ) {
+    // "+24.7% y/y" is a change; "自然增长率为-1.48%" is a negative level.
     change = true;
     sign = tok.sign;
     why = 'a signed percentage';
