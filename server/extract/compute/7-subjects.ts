@@ -21,7 +21,10 @@ const VERSIONED = /[\u4e00-\u9fffA-Za-z]{1,12}[Vv]\d+(?:\.\d+)?/g;
 // 比亚迪（002594.SZ）, 腾讯控股(00700.HK): the name before a stock code is a company.
 const BEFORE_CODE = /([\u4e00-\u9fff]{2,8})(?=[（(]\s*(?:\d{6}\.S[ZHzh]|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)|(?:NYSE|NASDAQ|Nasdaq)\s*[:：]))/g;
 const LATIN_IN_ZH = /(?<![A-Za-z0-9])[A-Z][A-Za-z]+(?:-\d+(?:\.\d+)?)?(?![A-Za-z])/g;
-const COMPARED_BEFORE = /(?:与|和|跟|同|对标|超越|超过|领先|落后于|比|较|than|versus|vs\.?|compared with|ahead of|behind|against|rivals?)\s*(?:the\s+)?$/i;
+const COMPARED_BEFORE = /(?:对标|超越|超过|领先|落后于|比|较|than|versus|vs\.?|compared with|ahead of|behind|against|rivals?)\s*(?:the\s+)?$/i;
+// 与/和/跟/同 join a list (小米和OPPO) unless the clause goes on to compare (与ChatGPT结果相当, 和去年相比).
+const JOINED_BEFORE = /(?:与|和|跟|同)\s*$/;
+const COMPARISON_AFTER = /^[^，。；,;]{0,16}?(?:相比|相当|持平|比较|一样|差距|相近)/;
 const GENERIC = new RegExp(genericHeads.zh.concat(genericHeads.en).sort((a, b) => b.length - a.length).join('|'), 'g');
 
 /** Canonical id for a name outside the lexicon: generic heads dropped, case folded. */
@@ -53,7 +56,9 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
   for (const f of found) {
     const last = out[out.length - 1];
     if (last && f.start < last.end) continue;
-    out.push({ ...f, compared: COMPARED_BEFORE.test(sentence.slice(Math.max(0, f.start - 16), f.start)) });
+    const before = sentence.slice(Math.max(0, f.start - 16), f.start);
+    const compared = COMPARED_BEFORE.test(before) || (JOINED_BEFORE.test(before) && COMPARISON_AFTER.test(sentence.slice(f.end)));
+    out.push({ ...f, compared });
   }
   return out;
 }

@@ -59,6 +59,13 @@ function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityM
       }
       if (idx.length < 2) continue;
       const leadStart = Math.max(0, sentence.lastIndexOf(';', tokens[idx[0]!]!.start) + 1);
+      // "Xiaomi and OPPO came third and fourth with …": the n entities named before the figures.
+      const named = entities.filter((e) => e.start >= leadStart && e.end <= tokens[idx[0]!]!.start && !e.compared);
+      const ids = [...new Set(named.map((e) => e.id))];
+      if (ids.length === idx.length) {
+        idx.forEach((ti, k) => out.set(ti, { text: named.find((e) => e.id === ids[k])!.text, entityId: ids[k] }));
+        continue;
+      }
       const lead = sentence
         .slice(leadStart, tokens[idx[0]!]!.start)
         .replace(/\s+(?:were|was|are|is|stood at|came in at|reached|of|at|totalled|totaled|had|posted|reported|delivered|sold|contributed|made|earned|won|with|to|rose|fell|grew)\s*(?:\w+\s*)?$/i, '');
@@ -76,7 +83,7 @@ function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityM
 function itemsBefore(sentence: string, at: number, n: number, split: RegExp, entities: EntityMention[]): ListItem[] | null {
   // The text before 分别 back to the previous clause boundary, then the clause before that.
   let end = at;
-  for (let tries = 0; tries < 3 && end > 0; tries++) {
+  for (let tries = 0; tries < 5 && end > 0; tries++) {
     const start = prevBoundary(sentence, end);
     const seg = sentence.slice(start, end);
     if (BOTH.test(seg) && n === 2) {
