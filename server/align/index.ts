@@ -31,6 +31,9 @@ export function alignClaims(claims: Iterable<Claim>): Group[] {
   return out;
 }
 
+/** Analysts' forecasts and consensus estimates are opinions: compared for agreement, never flagged as wrong. */
+export const isOpinion = (g: Pick<Group, 'fact'>) => g.fact.aspects.some((a) => a === 'forecast:analyst' || a === 'forecast:consensus');
+
 const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
 
 /**

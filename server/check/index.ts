@@ -3,7 +3,7 @@
 import type { Article, Claim, Db, Finding, Report } from '../types.js';
 import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
-import { alignClaims } from '../align/index.js';
+import { alignClaims, isOpinion } from '../align/index.js';
 import { compareGroup } from '../compare/index.js';
 import { anchorAt, locate } from './anchor.js';
 
@@ -36,7 +36,11 @@ export function effectiveClaims(db: Pick<Db, 'claims' | 'corrections' | 'manualC
 /** Align and compare: pure, from claims and articles to findings. */
 export function computeFindings(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'>>): Finding[] {
   const byId = articles instanceof Map ? articles : new Map(articles.map((a) => [a.id, a]));
-  return alignClaims(claims).map((g) => compareGroup(g, byId));
+  // Opinions (analysts' forecasts, consensus estimates) are shown when they agree; a disagreement between them is no error.
+  return alignClaims(claims)
+    .map((g) => ({ g, f: compareGroup(g, byId) }))
+    .filter(({ g, f }) => !(isOpinion(g) && f.verdict === 'discrepancy'))
+    .map(({ f }) => f);
 }
 
 export interface IngestSummary {

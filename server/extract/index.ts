@@ -149,6 +149,11 @@ export function extractClaims(article: Article): Claim[] {
       const home = mention && clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
       if (home && home !== clause) for (const a of aspectsOf(s.text, home, metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
       if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
+      // A forecast by an analyst or a brokerage is an opinion: two analysts may differ without either being wrong.
+      if (aspects.has('forecast') && /分析师|研报|券商|证券预计|经济学家|机构预计|analyst|economist|brokerage|strategist/i.test(s.text)) {
+        aspects.delete('forecast');
+        aspects.add('forecast:analyst');
+      }
       // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
       if (!segment && lang === 'zh') {
         const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(s.text.slice(clause.start, tok.start));
@@ -211,6 +216,17 @@ export function extractClaims(article: Article): Claim[] {
         why.period = 'no period named';
       }
 
+      // An inflation rate printed as a level is the price index's change on a year earlier.
+      if (entry?.levelIsChange && meas.measure === 'level' && unit === '%' && !meas.isBase) {
+        meas.measure = 'yoy';
+        why.measure = 'an inflation rate is the year-on-year change of prices';
+      }
+      // A change against a named year other than the one before (较2019年同期) is a different fact.
+      const periodYear = period ? +(/\d{4}/.exec(period)?.[0] ?? 0) : 0;
+      if (meas.baseYear && meas.measure !== 'level' && meas.baseYear !== periodYear - 1) {
+        aspects.add(`vs:${meas.baseYear}`);
+        why.measure = `${why.measure ?? ''}; measured against ${meas.baseYear}`;
+      }
       // For a year or a year-end, "since the end of last year" (较上年末) is the change on a year earlier.
       if (meas.measure === 'vs_start' && period && /^(?:FY)?\d{4}(?:-12)?$/.test(period)) {
         meas.measure = 'yoy';

@@ -16,7 +16,8 @@ const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|�
 const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?$/;
 const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:about\\s+|around\\s+|nearly\\s+|almost\\s+|roughly\\s+|more than\\s+|some\\s+)?$`, 'i');
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
-const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|decline|drop|fall|slump|decrease|contraction|slide)\b/i;
+// ... or by "above/below" a named year's level ("13.5% above 2019 levels").
+const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|decline|drop|fall|slump|decrease|contraction|slide|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额)?$`);
 const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of)\s+$/i;
@@ -25,6 +26,8 @@ const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
 
 export interface MeasureReading {
   measure: Measure;
+  /** A change measured against a named year (较2019年同期, above 2019 levels), not the year before. */
+  baseYear?: number;
   sign: 1 | -1;
   /** The number is the base of a comparison (from 20%, 高于…的5%). */
   isBase: boolean;
@@ -61,7 +64,7 @@ export function measureOf(
     why = `"${m[1]}" before the number`;
   } else if ((m = EN_NOUN_AFTER.exec(after))) {
     change = true;
-    sign = /decline|drop|fall|slump|decrease|contraction|slide/i.test(m[1]!) ? -1 : 1;
+    sign = /decline|drop|fall|slump|decrease|contraction|slide|below/i.test(m[1]!) ? -1 : 1;
     why = `"a … ${m[1]}"`;
   } else if ((m = EN_DIR_AFTER.exec(after))) {
     change = true;
@@ -110,15 +113,19 @@ export function measureOf(
   if (/\bto\s+\$?$/i.test(before) || /至$/.test(before)) isBase = false;
 
   if (!change) return { measure: 'level', sign, isBase, baseAt, why };
+  // 较2019年同期增长28.2%, "13.5% above 2019 levels": the base is a named year.
+  const clauseText = sentence.slice(clauseStart, clauseEnd);
+  const named = /(?:较|比|相比|同)\s*((?:19|20)\d{2})\s*年/.exec(clauseText) ?? /\b(?:than|from|compared with|compared to|above|below|over)\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?(?:pre-pandemic\s+)?((?:19|20)\d{2})(?:\s+levels?)?\b/i.exec(clauseText);
+  const baseYear = named ? +named[1]! : undefined;
   // Measure: the nearest measure word before the number in the sentence, else one after it in the clause.
   // The measure word nearest the figure wins: in its clause before it, then after it in the clause
   // ("up 22% from the previous quarter"), then earlier in the sentence (同比 carries along a list).
   const prior = mentions.filter((x) => x.end <= tok.start).pop();
   const later = mentions.find((x) => x.start >= tok.end && x.start < clauseEnd);
   const priorInClause = prior && prior.start >= clauseStart ? prior : undefined;
-  const named = priorInClause ?? later ?? prior;
-  if (named) return { measure: named.measure, sign, isBase, baseAt, why: `${why}; measured "${named.text}"` };
-  return { measure: 'yoy', sign, isBase, baseAt, why: `${why}; no base named, read as year on year` };
+  const word = priorInClause ?? later ?? prior;
+  if (word) return { measure: word.measure, sign, isBase, baseAt, baseYear, why: `${why}; measured "${word.text}"` };
+  return { measure: 'yoy', sign, isBase, baseAt, baseYear, why: `${why}; no base named, read as year on year` };
 }
 
 /**

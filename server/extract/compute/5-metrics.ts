@@ -16,7 +16,7 @@ export interface MetricMention extends Match {
  */
 export function metricMentions(sentence: string): MetricMention[] {
   return findAll(metricRe, sentence)
-    .filter((m) => !/^(?:率|占比|比重)/.test(sentence.slice(m.end, m.end + 3)) && !/人均$/.test(sentence.slice(Math.max(0, m.start - 2), m.start)))
+    .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/人均$/.test(sentence.slice(Math.max(0, m.start - 2), m.start)))
     .map((m) => ({ ...m, metric: metricOf(m.text)! }));
 }
 
@@ -64,7 +64,12 @@ export function metricOfToken(
 const NOT_SEGMENT = /^(?:the|a|an|its|their|our|total|quarterly|annual|overall|net|gross|record|operating|adjusted|reported|consolidated|core|gaap|non-gaap|first|second|third|fourth|full|fiscal|company|group|combined|this|that|higher|lower|strong|weak|average|same|new|basic|diluted|q[1-4]|fy)$/i;
 export function segmentBefore(sentence: string, mention: { start: number }, isOwner: (name: string) => boolean): string | undefined {
   const head = sentence.slice(Math.max(0, mention.start - 40), mention.start);
-  const zh = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部|产品线)(?:的)?(?:实现)?$/.exec(head) ?? /((?:[A-Z]|i[A-Z])[A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)\s?$/.exec(head);
+  const zh =
+    /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部|产品线)(?:的)?(?:实现)?$/.exec(head) ??
+    /((?:[A-Z]|i[A-Z])[A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)\s?$/.exec(head) ??
+    // A product that reports its own figure: "茅台酒实现营业收入…" (not 公司/前三季度实现…).
+    /(?:^|[，,；;：:。、])\s*(?:其中|分产品看|分渠道看)?[，,]?\s*([\u4e00-\u9fff]{2,6})(?:实现|录得|取得)$/.exec(head);
+  if (zh && zh[2] === undefined && /公司|集团|本行|全年|年度|季度|半年|月|期|累计|合计|整体|总体|全国|国内|海外|境外|今年|去年|上年|本年|当年|单季|当季/.test(zh[1]!)) return undefined;
   if (zh && /[\u4e00-\u9fff]/.test(sentence[mention.start] ?? '')) {
     // The owner is not part of the segment's name: 苹果服务业务 → 服务业务.
     const name = (zh[1]! + (zh[2] ?? '')).replace(entityRe, '').trim();

@@ -14,8 +14,10 @@ export interface MetricEntry {
   en: string[];
   perShare?: boolean;
   countOf?: string;
-  /** 'count': counts things whatever noun follows (部, 辆, units). */
+  /** 'count': counts things whatever noun follows (部, 辆, units); 'rate': takes only %, ‰ or points. */
   kind?: string;
+  /** A printed level is itself the year-on-year change (inflation at 3.2%). */
+  levelIsChange?: boolean;
 }
 export interface EntityEntry {
   id: string;
