@@ -225,3 +225,17 @@ describe('finding ids', () => {
     assert.deepEqual(new Set(f!.claimIds), new Set(claims.map((c) => c.id)));
   });
 });
+
+test('analysts\' forecasts that disagree are not flagged; agreeing ones are shown', async () => {
+  const { computeFindings } = await import('../../server/check/index.js');
+  const base = { sentence: '', sentenceStart: 0, precision: 1e8, qualifier: 'exact' as const, measure: 'level' as const, subject: 'moutai', metric: 'net_profit', period: '2024', aspects: ['forecast:analyst'], why: {}, origin: 'extracted' as const, unit: 'CNY', start: 0, end: 1 };
+  const claims = [
+    { ...base, id: 'a', articleId: 'A', quote: '860亿元', value: 86e9 },
+    { ...base, id: 'b', articleId: 'B', quote: '87 billion yuan', value: 87e9, precision: 1e9 },
+  ];
+  const articles = [{ id: 'A', title: 'A' }, { id: 'B', title: 'B' }] as never;
+  assert.deepEqual(computeFindings(claims, articles), []);
+  const same = computeFindings([claims[0]!, { ...claims[1]!, value: 86e9 }], articles);
+  assert.equal(same.length, 1);
+  assert.notEqual(same[0]!.verdict, 'discrepancy');
+});

@@ -70,3 +70,26 @@ test('figures after a related-stories heading are left out', () => {
   const quotes = claimsOf('Revenue rose 25% to $40.11 billion.\n\n相关阅读\n\n苹果营收下降1%。').map((x) => x.quote);
   assert.deepEqual(quotes, ['25%', '$40.11 billion']);
 });
+
+test('an inflation rate printed as a level is the year-on-year change of prices', () => {
+  const en = one('UK inflation fell to 3.2% in March from 3.4% in February.', '3.2%', '2024-04-17');
+  const zh = one('3月份CPI同比上涨3.2%。', '3.2%', '2024-04-17');
+  assert.equal(en.metric, 'cpi');
+  assert.equal(en.measure, 'yoy');
+  assert.equal(zh.measure, 'yoy');
+  assert.equal(en.period, zh.period);
+});
+
+test('a change against a named year other than the last is its own fact', () => {
+  const c = one('按可比口径较2019年同期增长28.2%。', '28.2%', '2024-05-06');
+  assert.ok(c.aspects.includes('vs:2019'), c.aspects.join());
+  const d = one('Trips were 13.5% above 2019 levels.', '13.5%', '2024-05-06');
+  assert.equal(d.measure, 'yoy');
+  assert.ok(d.aspects.includes('vs:2019'), d.aspects.join());
+});
+
+test('a threshold crossed is a bound, and an analyst\'s forecast is an opinion', () => {
+  assert.equal(one('营业利润突破5万亿日元。', '5万亿日元').qualifier, 'lower');
+  const f = one('中信证券分析师预计公司2024年归母净利润约860亿元。', '860亿元', '2024-04-03');
+  assert.ok(f.aspects.includes('forecast:analyst'), f.aspects.join());
+});
