@@ -326,7 +326,7 @@ function mainSubject(article: Article, facts: SentenceFacts[]): string {
     if (name) return nameId(name.replace(/['’]s$/, '').replace(/[^\w\s&.-]/g, '').trim());
     const words = article.title.match(/\b[A-Z][A-Za-z0-9&-]+\b/g) ?? [];
     const repeated = words
-      .filter((w) => !/^(?:The|A|An|In|On|At|For|Of|To|And|As|With|By|From|After|Before|Over|How|Why|What|Its|Q[1-4])$/.test(w) && !metricOf(w))
+      .filter((w) => !/^(?:The|A|An|In|On|At|For|Of|To|And|As|With|By|From|After|Before|Over|How|Why|What|Its|Five|Four|Three|Two|Things|Q[1-4]|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w.replace(/['’]s$/, '')) && !metricOf(w))
       .map((w) => ({ w, n: article.text.split(w).length - 1 }))
       .filter((x) => x.n >= 2)
       .sort((a, b) => b.n - a.n)[0];
