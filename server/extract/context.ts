@@ -1,0 +1,131 @@
+// What a reader carries through an article: the facts found in each sentence, the article's
+// main subject and period, and the subject and period a paragraph has set so far.
+import nlp from 'compromise';
+import type { Article } from '../types.js';
+import { entityById, metricOf } from './model/lexicon.js';
+import type { Sentence } from './compute/1-sentences.js';
+import type { scanNumbers } from './compute/2-numbers.js';
+import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
+import { entityMentions, nameId } from './compute/7-subjects.js';
+import { aspectsOf } from './compute/9-aspects.js';
+
+export const UNKNOWN_SUBJECT = 'main';
+export const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
+
+/** What the passes found in one sentence before any figure is read. */
+export interface SentenceFacts {
+  sentence: Sentence;
+  lang: 'zh' | 'en';
+  tokens: ReturnType<typeof scanNumbers>;
+  periods: PeriodMention[];
+  entities: ReturnType<typeof entityMentions>;
+  /** Countries named in a company story: regions, not owners. */
+  regions?: ReturnType<typeof entityMentions>;
+}
+
+/** The subject and period a paragraph has set so far. */
+export interface Carry {
+  subject?: string;
+  period: string | null;
+}
+
+export interface ArticleContext {
+  article: Article;
+  main: string;
+  mainPeriod: string | null;
+  /** A story about a company, where countries name markets rather than owners. */
+  companyStory: boolean;
+}
+
+/** "the quarter" means a quarter: the carried or main period when it is one. */
+export const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p) ? p : null);
+
+/** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */
+export function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en', nextStart: number): PeriodMention | undefined {
+  const own = f.periods.filter((p) => !p.isBase);
+  const inClause = own.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  const before = inClause.filter((p) => p.end <= tok.start).pop();
+  // English puts the period after the figure ("3.58 yuan for the quarter"), up to the next figure.
+  const after = inClause.find((p) => p.start >= tok.end && p.start < nextStart);
+  const order = lang === 'en' ? [after, before] : [before, after];
+  const hit = order.find(Boolean);
+  if (hit) return hit;
+  // English: "expects revenue of $24.0 billion, …, for the first quarter of fiscal 2025": a period
+  // later in the sentence, with no other figure between, still governs it.
+  if (lang === 'en') {
+    const later = own.find((p) => p.start >= tok.end && p.start < nextStart);
+    if (later) return later;
+  }
+  return own.filter((p) => p.end <= tok.start).pop();
+}
+
+/** An explicit year named in the sentence before a phrase that lacks one (2023年…前三季度). */
+export function yearNear(f: SentenceFacts, p: PeriodMention): number | undefined {
+  if (p.raw.year !== undefined || p.raw.rel !== undefined) return undefined;
+  const prior = f.periods.filter((x) => x.end <= p.start && x.raw.year !== undefined && !x.isBase).pop();
+  return prior?.raw.year;
+}
+
+/**
+ * The period a sentence sets for the ones after it: its last period phrase when the sentence
+ * has no figures, else a phrase that opens it, before its first figure (前三季度，…; Revenue for
+ * the three months ended Dec. 31 rose…). A phrase after a figure ("5.1% in December") is local.
+ */
+export function lastPeriod(f: SentenceFacts, article: Article, carry: string | null, main: string | null): string | null {
+  const first = f.tokens[0]?.start ?? Infinity;
+  const p = f.periods.filter((x) => !x.isBase && x.raw.kind !== 'DAY' && x.end <= first).pop();
+  return p ? resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), current: carry ?? main }) : null;
+}
+
+export function lastSubject(f: SentenceFacts): string | undefined {
+  return f.entities.filter((e) => !e.compared).pop()?.id;
+}
+
+/** The entity the article is about: the most named one, the title counting three times. */
+export function mainSubject(article: Article, facts: SentenceFacts[]): string {
+  const counts = new Map<string, number>();
+  const add = (id: string, w: number) => counts.set(id, (counts.get(id) ?? 0) + w);
+  const titleLang = isCjk(article.title) ? 'zh' : 'en';
+  for (const e of entityMentions(article.title, titleLang)) if (entityById.get(e.id)?.kind !== 'source' && e.id !== 'world') add(e.id, 3);
+  for (const f of facts) for (const e of f.entities) if (e.id !== 'world') add(e.id, 1);
+  let best: string | undefined;
+  for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
+  if (best) return best;
+  // compromise reads an English title for an organisation or place the lexicon lacks; else a
+  // capitalised title word that the body repeats is taken as the name.
+  if (titleLang === 'en') {
+    const doc = nlp(article.title);
+    const name = (doc.organizations().out('array') as string[])[0] ?? (doc.places().out('array') as string[])[0];
+    if (name) return nameId(name.replace(/['’]s$/, '').replace(/[^\w\s&.-]/g, '').trim());
+    const words = article.title.match(/\b[A-Z][A-Za-z0-9&-]+\b/g) ?? [];
+    const repeated = words
+      .filter((w) => !/^(?:The|A|An|In|On|At|For|Of|To|And|As|With|By|From|After|Before|Over|How|Why|What|Its|Five|Four|Three|Two|Things|Q[1-4]|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w.replace(/['’]s$/, '')) && !metricOf(w))
+      .map((w) => ({ w, n: article.text.split(w).length - 1 }))
+      .filter((x) => x.n >= 2)
+      .sort((a, b) => b.n - a.n)[0];
+    if (repeated) return nameId(repeated.w);
+  }
+  return UNKNOWN_SUBJECT;
+}
+
+/** The period the article is about: the one its title names, else the one its figures most often name. */
+export function mainPeriodOf(article: Article, facts: SentenceFacts[]): string | null {
+  for (const p of periodMentions(article.title)) {
+    const r = resolvePeriod(p.raw, { date: article.date });
+    if (r && !p.isBase && p.raw.kind !== 'CUR') return r;
+  }
+  const counts = new Map<string, number>();
+  for (const f of facts) {
+    if (!f.tokens.length) continue;
+    for (const p of f.periods) {
+      if (p.isBase || p.raw.kind === 'DAY' || p.raw.kind === 'CUR') continue;
+      // A period after a forecast word (forecast first-quarter revenue) is the period ahead, not the one reported.
+      if (aspectsOf(f.sentence.text, { start: 0, end: p.start }, []).aspects.some((a) => a.startsWith('forecast'))) continue;
+      const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p) });
+      if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
+  return best;
+}

@@ -1,0 +1,249 @@
+// Reads one figure into a Claim: its measure, metric, aspects, subject and period, in that
+// order, each stage a function that says why it decided what it did. The passes in compute/
+// find the evidence; these stages weigh it for one number in its sentence.
+import type { Claim, Measure } from '../types.js';
+import { entityOf, entityRe, findAll, metricById, metricOf, metricRe, segmentOf, type MetricEntry } from './model/lexicon.js';
+import type { Span } from './compute/1-sentences.js';
+import { headerCell } from './compute/1-tables.js';
+import type { NumberToken } from './compute/2-numbers.js';
+import { qualifierOf } from './compute/3-qualifiers.js';
+import { inheritChange, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
+import { metricOfToken, segmentBefore, type MetricMention } from './compute/5-metrics.js';
+import { resolvePeriod } from './compute/6-periods.js';
+import { subjectOf } from './compute/7-subjects.js';
+import type { ListItem } from './compute/8-lists.js';
+import { aspectsOf } from './compute/9-aspects.js';
+import { periodFor, quarterOf, yearNear, UNKNOWN_SUBJECT, type ArticleContext, type Carry, type SentenceFacts } from './context.js';
+
+/** Everything read once per sentence that its figures share. */
+export interface SentenceContext {
+  facts: SentenceFacts;
+  /** Clauses with offsets relative to the sentence. */
+  clauses: Span[];
+  metrics: MetricMention[];
+  measures: ReturnType<typeof measureMentions>;
+  lists: Map<number, ListItem>;
+  /** The header row, when the sentence is a table row. */
+  header?: SentenceFacts;
+}
+
+/** One figure being read: its token, its clause and what earlier stages decided. */
+interface Figure {
+  tok: NumberToken;
+  i: number;
+  clause: Span;
+  why: Claim['why'];
+  item?: ListItem;
+  column?: ReturnType<typeof headerCell>;
+  /** The claim read just before, when it is in the same sentence. */
+  prev?: Claim;
+}
+
+export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, i: number, last: Claim | undefined): Claim {
+  const s = x.facts.sentence;
+  const tok = x.facts.tokens[i]!;
+  const fig: Figure = {
+    tok,
+    i,
+    clause: x.clauses.find((c) => tok.start >= c.start && tok.start <= c.end) ?? { start: 0, end: s.text.length, text: s.text },
+    why: {},
+    item: x.lists.get(i),
+    column: x.header ? headerCell(s.text, tok.start, x.header.sentence.text, x.header.periods) : undefined,
+    prev: last?.sentenceStart === s.start ? last : undefined,
+  };
+  const q = qualifierOf(s.text, tok);
+  if (q.word) fig.why.qualifier = `"${q.word}"`;
+  const meas = readMeasure(x, fig);
+  const { metric, segment, unit, entry } = readMetric(x, fig);
+  const aspects = readAspects(x, fig, metric, segment);
+  const subject = readSubject(a, x, fig, carry, meas, aspects);
+  const period = readPeriod(a, x, fig, carry, metric, aspects);
+  settleMeasure(meas, fig, entry, unit, period, aspects);
+
+  const start = s.start + tok.start;
+  const end = s.start + tok.end;
+  return {
+    id: `${a.article.id}:${start}-${end}`,
+    articleId: a.article.id,
+    quote: a.article.text.slice(start, end),
+    start,
+    end,
+    sentence: s.text,
+    sentenceStart: s.start,
+    value: meas.sign * Math.abs(tok.value),
+    unit,
+    countOf: tok.countOf ?? entry?.countOf,
+    precision: tok.precision,
+    qualifier: q.qualifier,
+    qualifierWord: q.word,
+    measure: meas.measure as Measure,
+    subject,
+    metric,
+    period,
+    aspects: [...aspects].sort(),
+    why: { ...fig.why, ...(tok.unitWhy ? { unit: tok.unitWhy } : {}) },
+    origin: 'extracted',
+  };
+}
+
+/** Level or change, and the sign: the figure's own words, a table's change column, or the change it continues. */
+function readMeasure(x: SentenceContext, fig: Figure): MeasureReading {
+  const { tok, i, clause, column } = fig;
+  const tokens = x.facts.tokens;
+  const text = x.facts.sentence.text;
+  const meas = measureOf(text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, x.measures);
+  if (column?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
+    meas.measure = 'yoy';
+    meas.sign = tok.sign === -1 ? -1 : 1;
+    meas.why = `column header "${column.text}"`;
+  }
+  if (fig.prev) inheritChange(meas, fig.prev, text.slice(tokens[i - 1]!.end, tok.start), tok.unit === tokens[i - 1]!.unit);
+  if (meas.why) fig.why.measure = meas.why;
+  return meas;
+}
+
+const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** The metric (a list item, a column header, or the nearest name), a segment named with it, and the unit per share. */
+function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
+  const { tok, item, column, why } = fig;
+  const text = x.facts.sentence.text;
+  let metric: string | null = null;
+  let segment: string | undefined;
+  const itemMetric = item && findAll(metricRe, item.text).map((m) => metricOf(m.text)!)[0];
+  if (itemMetric) {
+    metric = itemMetric;
+    why.metric = `item "${item!.text}" of a respectively list`;
+  } else if (column?.metric) {
+    metric = column.metric;
+    why.metric = `column header "${column.text}"`;
+  } else {
+    const r = metricOfToken(text, tok, x.metrics, fig.clause);
+    metric = r.metric;
+    if (r.why) why.metric = r.why;
+    segment = r.mention && segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || MONTH_NAME.test(name));
+  }
+  // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
+  if (!segment && x.facts.lang === 'zh') {
+    const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(text.slice(fig.clause.start, tok.start));
+    if (biz) segment = (biz[1]! + biz[2]!).replace(entityRe, '') || undefined;
+  }
+  let unit = tok.unit;
+  const entry = metric ? metricById.get(metric) : undefined;
+  // Per ten shares is how A-share dividends are quoted; a per-share amount of profit is EPS.
+  if (tok.perShare && tok.unitWhy?.startsWith('quoted per') && metric === null) metric = 'dividend_per_share';
+  if (tok.perShare && (metric === null || metric === 'net_profit' || metric === 'revenue')) {
+    metric = 'eps';
+    why.metric = 'a per-share amount of earnings';
+  }
+  const perShare = tok.perShare || (!!entry?.perShare && unit !== '%' && unit !== 'pp' && unit !== 'count');
+  if (entry?.perShare && !tok.perShare && Math.abs(tok.value) >= 1000) {
+    metric = null; // "the dividend costs $5bn a year" is not a per-share figure
+    delete why.metric;
+  } else if (perShare && unit !== 'count') unit = `${unit}/share`;
+  return { metric, segment, unit, entry: metric ? metricById.get(metric) : undefined };
+}
+
+/** What else makes the figure a different fact: forecast, segment, region, range end, list item. */
+function readAspects(x: SentenceContext, fig: Figure, metric: string | null, segment: string | undefined): Set<string> {
+  const { tok, i, clause, item } = fig;
+  const text = x.facts.sentence.text;
+  const tokens = x.facts.tokens;
+  const nextInClause = tokens[i + 1] && tokens[i + 1]!.start < clause.end ? tokens[i + 1]!.start : clause.end;
+  const aspects = new Set(aspectsOf(text, clause, x.metrics, { start: tok.start, end: tok.end, nextStart: nextInClause }, x.clauses[0]).aspects);
+  // Both ends of a range share what is said of the range (expect … between 9.55 and 11.55 billion).
+  if (tok.rangeEnd === 'high' && fig.prev) for (const a of fig.prev.aspects) if (!a.startsWith('range:')) aspects.add(a);
+  // What is said with the metric carries along its clause chain (失业率平均值 … 下降0.4个百分点).
+  const mention = metric ? x.metrics.filter((m) => m.metric === metric && m.end <= tok.start).pop() : undefined;
+  const home = mention && x.clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
+  if (home && home !== clause) for (const a of aspectsOf(text, home, x.metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
+  if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
+  // A forecast by an analyst or a brokerage is an opinion: two analysts may differ without either being wrong.
+  if (aspects.has('forecast') && /分析师|研报|券商|证券预计|经济学家|机构预计|analyst|economist|brokerage|strategist/i.test(text)) {
+    aspects.delete('forecast');
+    aspects.add('forecast:analyst');
+  }
+  if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segmentOf(segment)}`);
+  const region = x.facts.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();
+  if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
+  if (item && !item.entityId && !findAll(metricRe, item.text).length) {
+    // A list item that is an aspect (adjusted, GAAP, 海外) says so; any other item names a part.
+    const said = aspectsOf(item.text, { start: 0, end: item.text.length }, []).aspects;
+    if (said.length) said.forEach((a) => aspects.add(a));
+    else if (!/^(?:GAAP|reported)\b/i.test(item.text)) aspects.add(`item:${item.text.slice(0, 24)}`);
+    // An item of its own basis drops the basis a neighbouring word gave the whole clause.
+    if (!said.some((a) => a.startsWith('basis:'))) for (const a of [...aspects]) if (a.startsWith('basis:') && /^(?:GAAP|reported)\b/i.test(item.text)) aspects.delete(a);
+  }
+  return aspects;
+}
+
+/** The owner: a list item, an entity near the figure, the paragraph's subject, or the article's. Updates the carry. */
+function readSubject(a: ArticleContext, x: SentenceContext, fig: Figure, carry: Carry, meas: MeasureReading, aspects: Set<string>): string {
+  const { tok, item, why } = fig;
+  if (item?.entityId) {
+    why.subject = `"${item.text}" in a respectively list`;
+    return item.entityId;
+  }
+  const sr = subjectOf(x.facts.sentence.text, tok, x.facts.entities, fig.clause);
+  if (meas.isBase && !sr.local) aspects.add('base');
+  if (sr.subject) {
+    why.subject = sr.why;
+    if (!sr.local) carry.subject = sr.subject;
+    return sr.subject;
+  }
+  if (carry.subject) {
+    why.subject = 'named earlier in the paragraph';
+    return carry.subject;
+  }
+  why.subject = a.main === UNKNOWN_SUBJECT ? 'no subject named; the article names none we know' : "the article's main subject";
+  return a.main;
+}
+
+/** The period: a table column, a phrase near the figure, the paragraph's, or the article's main period. */
+function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: Carry, metric: string | null, aspects: Set<string>): string | null {
+  const { tok, i, column, why } = fig;
+  const f = x.facts;
+  const forward = [...aspects].some((p) => p.startsWith('forecast') || p === 'target');
+  const current = quarterOf(carry.period) ?? quarterOf(a.mainPeriod) ?? a.mainPeriod;
+  if (column?.period) {
+    why.period = `column header "${column.text}"`;
+    return resolvePeriod(column.period.raw, { date: a.article.date, forward, current });
+  }
+  const p = periodFor(f, tok, fig.clause, f.lang, f.tokens[i + 1]?.start ?? Infinity);
+  if (p) {
+    why.period = `"${p.text}"${p.start >= tok.end ? ' after the number' : ''}`;
+    return resolvePeriod(p.raw, { date: a.article.date, year: yearNear(f, p), forward, current });
+  }
+  if (carry.period) {
+    why.period = 'named earlier in the paragraph';
+    return carry.period;
+  }
+  if (metric) {
+    why.period = a.mainPeriod ? "the article's main period" : 'no period named';
+    return a.mainPeriod;
+  }
+  // An unnamed figure with no period of its own is matched only as a loose figure.
+  why.period = 'no period named';
+  return null;
+}
+
+/** What the measure means once metric and period are known. */
+function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | undefined, unit: string, period: string | null, aspects: Set<string>) {
+  const { why } = fig;
+  // An inflation rate printed as a level is the price index's change on a year earlier.
+  if (entry?.levelIsChange && meas.measure === 'level' && unit === '%' && !meas.isBase) {
+    meas.measure = 'yoy';
+    why.measure = 'an inflation rate is the year-on-year change of prices';
+  }
+  // A change against a named year other than the one before (较2019年同期) is a different fact.
+  const periodYear = period ? +(/\d{4}/.exec(period)?.[0] ?? 0) : 0;
+  if (meas.baseYear && meas.measure !== 'level' && meas.baseYear !== periodYear - 1) {
+    aspects.add(`vs:${meas.baseYear}`);
+    why.measure = `${why.measure ?? ''}; measured against ${meas.baseYear}`;
+  }
+  // For a year or a year-end, "since the end of last year" (较上年末) is the change on a year earlier.
+  if (meas.measure === 'vs_start' && period && /^(?:FY)?\d{4}(?:-12)?$/.test(period)) {
+    meas.measure = 'yoy';
+    why.measure = `${why.measure ?? ''}; for a year-end figure, since last year-end is year on year`;
+  }
+}
