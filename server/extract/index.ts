@@ -24,7 +24,8 @@ export function extractClaims(article: Article): Claim[] {
   const related = /^[ \t#*>]*(?:相关阅读|相关推荐|相关新闻|相关文章|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢|更多阅读|Related(?: (?:articles|stories|news|coverage|reading|content))?|Read more|More from [^\n]{1,40}|Recommended(?: for you)?|You may also like)[ \t*:：]*$/im.exec(text);
   const sentences = splitSentences(text).filter((s) => !related || s.start < related.index);
   const facts: SentenceFacts[] = sentences.map((s) => {
-    const lang = article.language === 'mixed' ? (isCjk(s.text) ? 'zh' : 'en') : article.language === 'zh' ? (isCjk(s.text) ? 'zh' : 'en') : isCjk(s.text) ? 'zh' : 'en';
+    // Each sentence is read in its own script: Chinese articles quote English and the reverse.
+    const lang = isCjk(s.text) ? 'zh' : 'en';
     return { sentence: s, lang, tokens: [] as ReturnType<typeof scanNumbers>, periods: periodMentions(s.text), entities: entityMentions(s.text, lang) };
   });
   // Numbers, with table cells taking the unit their row label or column header names.
