@@ -150,7 +150,8 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   const text = x.facts.sentence.text;
   const tokens = x.facts.tokens;
   const nextInClause = tokens[i + 1] && tokens[i + 1]!.start < clause.end ? tokens[i + 1]!.start : clause.end;
-  const aspects = new Set(aspectsOf(text, clause, x.metrics, { start: tok.start, end: tok.end, nextStart: nextInClause }, x.clauses[0]).aspects);
+  const opening = x.clauses[0] && { ...x.clauses[0], firstFigure: tokens[0]!.start };
+  const aspects = new Set(aspectsOf(text, clause, x.metrics, { start: tok.start, end: tok.end, nextStart: nextInClause }, opening).aspects);
   // Both ends of a range share what is said of the range (expect … between 9.55 and 11.55 billion).
   if (tok.rangeEnd === 'high' && fig.prev) for (const a of fig.prev.aspects) if (!a.startsWith('range:')) aspects.add(a);
   // What is said with the metric carries along its clause chain (失业率平均值 … 下降0.4个百分点).

@@ -14,13 +14,14 @@ export function aspectsOf(
   clause: { start: number; end: number },
   metrics: MetricMention[],
   at?: { start: number; end: number; nextStart: number },
-  opening?: { start: number; end: number },
+  opening?: { start: number; end: number; firstFigure: number },
 ): { aspects: string[]; words: string[] } {
   const own = aspectsIn(sentence, clause, metrics, at);
   if (opening && opening.start !== clause.start) {
-    const lead = aspectsIn(sentence, opening, metrics, undefined);
-    // Only an opening clause without figures of its own sets the scene ("In yuan terms,").
-    if (!/\d/.test(sentence.slice(opening.start, opening.end))) for (const a of lead.aspects) if (!own.aspects.includes(a)) own.aspects.push(a);
+    // The opening clause sets the scene ("In yuan terms,", "我们预计公司2024年…") when its words
+    // come before the sentence's first figure.
+    const lead = aspectsIn(sentence, { start: opening.start, end: Math.min(opening.end, opening.firstFigure) }, metrics, undefined);
+    for (const a of lead.aspects) if (!own.aspects.includes(a)) own.aspects.push(a);
   }
   return own;
 }
