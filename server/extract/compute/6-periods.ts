@@ -90,6 +90,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   }],
   [/\b(?:FY\s?'?(\d{4}|\d{2})|fiscal(?:\s+year)?\s+(\d{4}))\b/gi, (m) => ({ kind: 'FFY', year: fullYear((m[1] ?? m[2])!) })],
   [/(\d{4})财年/g, (m) => ({ kind: 'FFY', year: +m[1]! })],
+  // "the fiscal year ended March 31 (, 2024)": the fiscal year named by the year it ends in.
+  [new RegExp(`\\b(?:fiscal|financial|business)\\s+year\\s+(?:that\\s+)?(?:ended|ending|to)\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => ({ kind: 'FFY', ...(m[2] ? { year: +m[2] } : { n: MONTH[m[1]!.toLowerCase()] }) })],
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
   [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
@@ -163,9 +165,12 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
       year ??= ctx.year ?? latest(raw.n! * 3);
       return year ? `${year}-Q${raw.n}` : `Q${raw.n}`;
     }
-    case 'FFY':
-      // A fiscal year named as such (fiscal 2024, 2024财年) is the company's own calendar.
-      return raw.year ? `FY${raw.year}` : null;
+    case 'FFY': {
+      // A fiscal year named as such (fiscal 2024, 2024财年) is the company's own calendar; one named
+      // by its end month without a year is the latest that had ended by the article date.
+      const fy = raw.year ?? (raw.n !== undefined ? latest(raw.n) : undefined);
+      return fy ? `FY${fy}` : null;
+    }
     case 'FQ': {
       // A fiscal quarter without a year: the fiscal year of the article date (fiscal calendars vary).
       year ??= ctx.year ?? dy;
