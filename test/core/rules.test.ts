@@ -93,3 +93,12 @@ test('a threshold crossed is a bound, and an analyst\'s forecast is an opinion',
   const f = one('中信证券分析师预计公司2024年归母净利润约860亿元。', '860亿元', '2024-04-03');
   assert.ok(f.aspects.includes('forecast:analyst'), f.aspects.join());
 });
+
+test('holidays are periods of their own, named alike in both languages; 人次 counts people', () => {
+  assert.equal(period('2024年五一假期全国国内出游合计2.95亿人次', '2024-05-06'), '2024-may-day');
+  assert.equal(period('Domestic trips over the May Day holiday rose 7.6%', '2024-05-06'), '2024-may-day');
+  assert.equal(period('during the Lunar New Year holiday', '2025-02-05'), '2025-spring-festival');
+  const c = one('2024年五一假期全国国内出游合计2.95亿人次。', '2.95亿人次', '2024-05-06');
+  assert.equal(c.metric, 'visitors');
+  assert.equal(c.value, 295000000);
+});

@@ -118,7 +118,7 @@ const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
 const RE_ZH_AFTER = new RegExp(
   `^([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
     `(?:(${[...percentWords.zh, ...perMilleWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
-    `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|([${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
+    `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|(人次|架次|辆次|[${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +

@@ -5,7 +5,7 @@
 // without a year is the latest one that had ended by the date (the next one, for a forecast).
 import { escapeRe, periods } from '../model/lexicon.js';
 
-export type PeriodKind = 'Q' | 'FQ' | 'FFY' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
+export type PeriodKind = 'HOL' | 'Q' | 'FQ' | 'FFY' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
 export interface RawPeriod {
   kind: PeriodKind;
   /** Quarter (Q), months covered (YTD), month (M). */
@@ -13,6 +13,8 @@ export interface RawPeriod {
   year?: number;
   /** A year relative to the article date (今年 0, 去年 -1). */
   rel?: number;
+  /** A holiday's id (may-day, spring-festival). */
+  holiday?: string;
   day?: number;
 }
 export interface PeriodMention {
@@ -32,7 +34,10 @@ const MONTHS_EN = alt(Object.keys(MONTH));
 
 // Each pattern: a regex and a reader from its match. Order matters only for overlaps:
 // the combined scan takes the leftmost, then the longest.
+const HOLIDAYS = periods.holidays.names;
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
+  // 2024年五一假期, 今年春节档, the May Day holiday, Lunar New Year: a holiday window of that year.
+  [new RegExp(`(?:(\\d{4})年?\\s*|(${REL_ZH}))?(${alt(Object.keys(HOLIDAYS))})(?:假期|档|黄金周|期间|\\s+(?:holiday|holidays|break|festival|week|period))?`, 'g'), (m) => ({ kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) })],
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) })],
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) })],
@@ -165,6 +170,10 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
       year ??= ctx.year ?? latest(raw.n! * 3);
       return year ? `${year}-Q${raw.n}` : `Q${raw.n}`;
     }
+    case 'HOL':
+      // A holiday without a year is this year's when it has come by the article date, else last year's.
+      year ??= ctx.year ?? dy;
+      return year ? `${year}-${raw.holiday}` : raw.holiday ?? null;
     case 'FFY': {
       // A fiscal year named as such (fiscal 2024, 2024财年) is the company's own calendar; one named
       // by its end month without a year is the latest that had ended by the article date.

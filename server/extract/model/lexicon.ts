@@ -58,6 +58,7 @@ const periodsFile = load<{
   fullYear: Record<'zh' | 'en', string[]>;
   yearEnd: Record<'zh' | 'en', string[]>;
   currentQuarter: Record<'zh' | 'en', string[]>;
+  holidays: { names: Record<string, string> };
 }>('periods.json');
 const entitiesFile = load<{ entities: EntityEntry[]; genericHeads: { zh: string[]; en: string[] } }>('entities.json');
 
