@@ -210,7 +210,7 @@ function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: C
     why.period = `column header "${column.text}"`;
     return resolvePeriod(column.period.raw, { date: a.article.date, forward, current });
   }
-  const p = periodFor(f, tok, fig.clause, f.lang, f.tokens[i + 1]?.start ?? Infinity);
+  const p = periodFor(f, tok, fig.clause, f.lang, nextFigureStart(f, i));
   if (p) {
     why.period = `"${p.text}"${p.start >= tok.end ? ' after the number' : ''}`;
     return resolvePeriod(p.raw, { date: a.article.date, year: yearNear(f, p), forward, current });
@@ -226,6 +226,20 @@ function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: C
   // An unnamed figure with no period of its own is matched only as a loose figure.
   why.period = 'no period named';
   return null;
+}
+
+/**
+ * Where the next figure starts, passing over restatements in brackets right after a figure
+ * ("5.35 trillion yen ($34.6 billion) for the fiscal year"): they do not stand between a figure
+ * and the words that follow it.
+ */
+function nextFigureStart(f: SentenceFacts, i: number): number {
+  const text = f.sentence.text;
+  for (let k = i + 1; k < f.tokens.length; k++) {
+    const gap = text.slice(f.tokens[k - 1]!.end, f.tokens[k]!.start);
+    if (!/^\s*[（(]\s*(?:about\s+|约|合|approximately\s+)?$/.test(gap)) return f.tokens[k]!.start;
+  }
+  return Infinity;
 }
 
 /** What the measure means once metric and period are known. */

@@ -61,7 +61,7 @@ export function metricOfToken(
 
 // A segment named right before the metric: "Services revenue", "Tesla's automotive revenue",
 // "汽车业务收入", "iPhone营收". Words that only qualify the whole (total, quarterly, GAAP) are not segments.
-const NOT_SEGMENT = /^(?:the|a|an|its|their|our|total|quarterly|annual|overall|net|gross|record|operating|adjusted|reported|consolidated|core|gaap|non-gaap|first|second|third|fourth|full|fiscal|company|group|combined|this|that|higher|lower|strong|weak|average|same|new|basic|diluted|q[1-4]|fy)$/i;
+const NOT_SEGMENT = /^(?:it|we|they|he|she|you|there|here|what|which|who|also|analysts|economists|investors|the|a|an|its|their|our|total|quarterly|annual|overall|net|gross|record|operating|adjusted|reported|consolidated|core|gaap|non-gaap|first|second|third|fourth|full|fiscal|company|group|combined|this|that|higher|lower|strong|weak|average|same|new|basic|diluted|q[1-4]|fy)$/i;
 export function segmentBefore(sentence: string, mention: { start: number }, isOwner: (name: string) => boolean): string | undefined {
   const head = sentence.slice(Math.max(0, mention.start - 40), mention.start);
   const zh =
