@@ -102,3 +102,12 @@ test('holidays are periods of their own, named alike in both languages; 人次 c
   assert.equal(c.metric, 'visitors');
   assert.equal(c.value, 295000000);
 });
+
+test('a space between a number and its Chinese unit or change word changes nothing', () => {
+  const body = '科大讯飞前三季度实现营业收入 126.14 亿元，同比下滑 0.37 %；净利润约 9936 万元。';
+  assert.equal(one(body, '126.14 亿元').value, 12614000000);
+  const c = one(body, '0.37 %');
+  assert.equal(c.value, -0.37);
+  assert.equal(c.measure, 'yoy');
+  assert.equal(one(body, '9936 万元').qualifier, 'approx');
+});

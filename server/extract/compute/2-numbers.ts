@@ -116,7 +116,8 @@ const enPoints = [...pointWords.en].sort((a, b) => b.length - a.length);
 const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
 
 const RE_ZH_AFTER = new RegExp(
-  `^([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
+  // A space may stand between a number and its Chinese unit in mixed text: "126.14 亿元".
+  `^(?:\\s(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
     `(?:(${[...percentWords.zh, ...perMilleWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|(人次|架次|辆次|[${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );

@@ -6,7 +6,7 @@ import { escapeRe, qualifierAfter, qualifierBefore } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
 
 const keys = (o: Record<string, string>) => Object.keys(o).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-const ZH_BEFORE = new RegExp(`(${keys(qualifierBefore.zh)})(?:了)?$`);
+const ZH_BEFORE = new RegExp(`(${keys(qualifierBefore.zh)})(?:了)?\\s*$`);
 const EN_BEFORE = new RegExp(`\\b(${keys(qualifierBefore.en)})\\s+(?:of\\s+)?$`, 'i');
 const ZH_AFTER = new RegExp(`^(${keys(qualifierAfter.zh)})`);
 const EN_AFTER = new RegExp(`^\\s+(${keys(qualifierAfter.en)})\\b`, 'i');

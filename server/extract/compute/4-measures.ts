@@ -11,9 +11,9 @@ const keys = (o: Record<string, unknown> | string[]) =>
   (Array.isArray(o) ? o : Object.keys(o)).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 // The change word, then at most a few words (略微, 了, 约, by, nearly) before the number.
 // 升至/增长至 ("rose to") name the new level, so 至 is not among the words allowed between.
-const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?$`);
+const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);
 // 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
-const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?$/;
+const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
 const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:about\\s+|around\\s+|nearly\\s+|almost\\s+|roughly\\s+|more than\\s+|some\\s+)?$`, 'i');
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").
