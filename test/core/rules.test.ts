@@ -111,3 +111,10 @@ test('a space between a number and its Chinese unit or change word changes nothi
   assert.equal(c.measure, 'yoy');
   assert.equal(one(body, '9936 万元').qualifier, 'approx');
 });
+
+test('wire-style abbreviations: bln, mln, pct, pct points', () => {
+  const body = 'Revenue rose 5.2 pct to $1.2 bln, and the margin was up 0.4 pct points.';
+  assert.equal(one(body, '5.2 pct').unit, '%');
+  assert.equal(one(body, '$1.2 bln').value, 1.2e9);
+  assert.equal(one(body, '0.4 pct points').unit, 'pp');
+});

@@ -103,8 +103,10 @@ export function printedStep(digits: string, decimals: number): number {
 
 // ---- what follows a number
 const zhMag = Object.keys(magnitudes.zh).sort((a, b) => b.length - a.length);
-const enMagWords = ['trillion', 'billion', 'million', 'thousand'];
-const enMagShort = ['tn', 'bn', 'mn', 'm', 'k'];
+// Magnitudes that cannot be anything else, with or without a space: billion, bn, bln.
+const enMagWords = Object.keys(magnitudes.en).filter((k) => k.length > 1).sort((a, b) => b.length - a.length);
+// One-letter magnitudes (5m, 20k) only count glued to a figure after a currency sign: "5 m" may be metres.
+const enMagShort = Object.keys(magnitudes.en).filter((k) => k.length === 1);
 const zhCurrency = Object.keys(currencyWords.zh).sort((a, b) => b.length - a.length);
 const enCurrency = Object.keys(currencyWords.en).sort((a, b) => b.length - a.length);
 const symbols = Object.keys(currencySymbols).sort((a, b) => b.length - a.length);
@@ -123,7 +125,7 @@ const RE_ZH_AFTER = new RegExp(
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percent|per cent|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
+    `(?:\\s?(%|％|‰)|\\s(percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
   'i',
 );
 const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
@@ -176,7 +178,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // Names and versions: GPT-4, V3.0, A100, RTX4090, 4Q22; ordinals: 第40枚; stock codes 002594.SZ.
     if ((/[A-Za-z]$/.test(before) && !/(?:^|[^A-Za-z])(?:RMB|Rmb|USD|CNY|HKD|EUR|US)$/.test(before)) || /[A-Za-z]-$/.test(before)) continue;
     // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn) and ordinals.
-    if (/^[A-Za-z]/.test(after) && !/^(?:tn|bn|mn|m|k)\b/i.test(after)) continue;
+    if (/^[A-Za-z]/.test(after) && !new RegExp(`^(?:${[...enMagWords, ...enMagShort].join('|')})\\b`, 'i').test(after)) continue;
     if (prevChar === '第') continue;
     if (/^\.[A-Z]{2}\b/.test(after)) continue;
     if (r.chinese && /^第/.test(sentence.slice(r.start - 1))) continue;
