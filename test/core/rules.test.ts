@@ -118,3 +118,9 @@ test('wire-style abbreviations: bln, mln, pct, pct points', () => {
   assert.equal(one(body, '$1.2 bln').value, 1.2e9);
   assert.equal(one(body, '0.4 pct points').unit, 'pp');
 });
+
+test('a loss that widened to an amount is a negative amount in both languages', () => {
+  const body = '蔚来2023年净亏损扩大至207.2亿元。NIO said its net loss widened to 20.72 billion yuan in 2023.';
+  assert.equal(one(body, '207.2亿元', '2024-04-01').value, -20720000000);
+  assert.equal(one(body, '20.72 billion yuan', '2024-04-01').value, -20720000000);
+});

@@ -19,8 +19,9 @@ const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|p
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").
 const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|decline|drop|fall|slump|decrease|contraction|slide|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
-const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额)?$`);
-const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of)\s+$/i;
+// 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
+const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?\\s*$`);
+const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of|loss (?:widened|narrowed|shrank|grew) to|losses (?:widened|narrowed) to)\s+(?:about\s+|nearly\s+|more than\s+)?$/i;
 const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
 const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
 
