@@ -86,7 +86,11 @@ export function mainSubject(article: Article, facts: SentenceFacts[]): string {
   const counts = new Map<string, number>();
   const add = (id: string, w: number) => counts.set(id, (counts.get(id) ?? 0) + w);
   const titleLang = isCjk(article.title) ? 'zh' : 'en';
-  for (const e of entityMentions(article.title, titleLang)) if (entityById.get(e.id)?.kind !== 'source' && e.id !== 'world') add(e.id, 3);
+  const inTitle = entityMentions(article.title, titleLang).filter((e) => entityById.get(e.id)?.kind !== 'source' && e.id !== 'world');
+  // A company named in the title is what the story is about, however often a country is named.
+  const company = inTitle.find((e) => entityById.get(e.id)?.kind === 'company');
+  if (company) return company.id;
+  for (const e of inTitle) add(e.id, 3);
   for (const f of facts) for (const e of f.entities) if (e.id !== 'world') add(e.id, 1);
   let best: string | undefined;
   for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;

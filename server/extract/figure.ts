@@ -2,7 +2,7 @@
 // order, each stage a function that says why it decided what it did. The passes in compute/
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
-import { entityOf, entityRe, findAll, metricById, metricOf, metricRe, segmentOf, type MetricEntry } from './model/lexicon.js';
+import { entityOf, entityRe, findAll, metricById, metricOf, metricRe, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
@@ -102,6 +102,8 @@ function readMeasure(x: SentenceContext, fig: Figure): MeasureReading {
   return meas;
 }
 
+/** Metrics that segments split: money and margins, not units sold. */
+const SEGMENTED = new Set(['revenue', 'operating_profit', 'gross_profit', 'gross_margin', 'operating_margin']);
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** The metric (a list item, a column header, or the nearest name), a segment named with it, and the unit per share. */
@@ -127,6 +129,11 @@ function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; s
   if (!segment && x.facts.lang === 'zh') {
     const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(text.slice(fig.clause.start, tok.start));
     if (biz) segment = (biz[1]! + biz[2]!).replace(entityRe, '') || undefined;
+  }
+  // A segment the lexicon knows, named in the clause before a money figure (数据中心全年营收475亿美元).
+  if (!segment && metric && SEGMENTED.has(metric)) {
+    const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();
+    if (named) segment = named.text;
   }
   let unit = tok.unit;
   const entry = metric ? metricById.get(metric) : undefined;

@@ -158,6 +158,8 @@ export const genericHeads = entitiesFile.genericHeads;
 const segmentsFile = load<{ segments: Array<{ id: string; zh: string[]; en: string[] }> }>('segments.json');
 const segmentAlias = new Map<string, string>();
 for (const g of segmentsFile.segments) for (const a of [...g.zh, ...g.en]) segmentAlias.set(a.toLowerCase(), g.id);
+/** Any segment name of the lexicon, for finding segments named near a figure. */
+export const segmentRe = phraseRegex([...segmentAlias.keys()].filter((k) => k.length > 1), 'gi');
 /** The canonical id of a segment name (数据中心业务 → data-center), else the name as printed. */
 export const segmentOf = (name: string) => {
   const n = name.toLowerCase().replace(/(?:业务|板块|分部|产品线)$/, '').trim();
