@@ -130,6 +130,11 @@ function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; s
     const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(text.slice(fig.clause.start, tok.start));
     if (biz) segment = (biz[1]! + biz[2]!).replace(entityRe, '') || undefined;
   }
+  // 占酒类收入的45.7%, "accounting for 45.7% of revenue": a share of a total, not the metric itself.
+  if (metric && metric !== 'market_share' && tok.unit === '%' && /占(?!比)|accounting for|accounted for|accounts for|account for|making up|made up|a share of/i.test(text.slice(fig.clause.start, tok.start))) {
+    metric = null;
+    why.metric = 'a share of a total, not the metric itself';
+  }
   // A segment the lexicon knows, named in the clause before a money figure (数据中心全年营收475亿美元).
   if (!segment && metric && SEGMENTED.has(metric)) {
     const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();

@@ -124,3 +124,10 @@ test('a loss that widened to an amount is a negative amount in both languages', 
   assert.equal(one(body, '207.2亿元', '2024-04-01').value, -20720000000);
   assert.equal(one(body, '20.72 billion yuan', '2024-04-01').value, -20720000000);
 });
+
+test('a share of a total is not the metric it is a share of', () => {
+  const c = one('直销渠道实现收入672.33亿元，占酒类收入的45.7%。', '45.7%', '2024-04-03');
+  assert.equal(c.metric, null);
+  const d = one('Direct sales rose 36.2% to 67.23 billion yuan, accounting for 45.7% of liquor revenue.', '45.7%', '2024-04-03');
+  assert.equal(d.metric, null);
+});
