@@ -133,8 +133,6 @@ export const re = {
   measureEn: phraseRegex(Object.keys(measureWords.en), 'gi'),
   aspectZh: phraseRegex(Object.keys(aspectWords.zh)),
   aspectEn: phraseRegex(Object.keys(aspectWords.en), 'gi'),
-  lossZh: phraseRegex(lossWords.zh),
-  lossEn: phraseRegex(lossWords.en, 'gi'),
   notAspect: phraseRegex([...aspectsFile.notAspects.zh, ...aspectsFile.notAspects.en], 'gi'),
 };
 
