@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
 import { alignClaims, isOpinion } from '../align/index.js';
 import { compareGroup } from '../compare/index.js';
+import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
 
 export { anchorAt, locate } from './anchor.js';
@@ -37,10 +38,13 @@ export function effectiveClaims(db: Pick<Db, 'claims' | 'corrections' | 'manualC
 export function computeFindings(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'>>): Finding[] {
   const byId = articles instanceof Map ? articles : new Map(articles.map((a) => [a.id, a]));
   // Opinions (analysts' forecasts, consensus estimates) are shown when they agree; a disagreement between them is no error.
-  return alignClaims(claims)
+  const groups = alignClaims(claims);
+  const findings = groups
     .map((g) => ({ g, f: compareGroup(g, byId) }))
     .filter(({ g, f }) => !(isOpinion(g) && f.verdict === 'discrepancy'))
     .map(({ f }) => f);
+  notePeriodMixups(groups, findings);
+  return findings;
 }
 
 export interface IngestSummary {

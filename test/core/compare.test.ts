@@ -239,3 +239,19 @@ test('analysts\' forecasts that disagree are not flagged; agreeing ones are show
   assert.equal(same.length, 1);
   assert.notEqual(same[0]!.verdict, 'discrepancy');
 });
+
+test('a figure that matches another period\'s figure is named as a likely period mix-up', async () => {
+  const { computeFindings } = await import('../../server/check/index.js');
+  const base = { sentence: '', sentenceStart: 0, precision: 1e6, qualifier: 'exact' as const, measure: 'level' as const, subject: 'byd', metric: 'net_profit', aspects: [], why: {}, origin: 'extracted' as const, unit: 'CNY', start: 0, end: 1 };
+  const claims = [
+    { ...base, id: 'a1', articleId: 'A', quote: '104.13亿元', value: 10413000000, period: '2023-Q3' },
+    { ...base, id: 'c1', articleId: 'C', quote: '10.413 billion yuan', value: 10413000000, period: '2023-Q3' },
+    { ...base, id: 'a2', articleId: 'A', quote: '213.67亿元', value: 21367000000, period: '2023-Q1..Q3' },
+    { ...base, id: 'b2', articleId: 'B', quote: '104.13亿元', value: 10413000000, period: '2023-Q1..Q3' },
+  ];
+  const articles = [{ id: 'A', title: 'A' }, { id: 'B', title: 'B' }, { id: 'C', title: 'C' }] as never;
+  const ytd = computeFindings(claims, articles).find((f) => f.fact.period === '2023-Q1..Q3')!;
+  assert.equal(ytd.verdict, 'discrepancy');
+  assert.equal(ytd.cause, 'period-mixup');
+  assert.match(ytd.explanation, /2023-Q3 figure/);
+});
