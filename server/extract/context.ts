@@ -2,7 +2,7 @@
 // main subject and period, and the subject and period a paragraph has set so far.
 import nlp from 'compromise';
 import type { Article } from '../types.js';
-import { entityById, metricOf } from './model/lexicon.js';
+import { entityById, isMonthName, metricOf } from './model/lexicon.js';
 import type { Sentence } from './compute/1-sentences.js';
 import type { scanNumbers } from './compute/2-numbers.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
@@ -103,7 +103,7 @@ export function mainSubject(article: Article, facts: SentenceFacts[]): string {
     if (name) return nameId(name.replace(/['’]s$/, '').replace(/[^\w\s&.-]/g, '').trim());
     const words = article.title.match(/\b[A-Z][A-Za-z0-9&-]+\b/g) ?? [];
     const repeated = words
-      .filter((w) => !/^(?:The|A|An|In|On|At|For|Of|To|And|As|With|By|From|After|Before|Over|How|Why|What|Its|Five|Four|Three|Two|Things|Q[1-4]|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w.replace(/['’]s$/, '')) && !metricOf(w))
+      .filter((w) => !/^(?:The|A|An|In|On|At|For|Of|To|And|As|With|By|From|After|Before|Over|How|Why|What|Its|Five|Four|Three|Two|Things|Q[1-4]|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w.replace(/['’]s$/, '')) && !isMonthName(w.replace(/['’]s$/, '')) && !metricOf(w))
       .map((w) => ({ w, n: article.text.split(w).length - 1 }))
       .filter((x) => x.n >= 2)
       .sort((a, b) => b.n - a.n)[0];

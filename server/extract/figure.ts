@@ -2,7 +2,7 @@
 // order, each stage a function that says why it decided what it did. The passes in compute/
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
-import { entityOf, entityRe, findAll, metricById, metricOf, metricRe, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { entityOf, entityRe, findAll, metricById, metricOf, metricRe, isMonthName, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
@@ -104,7 +104,6 @@ function readMeasure(x: SentenceContext, fig: Figure): MeasureReading {
 
 /** Metrics that segments split: money and margins, not units sold. */
 const SEGMENTED = new Set(['revenue', 'operating_profit', 'gross_profit', 'gross_margin', 'operating_margin']);
-const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** The metric (a list item, a column header, or the nearest name), a segment named with it, and the unit per share. */
 function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
@@ -123,7 +122,7 @@ function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; s
     const r = metricOfToken(text, tok, x.metrics, fig.clause);
     metric = r.metric;
     if (r.why) why.metric = r.why;
-    segment = r.mention && segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || MONTH_NAME.test(name));
+    segment = r.mention && segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name));
   }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
   if (!segment && x.facts.lang === 'zh') {

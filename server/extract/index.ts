@@ -32,7 +32,8 @@ export function extractClaims(article: Article): Claim[] {
   const headersOf = tableHeaders(sentences);
   facts.forEach((f, si) => {
     const h = headersOf.get(si);
-    const rowUnit = isTableRow(f.sentence.text) ? unitInCell(cellsOf(f.sentence.text)[0] ? f.sentence.text.slice(cellsOf(f.sentence.text)[0]!.start, cellsOf(f.sentence.text)[0]!.end) : '') : undefined;
+    const label = isTableRow(f.sentence.text) ? cellsOf(f.sentence.text)[0] : undefined;
+    const rowUnit = label ? unitInCell(f.sentence.text.slice(label.start, label.end)) : undefined;
     const headUnit = h !== undefined ? unitInCell(facts[h]!.sentence.text) : undefined;
     f.tokens = scanNumbers(f.sentence.text, f.lang, rowUnit ?? headUnit);
   });

@@ -2,10 +2,10 @@
 // bound; 近/nearly an upper bound. The word must touch the number (or its currency sign),
 // so "超过了伦敦奥运会的39枚" is a comparison, not a bound.
 import type { Qualifier } from '../../types.js';
-import { escapeRe, qualifierAfter, qualifierBefore } from '../model/lexicon.js';
+import { alternation, qualifierAfter, qualifierBefore } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
 
-const keys = (o: Record<string, string>) => Object.keys(o).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+const keys = (o: Record<string, string>) => alternation(Object.keys(o));
 const ZH_BEFORE = new RegExp(`(${keys(qualifierBefore.zh)})(?:了)?\\s*$`);
 const EN_BEFORE = new RegExp(`\\b(${keys(qualifierBefore.en)})\\s+(?:of\\s+)?$`, 'i');
 const ZH_AFTER = new RegExp(`^(${keys(qualifierAfter.zh)})`);

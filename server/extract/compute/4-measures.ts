@@ -4,11 +4,10 @@
 // year, the convention of results and statistics reporting. A number after a base word
 // (compared with, from, 高于) is the comparison base, not the figure itself.
 import type { Measure } from '../../types.js';
-import { baseWords, directionAfter, directionBefore, escapeRe, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
+import { alternation, baseWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
 
-const keys = (o: Record<string, unknown> | string[]) =>
-  (Array.isArray(o) ? o : Object.keys(o)).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArray(o) ? o : Object.keys(o));
 // The change word, then at most a few words (略微, 了, 约, by, nearly) before the number.
 // 升至/增长至 ("rose to") name the new level, so 至 is not among the words allowed between.
 const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);

@@ -3,7 +3,7 @@
 // resolves them to canonical strings: 2023-Q3, 2023-Q1..Q3, 2023-H1, 2023, 2023-12.
 // A year left out comes from the phrase itself, else the article date: a quarter or month
 // without a year is the latest one that had ended by the date (the next one, for a forecast).
-import { escapeRe, periods } from '../model/lexicon.js';
+import { alternation, periods } from '../model/lexicon.js';
 
 export type PeriodKind = 'HOL' | 'Q' | 'FQ' | 'FFY' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
 export interface RawPeriod {
@@ -28,7 +28,7 @@ export interface PeriodMention {
 
 const Q = periods.quarterNumbers;
 const MONTH = periods.monthNames;
-const alt = (xs: string[]) => xs.sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+const alt = alternation;
 const REL_ZH = alt(Object.keys(periods.relativeYears).filter((k) => /[\u4e00-\u9fff]/.test(k)));
 const MONTHS_EN = alt(Object.keys(MONTH));
 

@@ -4,7 +4,7 @@
 // comparison word in the same clause (ahead of Australia on 18 golds), or in brackets right
 // after the number (85.1%（星火V3.0）) owns that number only. With no entity in the sentence,
 // the subject carries over from the paragraph, then falls back to the article's main subject.
-import { entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
+import { alternation, entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
 
 export interface EntityMention {
   start: number;
@@ -25,7 +25,7 @@ const COMPARED_BEFORE = /(?:对标|超越|超过|领先|落后于|比|较|than|v
 // 与/和/跟/同 join a list (小米和OPPO) unless the clause goes on to compare (与ChatGPT结果相当, 和去年相比).
 const JOINED_BEFORE = /(?:与|和|跟|同)\s*$/;
 const COMPARISON_AFTER = /^[^，。；,;]{0,16}?(?:相比|相当|持平|比较|一样|差距|相近)/;
-const GENERIC = new RegExp(genericHeads.zh.concat(genericHeads.en).sort((a, b) => b.length - a.length).join('|'), 'g');
+const GENERIC = new RegExp(alternation(genericHeads.zh.concat(genericHeads.en)), 'g');
 
 /** Canonical id for a name outside the lexicon: generic heads dropped, case folded. */
 export function nameId(name: string): string {

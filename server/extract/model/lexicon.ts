@@ -64,6 +64,15 @@ const entitiesFile = load<{ entities: EntityEntry[]; genericHeads: { zh: string[
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A regex alternation of the words, longest first so that the longest wins at a position. */
+export const alternation = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+/** Whether a word is a month's full name (January, not Jan). */
+export const isMonthName = (w: string) => {
+  const n = periodsFile.monthNames[w.toLowerCase()];
+  return n !== undefined && !Object.entries(periodsFile.monthNames).some(([k, v]) => v === n && k.length > w.length);
+};
+
 /**
  * One regex that finds any of the phrases. Longer phrases are tried first, so at any
  * position the longest phrase wins. Latin phrases must sit on word boundaries.
