@@ -72,8 +72,18 @@ export interface Claim {
   aspects: string[];
   /** Plain-words reasons for metric, period, subject and measure, for the reviewer. */
   why: Partial<Record<'metric' | 'period' | 'subject' | 'measure' | 'unit' | 'qualifier', string>>;
+  /** Where subject and period came from. Alignment trusts what is said with the figure most. */
+  basis?: { subject: Basis; period: Basis };
   origin: ClaimOrigin;
 }
+
+/**
+ * Where a field of a claim came from: said with the figure; set earlier in its paragraph; the
+ * article's own default (its main subject or period); said, but with the year taken from the story
+ * (前三季度 in an undated article); the story's default (what other articles about the same event
+ * say, for what this one leaves unsaid); or nowhere.
+ */
+export type Basis = 'stated' | 'paragraph' | 'article' | 'story-year' | 'story' | 'none';
 
 /** The identity of a fact: two claims with the same key state the same fact. */
 export interface FactKey {
@@ -84,6 +94,16 @@ export interface FactKey {
   /** Unit family: currency code, 'ratio' for % and pp changes, '%', 'count:vehicle', 'CNY/share'. */
   unitFamily: string;
   aspects: string[];
+}
+
+/** Articles about the same entity and reporting event; their unsaid fields default to the story's. */
+export interface Story {
+  id: string;
+  /** The entity the story is about. */
+  subject: string;
+  /** The period its articles report on most, or null. */
+  period: string | null;
+  articleIds: string[];
 }
 
 export type Verdict = 'consistent' | 'rounding' | 'discrepancy';
@@ -103,6 +123,23 @@ export interface Finding {
   cause?: string;
   /** With 3+ sources: the articles whose figure stands apart from the rest. */
   outlierArticleIds?: string[];
+  /** How strongly the evidence says the claims state one fact. */
+  alignment?: Alignment;
+}
+
+/**
+ * Why claims were aligned. strong: every source names the metric and places the figure in its
+ * period and subject itself (or only the year comes from the story); weak: a field was filled in
+ * from the story. Weak alignments may show agreement but never flag a discrepancy.
+ */
+export interface Alignment {
+  strength: 'strong' | 'weak';
+  /** 0..1: the weakest source's evidence. */
+  score: number;
+  /** Fields every source states. */
+  stated: string[];
+  /** Fields some source leaves to the article's or the story's default, with how. */
+  inferred: string[];
 }
 
 export type ReviewStatus = 'open' | 'confirmed' | 'dismissed';

@@ -3,6 +3,7 @@
 // family on purpose: a source that writes % where others write points is a discrepancy to
 // show, not a different fact to hide.
 import type { Claim, FactKey } from '../types.js';
+import { periodKey } from './period-span.js';
 
 export function unitFamily(c: Pick<Claim, 'unit' | 'measure' | 'countOf' | 'metric'>): string {
   // Per mille (‰) is a rate like percent: 6.39‰ and 0.639% can be compared once scaled.
@@ -25,6 +26,7 @@ export function factKeyOf(c: Claim): FactKey {
 /** A claim whose metric is not named can only be matched on its exact value: we may
  * recognise agreement, but never claim a disagreement about an unnamed quantity. */
 export function keyString(k: FactKey, c?: Pick<Claim, 'value'>): string {
-  const base = [k.subject, k.metric ?? '?', k.period ?? '?', k.measure, k.unitFamily, k.aspects.join('+')].join('|');
+  // Periods meet as spans of months, so a fiscal quarter and its calendar months are one period.
+  const base = [k.subject, k.metric ?? '?', periodKey(k.period, k.subject) ?? '?', k.measure, k.unitFamily, k.aspects.join('+')].join('|');
   return k.metric === null && c ? `${base}|=${c.value}` : base;
 }

@@ -1,6 +1,6 @@
 // Align: group claims from different articles that state the same fact. Blocking on the
 // fact key (one hash-map pass), so cost grows linearly with the number of claims.
-import type { Claim, FactKey } from '../types.js';
+import type { Alignment, Claim, FactKey } from '../types.js';
 import { factKeyOf, keyString } from './fact-key.js';
 
 export { factKeyOf, keyString, unitFamily } from './fact-key.js';
@@ -9,7 +9,12 @@ export interface Group {
   key: string;
   fact: FactKey;
   claims: Claim[];
+  /** Set for groups aligned by something other than the fact key (agreement by value). */
+  alignment?: Alignment;
 }
+
+export { agreementGroups, looseMatch } from './agreement.js';
+export { alignmentOf, alignmentWords } from './evidence.js';
 
 /** Groups that hold claims from at least two articles, in first-seen order. */
 export function alignClaims(claims: Iterable<Claim>): Group[] {

@@ -1,9 +1,10 @@
 // The one data flow: ingest → extract → align → compare → store. This module wires the pure
 // stages to the store; it holds no logic of its own beyond deciding what to redo.
-import type { Article, Claim, Db, Finding, Report } from '../types.js';
+import type { Article, Claim, Db, Finding, Report, Story } from '../types.js';
+import { storiesOf, withStoryDefaults } from '../story/index.js';
 import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
-import { alignClaims, isOpinion } from '../align/index.js';
+import { agreementGroups, alignClaims, isOpinion } from '../align/index.js';
 import { compareGroup } from '../compare/index.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
@@ -34,17 +35,27 @@ export function effectiveClaims(db: Pick<Db, 'claims' | 'corrections' | 'manualC
   return out;
 }
 
-/** Align and compare: pure, from claims and articles to findings. */
-export function computeFindings(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'>>): Finding[] {
+/** Story, align and compare: pure, from claims and articles to findings. */
+export function computeFindings(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'date'>>>): Finding[] {
+  return checkClaims(claims, articles).findings;
+}
+
+/** The stories, and the findings on claims with the stories' defaults put in. */
+export function checkClaims(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'date'>>>): { findings: Finding[]; stories: Story[] } {
   const byId = articles instanceof Map ? articles : new Map(articles.map((a) => [a.id, a]));
-  // Opinions (analysts' forecasts, consensus estimates) are shown when they agree; a disagreement between them is no error.
-  const groups = alignClaims(claims);
-  const findings = groups
+  const stories = storiesOf([...byId].map(([id, a]) => ({ id, title: a.title, date: a.date })), claims);
+  const filled = withStoryDefaults(claims, stories);
+  const groups = alignClaims(filled);
+  const loose = agreementGroups(filled, stories);
+  const findings = [...groups, ...loose]
     .map((g) => ({ g, f: compareGroup(g, byId) }))
+    // Opinions (analysts' forecasts, consensus estimates) are shown when they agree; a disagreement between them is no error.
     .filter(({ g, f }) => !(isOpinion(g) && f.verdict === 'discrepancy'))
+    // A discrepancy needs strong evidence that the figures state one fact; a weak alignment only shows agreement.
+    .filter(({ f }) => !(f.verdict === 'discrepancy' && f.alignment?.strength === 'weak'))
     .map(({ f }) => f);
   notePeriodMixups(groups, findings);
-  return findings;
+  return { findings, stories };
 }
 
 export interface IngestSummary {

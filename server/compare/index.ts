@@ -6,6 +6,7 @@ import type { Article, Claim, Finding, Severity } from '../types.js';
 import type { Group } from '../align/index.js';
 import { commonPoint, intervalOf, overlaps, truncationIntervalOf } from './interval.js';
 import { describeFact, formatStep, formatValue, quoteOf } from './format.js';
+import { alignmentOf, alignmentWords } from '../align/index.js';
 
 export { intervalOf, truncationIntervalOf, commonPoint } from './interval.js';
 export { formatValue, formatStep, describeFact, metricName, subjectName } from './format.js';
@@ -83,13 +84,17 @@ export function compareGroup(group: Group, articles: Map<string, Pick<Article, '
   const sides = sidesOf(group.claims);
   const printed = sides.map((s) => s.main);
   const mains = comparable(printed);
-  const why = `Compared because all ${sides.length} sources give ${describeFact(group.fact)}.`;
+  const alignment = group.alignment ?? alignmentOf(group.claims);
+  const why = group.alignment
+    ? `Shown together because ${sides.length} sources print this figure for ${describeFact(group.fact)}, though ${alignment.inferred.join('; ')}: an agreement worth seeing, never flagged as a discrepancy.`
+    : `Compared because all ${sides.length} sources give ${describeFact(group.fact)}. ${alignmentWords(alignment)}`;
   const name = (id: string) => articles.get(id)?.publisher || articles.get(id)?.title || id;
   const base = {
     id: findingIdFor(group.key),
     key: group.key,
     fact: group.fact,
     claimIds: group.claims.map((c) => c.id),
+    alignment,
   };
   const units = new Set(mains.map((c) => c.unit));
   const allEqual = units.size === 1 && mains.every((c) => near(c.value, mains[0]!.value));

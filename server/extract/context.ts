@@ -71,10 +71,10 @@ export function yearNear(f: SentenceFacts, p: PeriodMention): number | undefined
  * has no figures, else a phrase that opens it, before its first figure (前三季度，…; Revenue for
  * the three months ended Dec. 31 rose…). A phrase after a figure ("5.1% in December") is local.
  */
-export function lastPeriod(f: SentenceFacts, article: Article, carry: string | null, main: string | null): string | null {
+export function lastPeriod(f: SentenceFacts, article: Article, carry: string | null, main: string | null, fiscalYearEnd?: number): string | null {
   const first = f.tokens[0]?.start ?? Infinity;
   const p = f.periods.filter((x) => !x.isBase && x.raw.kind !== 'DAY' && x.end <= first).pop();
-  return p ? resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), current: carry ?? main }) : null;
+  return p ? resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), current: carry ?? main, fiscalYearEnd }) : null;
 }
 
 export function lastSubject(f: SentenceFacts): string | undefined {
@@ -113,9 +113,9 @@ export function mainSubject(article: Article, facts: SentenceFacts[]): string {
 }
 
 /** The period the article is about: the one its title names, else the one its figures most often name. */
-export function mainPeriodOf(article: Article, facts: SentenceFacts[]): string | null {
+export function mainPeriodOf(article: Article, facts: SentenceFacts[], fiscalYearEnd?: number): string | null {
   for (const p of periodMentions(article.title)) {
-    const r = resolvePeriod(p.raw, { date: article.date });
+    const r = resolvePeriod(p.raw, { date: article.date, fiscalYearEnd });
     if (r && !p.isBase && p.raw.kind !== 'CUR') return r;
   }
   const counts = new Map<string, number>();
@@ -125,7 +125,7 @@ export function mainPeriodOf(article: Article, facts: SentenceFacts[]): string |
       if (p.isBase || p.raw.kind === 'DAY' || p.raw.kind === 'CUR') continue;
       // A period after a forecast word (forecast first-quarter revenue) is the period ahead, not the one reported.
       if (aspectsOf(f.sentence.text, { start: 0, end: p.start }, []).aspects.some((a) => a.startsWith('forecast'))) continue;
-      const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p) });
+      const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), fiscalYearEnd });
       if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
     }
   }

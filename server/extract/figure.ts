@@ -2,7 +2,7 @@
 // order, each stage a function that says why it decided what it did. The passes in compute/
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
-import { entityOf, entityRe, findAll, metricById, metricOf, metricRe, isMonthName, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, isMonthName, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
@@ -37,6 +37,7 @@ interface Figure {
   column?: ReturnType<typeof headerCell>;
   /** The claim read just before, when it is in the same sentence. */
   prev?: Claim;
+  basis: NonNullable<Claim['basis']>;
 }
 
 export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, i: number, last: Claim | undefined): Claim {
@@ -50,6 +51,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     item: x.lists.get(i),
     column: x.header ? headerCell(s.text, tok.start, x.header.sentence.text, x.header.periods) : undefined,
     prev: last?.sentenceStart === s.start ? last : undefined,
+    basis: { subject: 'stated', period: 'stated' },
   };
   const q = qualifierOf(s.text, tok);
   if (q.word) fig.why.qualifier = `"${q.word}"`;
@@ -57,7 +59,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   const { metric, segment, unit, entry } = readMetric(x, fig);
   const aspects = readAspects(x, fig, metric, segment);
   const subject = readSubject(a, x, fig, carry, meas, aspects);
-  const period = readPeriod(a, x, fig, carry, metric, aspects);
+  const period = readPeriod(a, x, fig, carry, metric, aspects, entityById.get(subject)?.fiscalYearEnd);
   settleMeasure(meas, fig, entry, unit, period, aspects);
 
   const start = s.start + tok.start;
@@ -82,6 +84,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     period,
     aspects: [...aspects].sort(),
     why: { ...fig.why, ...(tok.unitWhy ? { unit: tok.unitWhy } : {}) },
+    basis: fig.basis,
     origin: 'extracted',
   };
 }
@@ -205,37 +208,42 @@ function readSubject(a: ArticleContext, x: SentenceContext, fig: Figure, carry: 
   }
   if (carry.subject) {
     why.subject = 'named earlier in the paragraph';
+    fig.basis.subject = 'paragraph';
     return carry.subject;
   }
   why.subject = a.main === UNKNOWN_SUBJECT ? 'no subject named; the article names none we know' : "the article's main subject";
+  fig.basis.subject = a.main === UNKNOWN_SUBJECT ? 'none' : 'article';
   return a.main;
 }
 
 /** The period: a table column, a phrase near the figure, the paragraph's, or the article's main period. */
-function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: Carry, metric: string | null, aspects: Set<string>): string | null {
+function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: Carry, metric: string | null, aspects: Set<string>, fiscalYearEnd?: number): string | null {
   const { tok, i, column, why } = fig;
   const f = x.facts;
   const forward = [...aspects].some((p) => p.startsWith('forecast') || p === 'target');
   const current = quarterOf(carry.period) ?? quarterOf(a.mainPeriod) ?? a.mainPeriod;
   if (column?.period) {
     why.period = `column header "${column.text}"`;
-    return resolvePeriod(column.period.raw, { date: a.article.date, forward, current });
+    return resolvePeriod(column.period.raw, { date: a.article.date, forward, current, fiscalYearEnd });
   }
   const p = periodFor(f, tok, fig.clause, f.lang, nextFigureStart(f, i));
   if (p) {
     why.period = `"${p.text}"${p.start >= tok.end ? ' after the number' : ''}`;
-    return resolvePeriod(p.raw, { date: a.article.date, year: yearNear(f, p), forward, current });
+    return resolvePeriod(p.raw, { date: a.article.date, year: yearNear(f, p), forward, current, fiscalYearEnd });
   }
   if (carry.period) {
     why.period = 'named earlier in the paragraph';
+    fig.basis.period = 'paragraph';
     return carry.period;
   }
   if (metric) {
     why.period = a.mainPeriod ? "the article's main period" : 'no period named';
+    fig.basis.period = a.mainPeriod ? 'article' : 'none';
     return a.mainPeriod;
   }
   // An unnamed figure with no period of its own is matched only as a loose figure.
   why.period = 'no period named';
+  fig.basis.period = 'none';
   return null;
 }
 

@@ -44,7 +44,9 @@ export function extractClaims(article: Article): Claim[] {
   const companyStory = ['company', 'product'].includes(entityById.get(main)?.kind ?? 'company') && main !== UNKNOWN_SUBJECT;
   // The world market is the exception: "global shipments" belong to the market, not to a company.
   if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'country' || e.id === 'world' || ((f.regions ??= []).push(e), false));
-  const mainPeriod = mainPeriodOf(article, facts);
+  // A company on its own fiscal calendar names its quarters in that calendar.
+  const fiscalYearEnd = entityById.get(main)?.fiscalYearEnd;
+  const mainPeriod = mainPeriodOf(article, facts, fiscalYearEnd);
 
   const ctx: ArticleContext = { article, main, mainPeriod, companyStory };
   const claims: Claim[] = [];
@@ -66,7 +68,7 @@ export function extractClaims(article: Article): Claim[] {
     const header = headersOf.has(si) ? facts[headersOf.get(si)!] : undefined;
     const tokens = f.tokens;
     if (!tokens.length) {
-      carry.period = lastPeriod(f, article, carry.period, mainPeriod) ?? carry.period;
+      carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
       carry.subject = lastSubject(f) ?? carry.subject;
       continue;
     }
@@ -77,7 +79,7 @@ export function extractClaims(article: Article): Claim[] {
     const clauses: Span[] = s.clauses.map((c) => ({ ...c, start: c.start - s.start, end: c.end - s.start }));
     const sc = { facts: f, clauses, metrics: metricMentions(s.text), measures: measureMentions(s.text), lists, header };
     for (let i = 0; i < tokens.length; i++) claims.push(readFigure(ctx, sc, carry, i, claims[claims.length - 1]));
-    carry.period = lastPeriod(f, article, carry.period, mainPeriod) ?? carry.period;
+    carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
   }
   return claims;
 }

@@ -48,7 +48,8 @@ export function findLeadSource(body: string): { publisher?: string; url?: string
 }
 
 function normaliseDate(d: string | undefined): string | undefined {
-  if (!d) return undefined;
+  // "unknown (the page header's date is site chrome)": a date said to be unknown is not guessed from its note.
+  if (!d || /^\s*(?:unknown|n\/a|undated|未知)/i.test(d)) return undefined;
   const m = /^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(d);
   return m ? `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}` : findLeadDate(d);
 }

@@ -24,11 +24,11 @@ describe('unit families', () => {
 });
 
 describe('fact keys', () => {
-  test('the key joins subject, metric, period, measure, family and sorted aspects', () => {
+  test('the key joins subject, metric, period (as its span of months), measure, family and sorted aspects', () => {
     const c = base('A', { aspects: ['segment:overseas', 'forecast'] });
     const k = factKeyOf(c);
     assert.deepEqual(k.aspects, ['forecast', 'segment:overseas']);
-    assert.equal(keyString(k), 'iflytek|revenue|2023-Q1..Q3|yoy|ratio|forecast+segment:overseas');
+    assert.equal(keyString(k), 'iflytek|revenue|2023-01..2023-09|yoy|ratio|forecast+segment:overseas');
   });
   test('an unnamed metric keys on the exact value too', () => {
     const c = base('A', { metric: null, value: 85.1, measure: 'level' });

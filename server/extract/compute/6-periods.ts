@@ -5,9 +5,15 @@
 // without a year is the latest one that had ended by the date (the next one, for a forecast).
 import { alternation, periods } from '../model/lexicon.js';
 
-export type PeriodKind = 'HOL' | 'Q' | 'FQ' | 'FFY' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
+export type PeriodKind = 'HOL' | 'Q' | 'FQ' | 'QE' | 'FFY' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
 export interface RawPeriod {
   kind: PeriodKind;
+  /**
+   * Named by its months (the July-September quarter, three months ended Sept. 30), so it is a
+   * calendar span whatever the company's fiscal year; a quarter named by its number alone
+   * ("the second quarter", Q2) is the company's own fiscal quarter.
+   */
+  months?: true;
   /** Quarter (Q), months covered (YTD), month (M). */
   n?: number;
   year?: number;
@@ -65,11 +71,17 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     const end = MONTH[m[1]!.toLowerCase()]!;
     const months = /nine/i.test(m[0]) ? 9 : /six/i.test(m[0]) ? 6 : 3;
     const year = m[2] ? { year: +m[2] } : {};
-    return months === 3 ? { kind: 'Q', n: Math.ceil(end / 3), ...year } : { kind: 'YTD', n: months, ...year };
+    if (months !== 3) return { kind: 'YTD', n: months, ...year };
+    return end % 3 === 0 ? { kind: 'Q', n: end / 3, months: true, ...year } : { kind: 'QE', n: end, ...year };
   }],
   // fiscal quarters are their own calendar: FY2024-Q4 (财年第四财季, fiscal fourth quarter)
   [/(?:(\d{4})\s*财年)?第([一二三四1-4])财季|(\d{4})财年第([一二三四1-4])季度/g, (m) => ({ kind: 'FQ', n: Q[(m[2] ?? m[4])!], ...(m[1] || m[3] ? { year: +(m[1] ?? m[3])! } : {}) })],
   [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  // the first fiscal quarter of 2024, fiscal 2024 second quarter, Fiscal Q2 2024, Q1 fiscal 2024
+  [/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+fiscal[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  [/\bfiscal\s+(?:year\s+)?(\d{4})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => ({ kind: 'FQ', n: Q[m[2]!.toLowerCase()], year: +m[1]! })],
+  [/\bfiscal\s+Q([1-4])\s*'?(\d{4}|\d{2})?\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) })],
+  [/\bQ([1-4])\s+(?:of\s+)?fiscal\s+(?:year\s+)?'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
   [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/g, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
   [/\bFY\s?'?(\d{4}|\d{2})\s*-?\s*Q([1-4])\b/g, (m) => ({ kind: 'FQ', n: +m[2]!, year: fullYear(m[1]!) })],
   // the quarter ended Sept. 28 (2024); the September quarter: the calendar quarter that ends that month
@@ -80,12 +92,14 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     const named = m[1] ?? m[2] ? Q[(m[1] ?? m[2])!.toLowerCase()] : undefined;
     const year = m[4] ? { year: +m[4] } : {};
     if (named !== undefined && named !== calendar) return { kind: 'FQ', n: named, ...year };
-    return { kind: 'Q', n: calendar, ...year };
+    const end = MONTH[m[3]!.toLowerCase()]!;
+    // Three months that end off a calendar quarter (the quarter ended July 30) are their own span.
+    return end % 3 === 0 ? { kind: 'Q', n: calendar, months: true, ...year } : { kind: 'QE', n: end, ...year };
   }],
   [/\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\s+of\s+fiscal(?:\s+year)?\s+(\d{4})\b/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], year: +m[2]! })],
-  [new RegExp(`\\b(?:the\\s+)(March|June|September|December)\\s+quarter\\b`, 'g'), (m) => ({ kind: 'Q', n: MONTH[m[1]!.toLowerCase()]! / 3 })],
+  [new RegExp(`\\b(?:the\\s+)(March|June|September|December)\\s+quarter\\b`, 'g'), (m) => ({ kind: 'Q', n: MONTH[m[1]!.toLowerCase()]! / 3, months: true })],
   // the last three months of 2023: a quarter named by its months
-  [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, ...(m[2] ? { year: +m[2] } : {}) })],
+  [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, months: true, ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:the\\s+)?(${alt(Object.keys(periods.yearToDate.en))})(?:\\s+(?:period|of\\s+(\\d{4})))?`, 'gi'), (m) => ({ kind: 'YTD', n: periods.yearToDate.en[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   // H1 2024, 1H24, FY2023, fiscal 2023, 2023财年
   [/\b(?:H([12])\s*'?(\d{4}|\d{2})?|([12])H(\d{2}))\b/g, (m) => {
@@ -119,7 +133,7 @@ const fullYear = (y: string) => (y.length === 2 ? 2000 + +y : +y);
 function monthRange(a: number, b: number, y: { year?: number; rel?: number }): RawPeriod | null {
   if (a < 1 || b > 12 || a >= b) return null;
   if (a === 1) return b === 12 ? { kind: 'FY', ...y } : { kind: 'YTD', n: b, ...y };
-  if (b - a === 2 && a % 3 === 1) return { kind: 'Q', n: (a + 2) / 3, ...y };
+  if (b - a === 2 && a % 3 === 1) return { kind: 'Q', n: (a + 2) / 3, months: true, ...y };
   if (a === 7 && b === 12) return { kind: 'H2', ...y };
   return null;
 }
@@ -153,7 +167,10 @@ export function periodMentions(sentence: string): PeriodMention[] {
 }
 
 /** The canonical period string, given the article date (YYYY-MM-DD) and a default year. */
-export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: number; forward?: boolean; current?: string | null }): string | null {
+export function resolvePeriod(
+  raw: RawPeriod,
+  ctx: { date?: string; year?: number; forward?: boolean; current?: string | null; fiscalYearEnd?: number },
+): string | null {
   const dy = ctx.date ? +ctx.date.slice(0, 4) : undefined;
   const dm = ctx.date ? +ctx.date.slice(5, 7) : undefined;
   let year = raw.year ?? (raw.rel !== undefined && dy !== undefined ? dy + raw.rel : undefined);
@@ -165,7 +182,16 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
     if (ctx.forward) return [dy - 1, dy, dy + 1].reduce((a, b) => (Math.abs(b * 12 + endMonth - (dy * 12 + dm)) < Math.abs(a * 12 + endMonth - (dy * 12 + dm)) ? b : a));
     return dm >= endMonth ? dy : dy - 1;
   };
+  const fye = ctx.fiscalYearEnd ?? 12;
+  // A company on its own fiscal calendar names its quarters by number in its own calendar:
+  // Apple's "first quarter" is October to December.
+  if (raw.kind === 'Q' && !raw.months && fye !== 12) raw = { ...raw, kind: 'FQ' };
   switch (raw.kind) {
+    case 'QE': {
+      // Three months ending in month n: the latest such by the date, labelled by its months.
+      year ??= ctx.year ?? latest(raw.n!);
+      return year ? monthSpanLabel(year * 12 + raw.n! - 3, year * 12 + raw.n! - 1) : null;
+    }
     case 'Q': {
       year ??= ctx.year ?? latest(raw.n! * 3);
       return year ? `${year}-Q${raw.n}` : `Q${raw.n}`;
@@ -181,8 +207,12 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
       return fy ? `FY${fy}` : null;
     }
     case 'FQ': {
-      // A fiscal quarter without a year: the fiscal year of the article date (fiscal calendars vary).
-      year ??= ctx.year ?? dy;
+      // A fiscal quarter without a year: the latest fiscal year whose quarter n had ended by the
+      // date (fiscal years are named by the year they end in).
+      // Without the company's calendar, the fiscal year of the article date.
+      if (year === undefined && ctx.year === undefined && dy !== undefined && dm !== undefined)
+        year = ctx.fiscalYearEnd ? fiscalYearOfLatest(raw.n!, fye, dy * 12 + dm - 1, !!ctx.forward) : dy;
+      year ??= ctx.year;
       return year ? `FY${year}-Q${raw.n}` : `FQ${raw.n}`;
     }
     case 'YTD': {
@@ -210,4 +240,20 @@ export function resolvePeriod(raw: RawPeriod, ctx: { date?: string; year?: numbe
     case 'CUR':
       return ctx.current ?? null;
   }
+}
+
+/** "2023-05..2023-07": a span of months given as month indices (year × 12 + month − 1). */
+export function monthSpanLabel(from: number, to: number): string {
+  const ym = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return `${ym(from)}..${ym(to)}`;
+}
+
+/** The fiscal year (named by the year it ends in) of the latest quarter n that had ended by month index `now`. */
+function fiscalYearOfLatest(n: number, fye: number, now: number, forward: boolean): number {
+  // Fiscal year y ends at month index y*12 + fye - 1; its quarter n ends 3*(4-n) months earlier.
+  const endOf = (y: number) => y * 12 + fye - 1 - 3 * (4 - n);
+  const y0 = Math.floor(now / 12);
+  const candidates = [y0 - 1, y0, y0 + 1, y0 + 2];
+  if (forward) return candidates.reduce((a, b) => (Math.abs(endOf(b) - now) < Math.abs(endOf(a) - now) ? b : a));
+  return candidates.filter((y) => endOf(y) <= now).pop() ?? y0 - 1;
 }

@@ -22,6 +22,8 @@ export interface MetricEntry {
 export interface EntityEntry {
   id: string;
   kind: string;
+  /** The calendar month its fiscal year ends in, when not December (Apple 9, NVIDIA 1). */
+  fiscalYearEnd?: number;
   zh: string[];
   en: string[];
 }

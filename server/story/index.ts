@@ -1,0 +1,107 @@
+// Story: articles about the same entity and reporting event. A reader of several reports on
+// iFlytek's third quarter knows that "前三季度" in an undated one means 2023's, and that a figure
+// with no company named is iFlytek's. Within a story, what one article leaves unsaid takes the
+// story's default, marked as inferred (basis 'story'), never as a different fact.
+// Pure: a function of articles and claims. It runs between extract and align.
+import type { Article, Basis, Claim, Story } from '../types.js';
+import { UNKNOWN_SUBJECT } from '../extract/context.js';
+import { YEARLESS, withYear, yearOf } from '../align/period-span.js';
+
+const mostCommon = <T>(xs: T[]): T | undefined => {
+  const n = new Map<T, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [x, k] of n) if (best === undefined || k > n.get(best)!) best = x;
+  return best;
+};
+
+/** What an article is about, read from its claims: its own default subject, else the one its figures name most. */
+function aboutOf(claims: Claim[]): { subject: string; period: string | null } {
+  const own = claims.filter((c) => c.basis?.subject === 'article').map((c) => c.subject);
+  const named = claims.map((c) => c.subject).filter((s) => s !== UNKNOWN_SUBJECT);
+  const subject = mostCommon(own) ?? mostCommon(named) ?? UNKNOWN_SUBJECT;
+  const periods = claims.filter((c) => c.subject === subject && c.metric && c.period && !YEARLESS.test(c.period) && !c.aspects.some((a) => a.startsWith('forecast') || a === 'base'));
+  return { subject, period: mostCommon(periods.map((c) => c.period!)) ?? null };
+}
+
+const DAY = 86_400_000;
+/** Reports of one event appear within weeks of each other; a year apart they are other events. */
+const STORY_WINDOW_DAYS = 45;
+
+/**
+ * Groups articles into stories: same main subject, and either dates within a few weeks or the
+ * same main period. An article with no date joins the story of its subject whose period it
+ * shares (a year left out matches any year), else the largest story of its subject.
+ */
+export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], claims: Claim[]): Story[] {
+  const byArticle = new Map<string, Claim[]>();
+  for (const c of claims) (byArticle.get(c.articleId) ?? byArticle.set(c.articleId, []).get(c.articleId)!).push(c);
+  const abouts = articles.map((a) => ({ a, ...aboutOf(byArticle.get(a.id) ?? []) }));
+  const stories: Array<Story & { dates: number[] }> = [];
+  const dated = abouts.filter((x) => x.a.date).sort((x, y) => x.a.date!.localeCompare(y.a.date!));
+  const undated = abouts.filter((x) => !x.a.date);
+  for (const x of dated) {
+    const t = Date.parse(x.a.date!);
+    const home = stories.find((s) => s.subject === x.subject && (s.dates.some((d) => Math.abs(d - t) <= STORY_WINDOW_DAYS * DAY) || (x.period && s.period === x.period)));
+    if (home) {
+      home.articleIds.push(x.a.id);
+      home.dates.push(t);
+    } else stories.push({ id: '', subject: x.subject, period: x.period, articleIds: [x.a.id], dates: [t] });
+  }
+  for (const x of undated) {
+    const same = stories.filter((s) => s.subject === x.subject);
+    const home = same.find((s) => samePeriodShape(s.period, x.period)) ?? same.sort((p, q) => q.articleIds.length - p.articleIds.length)[0];
+    if (home) home.articleIds.push(x.a.id);
+    else stories.push({ id: '', subject: x.subject, period: x.period, articleIds: [x.a.id], dates: [] });
+  }
+  return stories.map(({ dates: _dates, ...s }) => {
+    // The story's period: the one its articles' figures name most, once years are known.
+    const periods = s.articleIds.flatMap((id) => (byArticle.get(id) ?? []).filter((c) => c.subject === s.subject && c.metric && c.period && !YEARLESS.test(c.period)).map((c) => c.period!));
+    const period = mostCommon(periods) ?? s.period;
+    return { ...s, id: `s${s.subject}:${period ?? '?'}`, period };
+  });
+}
+
+/** 2023-Q1..Q3 and Q1..Q3 name the same stretch of a year. */
+function samePeriodShape(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const strip = (p: string) => p.replace(/^(?:FY)?\d{4}-?/, '');
+  return strip(a) === strip(b);
+}
+
+/**
+ * Claims with the story's defaults put in where the article left a field unsaid: no subject
+ * named, a period without a year, no period at all for a named metric. Each filled field says
+ * so in `why` and its basis becomes 'story'.
+ */
+export function withStoryDefaults(claims: Claim[], stories: Story[]): Claim[] {
+  const storyOf = new Map<string, Story>();
+  for (const s of stories) for (const id of s.articleIds) storyOf.set(id, s);
+  return claims.map((c) => {
+    const s = storyOf.get(c.articleId);
+    if (!s || s.articleIds.length < 2) return c;
+    let out = c;
+    const edit = (patch: Partial<Claim>, field: 'subject' | 'period', words: string, basis: Basis = 'story') => {
+      out = { ...out, ...patch, why: { ...out.why, [field]: `${out.why[field] ? out.why[field] + '; ' : ''}${words}` }, basis: { subject: out.basis?.subject ?? 'stated', period: out.basis?.period ?? 'stated', [field]: basis } };
+    };
+    if (c.subject === UNKNOWN_SUBJECT && s.subject !== UNKNOWN_SUBJECT) edit({ subject: s.subject }, 'subject', "the story's subject");
+    const year = yearOf(s.period);
+    if (out.period && YEARLESS.test(out.period) && year !== undefined) {
+      // Only the year is the story's: the stretch of the year is said (前三季度, Q3).
+      edit({ period: withYear(out.period, yearForShape(out.period, s, claims, storyOf) ?? year) }, 'period', "year from the story's period", out.basis?.period === 'stated' ? 'story-year' : 'story');
+    } else if (!out.period && out.metric && s.period && (out.measure === 'level' || out.measure === 'yoy') && !out.aspects.some((a) => a.startsWith('forecast'))) {
+      edit({ period: s.period }, 'period', "the story's period");
+    }
+    return out;
+  });
+}
+
+/** The year that other articles of the story give to a period of this shape (Q1..Q3 → 2023-Q1..Q3). */
+function yearForShape(period: string, s: Story, claims: Claim[], storyOf: Map<string, Story>): number | undefined {
+  const fiscal = period.startsWith('FQ');
+  const want = fiscal ? `Q${period.slice(2)}` : period;
+  const years = claims
+    .filter((c) => storyOf.get(c.articleId) === s && c.period && !YEARLESS.test(c.period) && c.period.endsWith(want) && c.period.startsWith('FY') === fiscal)
+    .map((c) => yearOf(c.period)!);
+  return mostCommon(years);
+}
