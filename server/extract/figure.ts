@@ -4,7 +4,7 @@
 import type { Claim, Measure } from '../types.js';
 import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, isMonthName, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
-import { headerCell } from './compute/1-tables.js';
+import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
 import { inheritChange, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
@@ -25,6 +25,8 @@ export interface SentenceContext {
   lists: Map<number, ListItem>;
   /** The header row, when the sentence is a table row. */
   header?: SentenceFacts;
+  /** The column of each figure, when the sentence is a row of a flattened table. */
+  columns?: Column[];
 }
 
 /** One figure being read: its token, its clause and what earlier stages decided. */
@@ -34,7 +36,7 @@ interface Figure {
   clause: Span;
   why: Claim['why'];
   item?: ListItem;
-  column?: ReturnType<typeof headerCell>;
+  column?: Column;
   /** The claim read just before, when it is in the same sentence. */
   prev?: Claim;
   basis: NonNullable<Claim['basis']>;
@@ -49,7 +51,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     clause: x.clauses.find((c) => tok.start >= c.start && tok.start <= c.end) ?? { start: 0, end: s.text.length, text: s.text },
     why: {},
     item: x.lists.get(i),
-    column: x.header ? headerCell(s.text, tok.start, x.header.sentence.text, x.header.periods) : undefined,
+    column: x.columns?.[i] ?? (x.header ? headerCell(s.text, tok.start, x.header.sentence.text, x.header.periods) : undefined),
     prev: last?.sentenceStart === s.start ? last : undefined,
     basis: { subject: 'stated', period: 'stated' },
   };
@@ -96,8 +98,10 @@ function readMeasure(x: SentenceContext, fig: Figure): MeasureReading {
   const text = x.facts.sentence.text;
   const meas = measureOf(text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, x.measures);
   if (column?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
-    meas.measure = 'yoy';
-    meas.sign = tok.sign === -1 ? -1 : 1;
+    meas.measure = column.sequential ? 'qoq' : 'yoy';
+    // A change in brackets, "(24%)", is a decline: the accountants' minus sign.
+    const bracketed = /[(（]\s*$/.test(text.slice(0, tok.start)) && /^\s*[)）]/.test(text.slice(tok.end));
+    meas.sign = tok.sign === -1 || bracketed ? -1 : 1;
     meas.why = `column header "${column.text}"`;
   }
   if (fig.prev) inheritChange(meas, fig.prev, text.slice(tokens[i - 1]!.end, tok.start), tok.unit === tokens[i - 1]!.unit);
@@ -177,6 +181,11 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   if (aspects.has('forecast') && /分析师|研报|券商|证券预计|经济学家|机构预计|analyst|economist|brokerage|strategist/i.test(text)) {
     aspects.delete('forecast');
     aspects.add('forecast:analyst');
+  }
+  // In a flattened table whose header names the metric, a row label that is no metric is a part of it (Data center, Gaming).
+  if (!segment && x.columns && fig.column?.metric) {
+    const label = rowLabel(text, tokens[0]!.start);
+    if (label && !isTotalLabel(label) && !findAll(metricRe, label).length) segment = label;
   }
   if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segmentOf(segment)}`);
   const region = x.facts.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();

@@ -4,7 +4,7 @@
 import type { Article, Claim } from '../types.js';
 import { entityById, findAll, metricRe } from './model/lexicon.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
-import { cellsOf, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
+import { cellsOf, flatTableColumns, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
 import { measureMentions } from './compute/4-measures.js';
 import { metricMentions } from './compute/5-metrics.js';
@@ -37,6 +37,8 @@ export function extractClaims(article: Article): Claim[] {
     const headUnit = h !== undefined ? unitInCell(facts[h]!.sentence.text) : undefined;
     f.tokens = scanNumbers(f.sentence.text, f.lang, rowUnit ?? headUnit);
   });
+  // Flattened tables: the k-th figure of a row line belongs to the k-th column its header line names.
+  const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));
   // Data sources and agencies (IDC, Reuters, 国家统计局) report figures but own none of them.
   for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'source');
   const main = mainSubject(article, facts);
@@ -77,7 +79,7 @@ export function extractClaims(article: Article): Claim[] {
       return named && (!companyStory || entityById.get(named.id)?.kind !== 'country') ? named.id : undefined;
     });
     const clauses: Span[] = s.clauses.map((c) => ({ ...c, start: c.start - s.start, end: c.end - s.start }));
-    const sc = { facts: f, clauses, metrics: metricMentions(s.text), measures: measureMentions(s.text), lists, header };
+    const sc = { facts: f, clauses, metrics: metricMentions(s.text), measures: measureMentions(s.text), lists, header, columns: flat.get(si) };
     for (let i = 0; i < tokens.length; i++) claims.push(readFigure(ctx, sc, carry, i, claims[claims.length - 1]));
     carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
   }

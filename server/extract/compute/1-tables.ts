@@ -65,3 +65,80 @@ export function headerCell(row: string, at: number, headerText: string, headerPe
   return { text, metric, period: change ? current ?? period : period, change };
 }
 
+
+// Tables flattened to lines of text, as saved pages often print them: a header line of period
+// and change column names ("Metric  Fiscal Q2 2023  Fiscal Q2 2024  Change"), then rows of a
+// label and one figure per column ("Revenue $6.70 billion $13.51 billion 101%"). With no cell
+// borders, the k-th figure of a row belongs to the k-th column the header names.
+
+export interface Column {
+  text: string;
+  metric?: string;
+  period?: PeriodMention;
+  change: boolean;
+  /** The change column is on the previous period (QOQ, 环比), not a year earlier. */
+  sequential?: boolean;
+}
+
+const CHANGE_WORDS = /(?:%\s*)?change(?:\s+(?:yoy|qoq|y\/y|q\/q))?|\b(?:yoy|qoq|y\/y|q\/q|growth)\b|同比(?:增减|增长|变动)?|环比(?:增减|增长|变动)?|增减(?:幅度)?|变动(?:幅度)?/gi;
+const SEQUENTIAL = /qoq|q\/q|环比|sequential/i;
+
+/** The columns a flattened header line names, in order; none when it names fewer than two. */
+export function headerColumns(text: string, periods: PeriodMention[]): Column[] {
+  const cols: Array<Column & { start: number; end: number }> = [];
+  for (const p of periods) if (!p.isBase) cols.push({ text: p.text, period: p, change: false, start: p.start, end: p.end });
+  CHANGE_WORDS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CHANGE_WORDS.exec(text))) {
+    if (cols.some((c) => m!.index < c.end && m!.index + m![0].length > c.start)) continue;
+    cols.push({ text: m[0], change: true, sequential: SEQUENTIAL.test(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  cols.sort((a, b) => a.start - b.start);
+  // "Fiscal Q2 2024 Revenue": a metric named right after a column's period names that column's metric.
+  for (const [k, c] of cols.entries()) {
+    const tail = text.slice(c.end, cols[k + 1]?.start ?? text.length);
+    const metric = findAll(metricRe, tail).map((x) => metricOf(x.text)!)[0];
+    if (metric && !c.change) c.metric = metric;
+  }
+  // A change column measures the figure of the column before it ("Revenue  Change YOY").
+  for (const [k, c] of cols.entries()) if (c.change && !c.metric) c.metric = cols.slice(0, k).reverse().find((p) => !p.change)?.metric;
+  // A change column is about the table's current period: the latest one its header names.
+  const current = cols.filter((c) => c.period && c.period.raw.year !== undefined).map((c) => c.period!).sort((a, b) => (b.raw.year ?? 0) - (a.raw.year ?? 0))[0];
+  for (const c of cols) if (c.change && current) c.period = current;
+  return cols.length >= 2 ? cols.map(({ start: _s, end: _e, ...c }) => c) : [];
+}
+
+/** Whether a line reads as a flattened row: a label, then figures with only spaces, signs and brackets between them. */
+function rowFigures(text: string, tokens: Array<{ start: number; end: number }>): boolean {
+  if (tokens.length < 2) return false;
+  const label = text.slice(0, tokens[0]!.start);
+  if (!/[A-Za-z\u4e00-\u9fff]/.test(label) || label.length > 60 || /[.。,，;；:：]\s*$/.test(label.trim()) && label.trim().length > 30) return false;
+  for (let k = 1; k < tokens.length; k++) if (!/^[\s()（）+\-−–—|]*(?:up|down)?[\s()（）+\-−–—|]*$/i.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+  return /^[\s()（）%|]*$/.test(text.slice(tokens[tokens.length - 1]!.end));
+}
+
+/**
+ * For each row line of a flattened table, its header line and the column of each figure. A
+ * header is a line that names two or more columns and holds no figures of its own; its rows are
+ * the lines right after it with one figure per column.
+ */
+export function flatTableColumns(lines: Array<{ text: string; periods: PeriodMention[]; tokens: Array<{ start: number; end: number }>; table: boolean }>): Map<number, Column[]> {
+  const out = new Map<number, Column[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const h = lines[i]!;
+    if (h.table || h.tokens.length) continue;
+    const cols = headerColumns(h.text, h.periods);
+    if (!cols.length) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const r = lines[j]!;
+      if (r.table || r.tokens.length !== cols.length || !rowFigures(r.text, r.tokens)) break;
+      out.set(j, cols);
+    }
+  }
+  return out;
+}
+
+/** The label of a flattened row: its text before the first figure ("Data center", "GAAP net income"). */
+export const rowLabel = (text: string, firstFigure: number) => text.slice(0, firstFigure).replace(/[\s|:：]+$/, '').trim();
+/** Total rows (Total, 合计) are the table's whole, not a part. */
+export const isTotalLabel = (label: string) => /^(?:total|totals|overall|合计|总计|总额|全部)\b/i.test(label);
