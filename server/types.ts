@@ -208,6 +208,8 @@ export interface Db {
   /** Claims a reviewer added; extraction never overwrites them. Their anchor is quote/start/end. */
   manualClaims: Claim[];
   corrections: Correction[];
+  /** Derived with the findings: which articles report one event. */
+  stories?: Story[];
 }
 
 /** The JSON report (`crosscheck report --format json`). */
@@ -216,5 +218,6 @@ export interface Report {
   articles: Array<Omit<Article, 'text'> & { chars: number }>;
   claims: Claim[];
   findings: Array<Finding & { review?: Review }>;
+  stories: Story[];
   annotations: Annotation[];
 }

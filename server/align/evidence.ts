@@ -36,6 +36,12 @@ export function alignmentOf(claims: Claim[]): Alignment {
     else inferred.push(`${field}: ${[...new Set(bases.filter((b) => b !== 'stated'))].map((b) => HOW[b]).join(', ')} for some source`);
   }
   if (!metricNamed) score = Math.min(score, 0.3);
+  // The other side of a comparison (from $50.1 billion, against expectations of $54.5 billion) may be
+  // a year-ago figure or an estimate: two bases may agree, but we cannot tell they are one fact.
+  if (claims.some((c) => c.aspects.includes('base'))) {
+    score = Math.min(score, 0.5);
+    inferred.push('aspects: a comparison base, which may be another period or an estimate');
+  }
   stated.push('measure', 'unit');
   return { strength: score >= STRONG ? 'strong' : 'weak', score: Math.round(score * 100) / 100, stated, inferred };
 }

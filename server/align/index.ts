@@ -36,8 +36,12 @@ export function alignClaims(claims: Iterable<Claim>): Group[] {
   return out;
 }
 
-/** Analysts' forecasts and consensus estimates are opinions: compared for agreement, never flagged as wrong. */
-export const isOpinion = (g: Pick<Group, 'fact'>) => g.fact.aspects.some((a) => a === 'forecast:analyst' || a === 'forecast:consensus');
+/**
+ * An analyst's forecast is an opinion: compared for agreement, never flagged as wrong. A
+ * consensus estimate is not: it is one published figure (LSEG's, FactSet's), so outlets that
+ * quote it differently disagree about a fact.
+ */
+export const isOpinion = (g: Pick<Group, 'fact'>) => g.fact.aspects.some((a) => a === 'forecast:analyst');
 
 const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
 

@@ -40,6 +40,13 @@ export function computeFindings(claims: Claim[], articles: Article[] | Map<strin
   return checkClaims(claims, articles).findings;
 }
 
+/** Re-derives stories and findings in a db being updated. */
+export function recompute(d: Db): void {
+  const { findings, stories } = checkClaims(effectiveClaims(d), d.articles);
+  d.findings = findings;
+  d.stories = stories;
+}
+
 /** The stories, and the findings on claims with the stories' defaults put in. */
 export function checkClaims(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'date'>>>): { findings: Finding[]; stories: Story[] } {
   const byId = articles instanceof Map ? articles : new Map(articles.map((a) => [a.id, a]));
@@ -110,7 +117,7 @@ export async function ingestArticles(
       for (const c of f.claims) d.claims.push(c);
       if (f.previous) reanchor(d, f.article);
     }
-    d.findings = computeFindings(effectiveClaims(d), d.articles);
+    recompute(d);
   });
   return summary;
 }
@@ -159,7 +166,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
     for (const a of d.annotations) if (gone.has(a.articleId)) a.orphaned = true;
     for (const k of d.corrections) if (gone.has(k.articleId)) k.orphaned = true;
     d.manualClaims = d.manualClaims.filter((m) => !gone.has(m.articleId));
-    d.findings = computeFindings(effectiveClaims(d), d.articles);
+    recompute(d);
   });
   return removed;
 }
@@ -167,7 +174,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
 /** Re-aligns and re-compares everything (after a correction, a manual claim or a removal). */
 export async function recheck(store: Store): Promise<void> {
   await store.update((d) => {
-    d.findings = computeFindings(effectiveClaims(d), d.articles);
+    recompute(d);
   });
 }
 
@@ -179,6 +186,7 @@ export function buildReport(db: Db): Report {
     articles: db.articles.map(({ text, ...a }) => ({ ...a, chars: text.length })),
     claims,
     findings: db.findings.map((f) => ({ ...f, review: reviews.get(f.id) })),
+    stories: db.stories ?? [],
     annotations: db.annotations,
   };
 }

@@ -75,6 +75,8 @@ function buildClaimIndex(db: Db): Omit<Index, 'version' | 'reviews'> {
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] ||
+      // Weak alignments (agreement by value, fields from the story) rank below strong ones.
+      (a.alignment?.strength === 'weak' ? 1 : 0) - (b.alignment?.strength === 'weak' ? 1 : 0) ||
       b.claimIds.length - a.claimIds.length ||
       a.id.localeCompare(b.id),
   );

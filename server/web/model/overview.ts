@@ -102,5 +102,7 @@ export function overviewOf(ix: Index) {
     publishers,
     orphans,
     annotations: ix.db.annotations.length,
+    stories: ix.db.stories ?? [],
+    articleById: ix.articles,
   };
 }
