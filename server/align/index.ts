@@ -62,7 +62,10 @@ export function onePerArticle(claims: Claim[]): Claim[] {
       continue;
     }
     const others = claims.filter((o) => o.articleId !== article).map((o) => o.value);
-    const distance = (c: Claim) => Math.min(...others.map((v) => gap(c.value, v)));
+    // A figure off by a power of ten (亿 read as billion) is the same fact misprinted, closer than
+    // an unrelated figure of the same size: it counts as half a gap.
+    const scaled = (a: number, b: number) => Math.min(...[10, 0.1, 1000, 0.001].map((k) => gap(a, b * k))) + 0.5;
+    const distance = (c: Claim) => Math.min(...others.map((v) => Math.min(gap(c.value, v), scaled(c.value, v))));
     const best = cs.reduce((a, b) => (distance(b) < distance(a) ? b : a));
     keep.push(...cs.filter((c) => gap(c.value, best.value) < 0.01));
   }
