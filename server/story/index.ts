@@ -5,7 +5,7 @@
 // Pure: a function of articles and claims. It runs between extract and align.
 import type { Article, Basis, Claim, Story } from '../types.js';
 import { UNKNOWN_SUBJECT } from '../extract/context.js';
-import { YEARLESS, withYear, yearOf } from '../align/period-span.js';
+import { YEARLESS, fiscalYearEndOf, spanOf, withYear, yearOf } from '../align/period-span.js';
 
 const mostCommon = <T>(xs: T[]): T | undefined => {
   const n = new Map<T, number>();
@@ -88,11 +88,24 @@ export function withStoryDefaults(claims: Claim[], stories: Story[]): Claim[] {
     const year = yearOf(s.period);
     if (out.period && YEARLESS.test(out.period) && year !== undefined) {
       // Only the year is the story's: the stretch of the year is said (前三季度, Q3).
-      edit({ period: withYear(out.period, yearForShape(out.period, s, claims, storyOf) ?? year) }, 'period', "year from the story's period", out.basis?.period === 'stated' ? 'story-year' : 'story');
+      const y = yearForShape(out.period, s, claims, storyOf) ?? fiscalYearFor(out.period, s) ?? year;
+      edit({ period: withYear(out.period, y) }, 'period', "year from the story's period", out.basis?.period === 'stated' ? 'story-year' : 'story');
     } else if (!out.period && out.metric && s.period && (out.measure === 'level' || out.measure === 'yoy') && !out.aspects.some((a) => a.startsWith('forecast'))) {
       edit({ period: s.period }, 'period', "the story's period");
     }
     return out;
+  });
+}
+
+/** The fiscal year whose quarter n overlaps the story's period, for a company on its own calendar. */
+function fiscalYearFor(period: string, s: Story): number | undefined {
+  const fye = fiscalYearEndOf(s.subject);
+  const span = s.period ? spanOf(s.period, fye) : null;
+  const year = yearOf(s.period);
+  if (!period.startsWith('FQ') || !span || year === undefined || fye === undefined) return undefined;
+  return [year, year + 1, year - 1].find((y) => {
+    const q = spanOf(withYear(period, y), fye);
+    return q && q[0] <= span[1] && span[0] <= q[1];
   });
 }
 

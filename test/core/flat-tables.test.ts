@@ -68,7 +68,6 @@ describe('flatTableColumns', () => {
   });
   test(
     'Chinese total rows (合计, 总计) are total labels',
-    { todo: 'isTotalLabel ends its alternation with \\b, which never matches after a CJK character, so 合计/总计/总额/全部 are never totals' },
     () => {
       assert.ok(isTotalLabel('合计'));
       assert.ok(isTotalLabel('总计'));
@@ -164,7 +163,6 @@ describe('extraction of flattened tables', () => {
   });
   test(
     'a Chinese 合计 row under a header that names the metric is the whole, not a segment',
-    { todo: 'isTotalLabel misses 合计 (\\b after a CJK character), so the total row gets the aspect segment:合计 and no longer keys with the total revenue' },
     () => {
       const { claims } = extract(['比亚迪分部数据\n\n分部  2023年第三季度营业收入  2022年第三季度营业收入  同比增减\n汽车 1320.5亿元 950.2亿元 39.0%\n合计 1580.5亿元 1120.9亿元 41.0%'], { date: '2023-10-30', title: '比亚迪分部数据' });
       assert.ok(claimOf(claims, '1320.5').aspects.some((a) => a.startsWith('segment:')), 'the 汽车 row is a segment');
@@ -178,7 +176,6 @@ describe('extraction of flattened tables', () => {
   });
   test(
     'a sequential change column is on the later quarter when both quarters share a year (Fiscal Q1 2024, Fiscal Q2 2024, Change QOQ)',
-    { todo: 'headerColumns picks the "current" period by year only; with two quarters of one year the sort is a tie and the first column (Q1) wins, so the QOQ change gets FY2024-Q1' },
     () => {
       const { claims } = extract(['Nvidia quarter on quarter\n\nMetric  Fiscal Q1 2024  Fiscal Q2 2024  Change QOQ\nRevenue $7.19 billion $12.6 billion 75%'], { date: '2023-08-24', title: 'Nvidia quarter on quarter' });
       assert.equal(claimOf(claims, '7.19').period, 'FY2024-Q1');

@@ -103,7 +103,8 @@ export function headerColumns(text: string, periods: PeriodMention[]): Column[] 
   // A change column measures the figure of the column before it ("Revenue  Change YOY").
   for (const [k, c] of cols.entries()) if (c.change && !c.metric) c.metric = cols.slice(0, k).reverse().find((p) => !p.change)?.metric;
   // A change column is about the table's current period: the latest one its header names.
-  const current = cols.filter((c) => c.period && c.period.raw.year !== undefined).map((c) => c.period!).sort((a, b) => (b.raw.year ?? 0) - (a.raw.year ?? 0))[0];
+  const order = (p: PeriodMention) => (p.raw.year ?? 0) * 100 + (p.raw.n ?? 0);
+  const current = cols.filter((c) => c.period && c.period.raw.year !== undefined).map((c) => c.period!).sort((a, b) => order(b) - order(a))[0];
   for (const c of cols) if (c.change && current) c.period = current;
   return cols.length >= 2 ? cols.map(({ start: _s, end: _e, ...c }) => c) : [];
 }
@@ -141,4 +142,4 @@ export function flatTableColumns(lines: Array<{ text: string; periods: PeriodMen
 /** The label of a flattened row: its text before the first figure ("Data center", "GAAP net income"). */
 export const rowLabel = (text: string, firstFigure: number) => text.slice(0, firstFigure).replace(/[\s|:：]+$/, '').trim();
 /** Total rows (Total, 合计) are the table's whole, not a part. */
-export const isTotalLabel = (label: string) => /^(?:total|totals|overall|合计|总计|总额|全部)\b/i.test(label);
+export const isTotalLabel = (label: string) => /^(?:(?:total|totals|overall)\b|合计|总计|总额|全部)/i.test(label);
