@@ -18,6 +18,9 @@ export { parseChineseNumeral, scanNumbers } from './compute/2-numbers.js';
 export { splitSentences } from './compute/1-sentences.js';
 export { periodMentions, resolvePeriod } from './compute/6-periods.js';
 
+/** Citation markers ("[4][21]", "[1]") are references, not quantities: blanked, offsets kept. */
+export const maskCitations = (text: string) => text.replace(/(?<=\S)(?:\[\d{1,3}\])+/g, (m) => m.replace(/\d/g, ' '));
+
 export function extractClaims(article: Article): Claim[] {
   const text = article.text;
   // A saved page often ends with related stories: their figures are not the article's.
@@ -35,7 +38,7 @@ export function extractClaims(article: Article): Claim[] {
     const label = isTableRow(f.sentence.text) ? cellsOf(f.sentence.text)[0] : undefined;
     const rowUnit = label ? unitInCell(f.sentence.text.slice(label.start, label.end)) : undefined;
     const headUnit = h !== undefined ? unitInCell(facts[h]!.sentence.text) : undefined;
-    f.tokens = scanNumbers(f.sentence.text, f.lang, rowUnit ?? headUnit);
+    f.tokens = scanNumbers(maskCitations(f.sentence.text), f.lang, rowUnit ?? headUnit);
   });
   // Flattened tables: the k-th figure of a row line belongs to the k-th column its header line names.
   const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));
@@ -45,7 +48,8 @@ export function extractClaims(article: Article): Claim[] {
   // In coverage of a company, a country names a market: a region of the figure, not its owner.
   const companyStory = ['company', 'product'].includes(entityById.get(main)?.kind ?? 'company') && main !== UNKNOWN_SUBJECT;
   // The world market is the exception: "global shipments" belong to the market, not to a company.
-  if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'country' || e.id === 'world' || ((f.regions ??= []).push(e), false));
+  const market = (id: string) => ['country', 'region'].includes(entityById.get(id)?.kind ?? '');
+  if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => !market(e.id) || e.id === 'world' || ((f.regions ??= []).push(e), false));
   // A company on its own fiscal calendar names its quarters in that calendar.
   const fiscalYearEnd = entityById.get(main)?.fiscalYearEnd;
   const mainPeriod = mainPeriodOf(article, facts, fiscalYearEnd);
@@ -76,7 +80,7 @@ export function extractClaims(article: Article): Claim[] {
     }
     const lists = listItems(s.text, tokens, f.entities, lang, (text) => {
       const named = entityMentions(text, lang).find((e) => !findAll(metricRe, e.text).length);
-      return named && (!companyStory || entityById.get(named.id)?.kind !== 'country') ? named.id : undefined;
+      return named && (!companyStory || !market(named.id)) ? named.id : undefined;
     });
     const clauses: Span[] = s.clauses.map((c) => ({ ...c, start: c.start - s.start, end: c.end - s.start }));
     const sc = { facts: f, clauses, metrics: metricMentions(s.text), measures: measureMentions(s.text), lists, header, columns: flat.get(si) };

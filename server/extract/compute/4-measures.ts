@@ -17,6 +17,7 @@ const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|p
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").
 const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|decline|drop|fall|slump|decrease|contraction|slide|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
+const EN_RATE = /\b(decline|drop|fall|contraction|deflation|rise|increase|growth|gain)\s+(?:in|of)\s+[^,;]{0,40}?\b(slowed|narrowed|eased|moderated|widened|deepened|accelerated|quickened)\s+to\s+(?:about\s+)?$/i;
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
 // 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?\\s*$`);
@@ -58,7 +59,13 @@ export function measureOf(
   let change = false;
   let why: string | undefined;
   let m = ZH_RATE.exec(before) ?? ZH_DIR.exec(before) ?? EN_DIR.exec(before);
-  if (m) {
+  // "the decline in producer prices slowed to 2.5 percent": the size of a fall is a fall, whatever happens to it.
+  const rate = !m && EN_RATE.exec(sentence.slice(Math.max(prevEnd, clauseStart), tok.start));
+  if (rate) {
+    change = true;
+    sign = /rise|increase|growth|gain/i.test(rate[1]!) ? 1 : -1;
+    why = `"${rate[1]}" … "${rate[2]}"`;
+  } else if (m) {
     change = true;
     sign = ((directionBefore.zh[m[1]!] ?? directionBefore.en[m[1]!.toLowerCase()]) as 1 | -1) ?? 1;
     why = `"${m[1]}" before the number`;

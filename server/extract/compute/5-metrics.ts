@@ -57,6 +57,8 @@ export function metricOfToken(
   if (inClauseAfter) return { metric: inClauseAfter.metric, why: `"${inClauseAfter.text}" after it in the clause`, mention: inClauseAfter };
   // Across clauses, an aside (", a measure of the buffer against bad loans,", ", which …") names no metric of the figure.
   const aside = (m: MetricMention) => /[,，]\s*(?:a|an|which|who|whose)\s[^,，]*$/i.test(sentence.slice(0, m.start));
+  // A share of a total (占比, 比重, share of) named in the figure's own clause is not the metric named earlier.
+  if (/占比|比重|占[^，,]{0,12}的|share of|proportion of/i.test(sentence.slice(clause.start, tok.start))) return { metric: null };
   const chain = usable.filter((m) => m.end <= tok.start && !(m.start < clause.start && aside(m))).pop();
   if (chain) return { metric: chain.metric, why: `"${chain.text}" earlier in the sentence`, mention: chain };
   return { metric: null };

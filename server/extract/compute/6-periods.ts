@@ -117,6 +117,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // "ended December with", "at the end of December (2023)": the year-end reading.
   [/\b(?:ended|at the end of|end of|as of the end of)\s+(?:December|Dec\.?)(?!\s*\d{1,2}\b)(?:\s+(\d{4}))?/g, (m) => ({ kind: 'YE', ...(m[1] ? { year: +m[1] } : {}) })],
   [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
+  // 2022's drop, the year's figure named by its possessive
+  [/\b((?:19|20)\d{2})['’]s\b/g, (m) => ({ kind: 'FY', year: +m[1]! })],
   [/(?<![-–$\d.,])\b((?:19|20)\d{2})\b(?=\s+(?:total|revenue|capital|sales|full|profit|net|gdp))/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
   [new RegExp(`\\b(this year|last year|next year)\\b`, 'gi'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!.toLowerCase()] })],
   [new RegExp(`\\b(${alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w)))})\\b(?![- ](?:earlier|ago|before|-earlier|-ago))`, 'gi'), () => ({ kind: 'FY' })],
