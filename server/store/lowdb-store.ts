@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import type { Db } from '../types.js';
 import { emptyDb, normaliseDb, type Store } from './store.js';
+import { dropNonFinite } from './finite.js';
 import { removeStaleTemps, writeFileDurably } from './durable-write.js';
 import { withFileLock, type LockOptions } from './file-lock.js';
 
@@ -80,6 +81,7 @@ export async function openJsonStore(file: string, lock: LockOptions = {}): Promi
           stamp = now;
         }
         change(low.data);
+        for (const m of dropNonFinite(low.data)) console.error(`crosscheck: not stored, ${m}`);
         try {
           await jsonFile(file, stillHeld, () => stamp).write(low.data);
         } catch (e) {
