@@ -7,16 +7,16 @@ import pg from 'pg';
 import type { Db } from '../../types.js';
 import { COLLECTIONS } from '../shape.js';
 import { normaliseDb, type Store } from '../store.js';
-import { diffTable, persistedOf, type Persisted, type TableDiff } from './diff.js';
+import { diffTable, persistedTable, type PersistedTable, type TableDiff } from './diff.js';
 import { migrate } from './migrations.js';
-import { TABLES, keyOf, type Collection } from './tables.js';
+import { TABLES, type Collection } from './tables.js';
 
 export interface PgOptions {
   /** A schema of its own (created if missing), e.g. for tests; default: the connection's search_path. */
   schema?: string;
 }
 
-type Snapshot = Record<Collection, Map<string, Persisted>>;
+type Snapshot = Record<Collection, PersistedTable>;
 
 /** The URL without its password, for messages. */
 export const safeUrl = (url: string) => {
@@ -120,7 +120,7 @@ async function load(c: pg.PoolClient, location: string): Promise<{ db: Db; snaps
     const t = TABLES[name];
     const list = db[name] as object[];
     if (t.replacedWhole) list.forEach(deepFreeze);
-    snapshot[name] = new Map(list.map((e) => [keyOf(t, e), persistedOf(t, e)]));
+    snapshot[name] = persistedTable(t, list);
   }
   return { db, snapshot, rev: meta.rev };
 }
@@ -129,14 +129,15 @@ async function load(c: pg.PoolClient, location: string): Promise<{ db: Db; snaps
 function diffAll(state: { db: Db; snapshot: Snapshot }): Record<Collection, TableDiff> {
   const out = {} as Record<Collection, TableDiff>;
   for (const name of COLLECTIONS) {
-    const d = diffTable(TABLES[name], state.db[name], state.snapshot[name]);
+    const before = state.snapshot[name];
+    const d = diffTable(TABLES[name], state.db[name], before);
     if (d.refused.length) {
       for (const r of d.refused) console.error(`crosscheck: not stored, ${r.message}`);
       const bad = new Set(d.refused.map((r) => r.index));
       (state.db[name] as unknown[]) = (state.db[name] as unknown[]).filter((_, i) => !bad.has(i));
     }
     // Frozen once written: an in-place edit then throws instead of going unsaved (see tables.ts).
-    if (TABLES[name].replacedWhole) for (const p of d.next.values()) deepFreeze(p.ref);
+    if (TABLES[name].replacedWhole && d.next !== before) for (const p of d.next.byKey.values()) deepFreeze(p.ref);
     out[name] = d;
   }
   return out;
