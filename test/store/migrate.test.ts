@@ -74,6 +74,29 @@ describe('crosscheck migrate', { skip: pgBackend.skip }, () => {
     await assert.rejects(migrateCommand(source, url, quiet), /already holds data \(\d+ articles.*nothing was written/);
   });
 
+  test('a claims.json with two reviews of one finding is refused: the database keeps one per key', async () => {
+    const url = await freshUrl();
+    const dup = join(dir, 'dup.json');
+    const s = await openJsonStore(dup);
+    await s.update((d) => void d.reviews.push({ findingId: 'f1', status: 'open', updatedAt: 'x' }, { findingId: 'f1', status: 'confirmed', updatedAt: 'y' }));
+    await assert.rejects(migrateCommand(dup, url, quiet), /reviews: two entries share the key "f1"/);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    assert.equal((await c.query('SELECT count(*)::int AS n FROM reviews')).rows[0].n, 0, 'nothing written');
+    await c.end();
+  });
+
+  test('a row of the wrong shape in PostgreSQL is named on open, and nothing is written', async () => {
+    const url = await freshUrl();
+    assert.equal(await migrateCommand(source, url, quiet), 0);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`UPDATE claims SET doc = json_build_object('id', id, 'value', null) WHERE id = (SELECT id FROM claims ORDER BY written_rev, pos LIMIT 1)`);
+    const { openStore } = await import('../../server/store/index.js');
+    await assert.rejects(openStore(url), /claims\[0\] \(id [^)]+\): "articleId" should be a string, found nothing/);
+    await c.end();
+  });
+
   test('the command line: prints what was copied and that it was read back', async () => {
     const url = await freshUrl();
     const env = { ...process.env };
