@@ -72,14 +72,15 @@ export async function openJsonStore(file: string, lock: LockOptions = {}): Promi
       async (stillHeld) => {
         if (!cleaned) cleaned = !!(await removeStaleTemps(file));
         const now = await stampOf(file);
-        if (now !== stamp) {
-          // Another process wrote: start from its data, ours not yet saved on top.
+        // Another process wrote: start from its data, ours not yet saved on top. (A file that
+        // vanished is not "new data": what we hold is written back rather than lost.)
+        if (now !== stamp && now !== 'missing') {
           const fresh = new Low<Db>(jsonFile(file, stillHeld), emptyDb());
           await fresh.read();
           for (const p of pending) p(fresh.data);
           low.data = fresh.data;
-          stamp = now;
         }
+        stamp = now;
         change(low.data);
         for (const m of dropNonFinite(low.data)) console.error(`crosscheck: not stored, ${m}`);
         try {

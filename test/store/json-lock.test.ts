@@ -37,3 +37,14 @@ describe('claims.json lock', () => {
     }
   });
 });
+
+describe('claims.json moved away while open', () => {
+  test('what the store holds is written back, not replaced by an empty file', async () => {
+    const file = join(dir, 'vanished.json');
+    const s = await openJsonStore(file);
+    await s.update((d) => void d.reviews.push({ findingId: 'kept', status: 'open', updatedAt: 'x' }));
+    rmSync(file);
+    await s.update((d) => void d.reviews.push({ findingId: 'new', status: 'open', updatedAt: 'x' }));
+    assert.deepEqual(readDb(file).reviews.map((r) => r.findingId), ['kept', 'new']);
+  });
+});
