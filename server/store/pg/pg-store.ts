@@ -65,8 +65,22 @@ export async function openPgStore(url: string, o: PgOptions = {}): Promise<Store
   // (another process wrote) replaces the snapshot, until one commit succeeds.
   let pending: Array<(db: Db) => void> = [];
   const apply = async (change: (db: Db) => void) => {
-    const c = await pool.connect();
+    let c: pg.PoolClient;
+    try {
+      c = await pool.connect();
+    } catch (e) {
+      // Server gone: the change stands in memory like a failed file write, and is sent with the next commit.
+      change(state.db);
+      pending.push(change);
+      throw new Error(`cannot reach PostgreSQL at ${location}: ${(e as Error).message}; the change is kept in memory and saved with the next successful write`);
+    }
+    // A connection lost mid-transaction also emits 'error' on the client; the query rejects
+    // anyway, so the event is only kept from crashing the process.
+    const lost = () => {};
+    c.on('error', lost);
     let changed = false;
+    let threw = false;
+    let failure: Error | undefined;
     try {
       await c.query('BEGIN');
       const { rows } = await c.query<{ rev: string }>('SELECT rev::text AS rev FROM store_meta WHERE id = 1 FOR UPDATE');
@@ -74,7 +88,12 @@ export async function openPgStore(url: string, o: PgOptions = {}): Promise<Store
         state = await load(c, location);
         for (const p of pending) p(state.db);
       }
-      change(state.db);
+      try {
+        change(state.db);
+      } catch (e) {
+        threw = true; // the caller's own error: nothing of it is kept
+        throw e;
+      }
       changed = true;
       const diffs = diffAll(state);
       const rev = await writeDiffs(c, diffs, state.rev);
@@ -83,11 +102,16 @@ export async function openPgStore(url: string, o: PgOptions = {}): Promise<Store
       state.rev = rev;
       pending = [];
     } catch (e) {
+      failure = e as Error;
       await c.query('ROLLBACK').catch(() => {});
-      if (changed) pending.push(change);
-      throw e;
+      if (threw) throw e;
+      // The database failed, not the change: like a failed file write, it stands in memory.
+      if (!changed) change(state.db);
+      pending.push(change);
+      throw new Error(`writing to PostgreSQL at ${location} failed: ${failure.message}; the change is kept in memory and saved with the next successful write`);
     } finally {
-      c.release();
+      c.off('error', lost);
+      c.release(failure); // a client that failed is dropped, not reused
     }
   };
 
