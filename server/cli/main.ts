@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { readArticles } from '../ingest/index.js';
-import { openJsonStore, memoryStore, type Store } from '../store/index.js';
+import { memoryStore, openStore, storeTarget, type Store } from '../store/index.js';
 import { buildReport, ingestArticles, recheck } from '../check/index.js';
 import { progressPrinter } from './progress.js';
 
@@ -17,8 +17,11 @@ usage: npm run crosscheck -- <command> [options]
                                            ingest DIR, check, print the whole report to stdout
   export --format csv|md|html|json|annotations|claimreview [--status open|confirmed|dismissed|reviewed|all] [--db FILE] [--out FILE]
   serve [--articles DIR] [--db FILE] [--port N]   the review web app (npm start)
+  migrate --from FILE|URL --to URL|FILE    copy a whole store (claims.json → PostgreSQL, or back) into an
+                                           empty one, then check the copy entry by entry
 
---db defaults to claims.json in the current folder.`;
+--db is a claims.json path or a postgres:// URL; it defaults to DATABASE_URL if set, else
+claims.json in the current folder.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       status: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -40,23 +45,23 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command ? 0 : 2;
   }
-  const dbFile = resolve(values.db ?? 'claims.json');
+  const dbFile = storeTarget(values.db);
   switch (command) {
     case 'ingest': {
       if (!positionals.length) throw new UsageError('ingest needs at least one file or folder');
-      const store = await openJsonStore(dbFile);
-      return ingestCommand(store, positionals, false);
+      const store = await openStore(dbFile);
+      return closing(store, ingestCommand(store, positionals, false));
     }
     case 'check': {
-      const store = await openJsonStore(dbFile);
-      await recheck(store);
+      const store = await openStore(dbFile);
+      await closing(store, recheck(store));
       const f = store.read().findings;
       console.log(`${f.length} findings: ${count(f, 'discrepancy')} discrepancies, ${count(f, 'rounding')} rounding, ${count(f, 'consistent')} consistent`);
       return 0;
     }
     case 'report': {
       if (values.format && values.format !== 'json') throw new UsageError(`report prints json; for other formats use export --format ${values.format}`);
-      const store = values.db ? await openJsonStore(dbFile) : memoryStore();
+      const store = values.db ? await openStore(dbFile) : memoryStore();
       let code = 0;
       if (values.articles) code = await ingestCommand(store, [values.articles], true);
       else if (!values.db) throw new UsageError('report needs --articles DIR or --db FILE');
@@ -65,13 +70,18 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const { runExport } = await import('../export/cli.js');
-      const store = await openJsonStore(dbFile);
-      return runExport(store, { format: values.format, status: values.status, out: values.out });
+      const store = await openStore(dbFile);
+      return closing(store, runExport(store, { format: values.format, status: values.status, out: values.out }));
     }
     case 'serve': {
       const { startServer } = await import('../web/server.js');
       await startServer({ articlesDir: resolve(values.articles ?? 'articles'), dbFile, port: Number(values.port ?? process.env.PORT ?? 3000) });
       return -1; // keep running
+    }
+    case 'migrate': {
+      if (!values.from || !values.to) throw new UsageError('migrate needs --from FILE|URL and --to URL|FILE');
+      const { migrateCommand } = await import('./migrate.js');
+      return migrateCommand(storeTarget(values.from), storeTarget(values.to));
     }
     default:
       throw new UsageError(`unknown command "${command}"`);
@@ -79,6 +89,15 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** Waits for the command, then lets go of the store's connections, so the process can end. */
+async function closing<T>(store: Store, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    await store.close?.();
+  }
+}
 const count = (f: { verdict: string }[], v: string) => f.filter((x) => x.verdict === v).length;
 
 /** Ingests paths into the store. Messages go to stderr so that piped stdout stays clean. */

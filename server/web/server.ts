@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ingestArticles, removeArticles } from '../check/index.js';
 import { articleIdFor, readArticles } from '../ingest/index.js';
-import { openJsonStore } from '../store/index.js';
+import { openStore } from '../store/index.js';
 import { createApp } from './app.js';
 import { versioned, type VersionedStore } from './versioned.js';
 import { watchFolder } from './watch.js';
@@ -27,7 +27,7 @@ export interface RunningServer {
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const log = o.quiet ? () => {} : (m: string) => console.error(m);
-  const store = versioned(await openJsonStore(o.dbFile));
+  const store = versioned(await openStore(o.dbFile));
   mkdirSync(o.articlesDir, { recursive: true });
   const ingest = async () => {
     const out = readArticles([o.articlesDir]);
@@ -52,7 +52,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
   const watcher = watchFolder(o.articlesDir, ingest);
-  if (!o.quiet) console.log(`Crosscheck review app: ${url}  (library ${o.articlesDir}, data ${o.dbFile})`);
+  if (!o.quiet) console.log(`Crosscheck review app: ${url}  (library ${o.articlesDir}, data ${store.location})`);
   return {
     url,
     store,
