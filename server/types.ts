@@ -208,8 +208,6 @@ export interface Db {
   /** Claims a reviewer added; extraction never overwrites them. Their anchor is quote/start/end. */
   manualClaims: Claim[];
   corrections: Correction[];
-  /** Derived with the findings: which articles report one event. */
-  stories?: Story[];
 }
 
 /** The JSON report (`crosscheck report --format json`). */

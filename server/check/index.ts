@@ -41,12 +41,13 @@ export function computeFindings(claims: Claim[], articles: Article[] | Map<strin
   return checkClaims(claims, articles).findings;
 }
 
-/** Re-derives stories and findings in a db being updated. */
+/** Re-derives the findings in a db being updated. */
 export function recompute(d: Db): void {
-  const { findings, stories } = checkClaims(effectiveClaims(d), d.articles);
-  d.findings = findings;
-  d.stories = stories;
+  d.findings = computeFindings(effectiveClaims(d), d.articles);
 }
+
+/** The stories of a db: derived, cheap, never stored. */
+export const storiesOfDb = (db: Pick<Db, 'articles' | 'claims' | 'corrections' | 'manualClaims'>): Story[] => storiesOf(db.articles, effectiveClaims(db));
 
 /** The stories, and the findings on claims with the stories' defaults put in. */
 export function checkClaims(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'date'>>>): { findings: Finding[]; stories: Story[] } {
@@ -187,7 +188,7 @@ export function buildReport(db: Db): Report {
     articles: db.articles.map(({ text, ...a }) => ({ ...a, chars: text.length })),
     claims,
     findings: db.findings.map((f) => ({ ...f, review: reviews.get(f.id) })),
-    stories: db.stories ?? [],
+    stories: storiesOfDb(db),
     annotations: db.annotations,
   };
 }

@@ -3,6 +3,7 @@
 import type { Finding, Severity, Verdict } from '../../types.js';
 import { statusOf, type Index } from './index.js';
 import { publisherName } from '../render.js';
+import { storiesOf } from '../../story/index.js';
 
 export interface PublisherRow {
   publisher: string;
@@ -102,7 +103,7 @@ export function overviewOf(ix: Index) {
     publishers,
     orphans,
     annotations: ix.db.annotations.length,
-    stories: ix.db.stories ?? [],
+    stories: storiesOf(ix.db.articles, ix.claims),
     articleById: ix.articles,
   };
 }
