@@ -7,6 +7,9 @@
 import type { Alignment, Basis, Claim } from '../types.js';
 
 const TRUST: Record<Basis, number> = { stated: 1, paragraph: 0.9, article: 0.75, 'story-year': 0.7, story: 0.4, none: 0 };
+// An article that names no company is about the story's company: a subject from the story is
+// nearly as good as the article's own. A whole period from the story is a guess.
+const SUBJECT_TRUST: Record<Basis, number> = { ...TRUST, story: 0.7 };
 const HOW: Record<Basis, string> = {
   stated: 'said with the figure',
   paragraph: 'set earlier in the paragraph',
@@ -30,8 +33,9 @@ export function alignmentOf(claims: Claim[]): Alignment {
   const oneEvent = claims.every((c) => c.period === null);
   for (const field of ['subject', 'period'] as const) {
     const bases = claims.map((c) => (field === 'period' && oneEvent ? 'article' : c.basis?.[field] ?? 'stated'));
-    const weakest = bases.reduce((a, b) => (TRUST[b] < TRUST[a] ? b : a));
-    score = Math.min(score, TRUST[weakest]);
+    const trust = field === 'subject' ? SUBJECT_TRUST : TRUST;
+    const weakest = bases.reduce((a, b) => (trust[b] < trust[a] ? b : a));
+    score = Math.min(score, trust[weakest]);
     if (bases.every((b) => b === 'stated')) stated.push(field);
     else inferred.push(`${field}: ${[...new Set(bases.filter((b) => b !== 'stated'))].map((b) => HOW[b]).join(', ')} for some source`);
   }

@@ -6,7 +6,6 @@ import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
 import { agreementGroups, alignClaims, isOpinion } from '../align/index.js';
 import { compareGroup } from '../compare/index.js';
-import { splitOnOutlier } from '../compare/outlier.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
 
@@ -62,7 +61,7 @@ export function checkClaims(claims: Claim[], articles: Article[] | Map<string, P
     .filter(({ g, f }) => !(isOpinion(g) && f.verdict === 'discrepancy'))
     // A discrepancy needs strong evidence that the figures state one fact; a weak alignment only shows agreement.
     .filter(({ f }) => !(f.verdict === 'discrepancy' && f.alignment?.strength === 'weak'))
-    .flatMap(({ g, f }) => splitOnOutlier(g, f, byId));
+    .map(({ f }) => f);
   notePeriodMixups(groups, findings);
   return { findings, stories };
 }

@@ -5,6 +5,7 @@
 // Pure: a function of articles and claims. It runs between extract and align.
 import type { Article, Basis, Claim, Story } from '../types.js';
 import { UNKNOWN_SUBJECT } from '../extract/context.js';
+import { entityById } from '../extract/model/lexicon.js';
 import { YEARLESS, fiscalYearEndOf, spanOf, withYear, yearOf } from '../align/period-span.js';
 
 const mostCommon = <T>(xs: T[]): T | undefined => {
@@ -24,6 +25,7 @@ function aboutOf(claims: Claim[]): { subject: string; period: string | null } {
   return { subject, period: mostCommon(periods.map((c) => c.period!)) ?? null };
 }
 
+const known = (subject: string) => entityById.has(subject);
 const DAY = 86_400_000;
 /** Reports of one event appear within weeks of each other; a year apart they are other events. */
 const STORY_WINDOW_DAYS = 45;
@@ -53,6 +55,17 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
     const home = same.find((s) => samePeriodShape(s.period, x.period)) ?? same.sort((p, q) => q.articleIds.length - p.articleIds.length)[0];
     if (home) home.articleIds.push(x.a.id);
     else stories.push({ id: '', subject: x.subject, period: x.period, articleIds: [x.a.id], dates: [] });
+  }
+  // An article whose subject is no entity we know ("the company", a heading read as a name) joins
+  // the story of a known entity that reports the same period, or the only story there is.
+  for (const s of [...stories]) {
+    if (known(s.subject) || s.articleIds.length > 1) continue;
+    const hosts = stories.filter((h) => h !== s && known(h.subject));
+    const home = hosts.filter((h) => samePeriodShape(h.period, s.period) || h.period === s.period);
+    const pick = home.length === 1 ? home[0] : hosts.length === 1 ? hosts[0] : undefined;
+    if (!pick) continue;
+    pick.articleIds.push(...s.articleIds);
+    stories.splice(stories.indexOf(s), 1);
   }
   return stories.map(({ dates: _dates, ...s }) => {
     // The story's period: the one its articles' figures name most, once years are known.
@@ -84,7 +97,9 @@ export function withStoryDefaults(claims: Claim[], stories: Story[]): Claim[] {
     const edit = (patch: Partial<Claim>, field: 'subject' | 'period', words: string, basis: Basis = 'story') => {
       out = { ...out, ...patch, why: { ...out.why, [field]: `${out.why[field] ? out.why[field] + '; ' : ''}${words}` }, basis: { subject: out.basis?.subject ?? 'stated', period: out.basis?.period ?? 'stated', [field]: basis } };
     };
-    if (c.subject === UNKNOWN_SUBJECT && s.subject !== UNKNOWN_SUBJECT) edit({ subject: s.subject }, 'subject', "the story's subject");
+    // No subject named, or only the article's guess at a name we do not know: the story's subject.
+    const guessed = c.basis?.subject === 'article' && !known(c.subject) && known(s.subject);
+    if ((c.subject === UNKNOWN_SUBJECT || guessed) && s.subject !== UNKNOWN_SUBJECT && c.subject !== s.subject) edit({ subject: s.subject }, 'subject', "the story's subject");
     const year = yearOf(s.period);
     if (out.period && YEARLESS.test(out.period) && year !== undefined) {
       // Only the year is the story's: the stretch of the year is said (前三季度, Q3).

@@ -172,5 +172,9 @@ export const segmentRe = phraseRegex([...segmentAlias.keys()].filter((k) => k.le
 /** The canonical id of a segment name (数据中心业务 → data-center), else the name as printed. */
 export const segmentOf = (name: string) => {
   const n = name.toLowerCase().replace(/(?:业务|板块|分部|产品线)$/, '').trim();
-  return segmentAlias.get(n) ?? n;
+  const exact = segmentAlias.get(n);
+  if (exact) return exact;
+  // "energy storage battery system", "储能系统": a longer name for a segment the lexicon knows.
+  const within = [...n.matchAll(segmentRe)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+  return within && within.length >= 3 ? segmentAlias.get(within.toLowerCase()) ?? n : n;
 };
