@@ -43,8 +43,14 @@ describe('alignmentOf', () => {
     assert.ok(a.score < 0.7);
     assert.ok(a.inferred.some((x) => /^period: .*story's default/.test(x)), JSON.stringify(a.inferred));
   });
-  test("weak when a source's subject is the story's default", () => {
-    assert.equal(alignmentOf([rev('A', basis('story', 'stated')), rev('B')]).strength, 'weak');
+  test("a subject from the story is nearly as good as the article's own: strong, and said to be inferred", () => {
+    const a = alignmentOf([rev('A', basis('story', 'stated')), rev('B')]);
+    assert.equal(a.strength, 'strong');
+    assert.equal(a.score, 0.7);
+    assert.ok(a.inferred.some((x) => /^subject: .*story's default/.test(x)), JSON.stringify(a.inferred));
+  });
+  test("weak when a source's subject and period both come from the story", () => {
+    assert.equal(alignmentOf([rev('A', basis('story', 'story')), rev('B')]).strength, 'weak');
   });
   test('weak when a metric is unnamed by some source, whatever else is stated', () => {
     const a = alignmentOf([rev('A', { metric: null }), rev('B')]);
