@@ -113,8 +113,11 @@ function readChineseInt(s: string, vague: number): number | null {
         groups.push([g[0] * U, g[1] * U]);
       } else {
         if (pending === 0) return null;
+        // 一万五千亿: a larger marker takes in the smaller sections before it (1.5万 × 亿).
+        let sum = pending;
+        while (groups.length && groups[groups.length - 1]![1] < U) sum += groups.pop()![0];
         if (groups.length && groups[groups.length - 1]![1] <= U) return null;
-        groups.push([pending * U, U]);
+        groups.push([sum * U, U]);
       }
       section = 0;
       lastUnit = Infinity;
@@ -179,6 +182,9 @@ const EN_SMALL: Record<string, number> = { ...enNumberWords.small, ...enNumberWo
 const EN_SCALE = enNumberWords.scales;
 const EN_DOZEN = enNumberWords.dozen;
 const enWordAlt = alternation([...Object.keys(EN_SMALL), ...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)]);
+const EN_FRACTION = new RegExp(`^(?:[\\s-]+(?:and\\s+)?(?:a\\s+|an\\s+)?(?:(?:${enWordAlt}|and)[\\s-]+)*)(?:${alternation(enNumberWords.fractions)})\\b`, 'i');
+// 1 in twenty-one, two out of five hundred, two thirds of a million: parts of a ratio or a fraction.
+const EN_RATIO_BEFORE = new RegExp(`(?:\\b(?:out\\s+of)|(?:\\d|\\b(?:${enWordAlt}))\\s+over|\\d\\s+in|\\b(?:${alternation(enNumberWords.fractions)})\\s+of)\\s+$`, 'i');
 const EN_TOKEN = new RegExp(`\\d+(?:\\.\\d+)?|${enWordAlt}|and|point|a|an`, 'gi');
 
 /** Reads "twenty-one", "three hundred and two", "4 thousand 3 hundred and 21", "two point five", "a dozen". */
@@ -187,6 +193,7 @@ export function parseEnglishNumber(s: string): { value: number; decimals: number
   let total = 0;
   let current = 0;
   let lastScale = Infinity;
+  let lastGroup = 0;
   let prev: 'none' | 'small' | 'tens' | 'hundred' | 'scale' | 'and' | 'article' = 'none';
   let any = false;
   for (let k = 0; k < toks.length; k++) {
@@ -199,24 +206,35 @@ export function parseEnglishNumber(s: string): { value: number; decimals: number
       prev = 'and';
     } else if (t === 'point') {
       if (!any) return null;
-      const digits = toks.slice(k + 1).map((d) => (/^\d+$/.test(d) ? d : d in EN_SMALL ? String(EN_SMALL[d]) : null));
-      if (!digits.length || digits.some((d) => d === null)) return null;
+      // point seventy-one is .71: a ten and a unit after it make two digits.
+      const digits: string[] = [];
+      for (const d of toks.slice(k + 1)) {
+        const v = /^\d+$/.test(d) ? d : d in EN_SMALL ? String(EN_SMALL[d]) : null;
+        if (v === null) return null;
+        const last = digits[digits.length - 1];
+        if (last && /^[2-9]0$/.test(last) && /^[1-9]$/.test(v)) digits[digits.length - 1] = last[0] + v;
+        else digits.push(v);
+      }
+      if (!digits.length) return null;
       const f = digits.join('');
       return { value: Number(`${total + current}.${f}`), decimals: f.length };
     } else if (/^\d/.test(t) || t in EN_SMALL) {
       const v = /^\d/.test(t) ? Number(t) : EN_SMALL[t]!;
+      if (v === 0 && prev !== 'none') return null; // "and 0" starts another number
       // "fifty two" adds a unit to a ten; any other pair of numbers in a row is two numbers.
       const addsToTen = prev === 'tens' && v < 10 && !/^\d/.test(t);
       if (prev === 'small' || (prev === 'tens' && !addsToTen)) return null;
       if (/^\d/.test(t) && prev !== 'none' && prev !== 'and' && prev !== 'scale' && prev !== 'hundred') return null;
       if ((prev === 'hundred' || prev === 'scale' || prev === 'and') && current % 100 !== 0 && v < 100) return null;
       current += v;
+      lastGroup = prev === 'tens' ? lastGroup + v : v;
       prev = v >= 20 && v < 100 && v % 10 === 0 && !/^\d/.test(t) ? 'tens' : 'small';
       any = true;
     } else if (t in EN_DOZEN) {
       // "dozens of" is no number; "a dozen", "three dozen" are.
       if (prev === 'scale' || prev === 'hundred' || prev === 'none') return null;
-      current = (current || 1) * EN_DOZEN[t]!;
+      // A dozen multiplies the number just before it: three hundred and two dozen = 300 + 24.
+      current = prev === 'article' ? EN_DOZEN[t]! : current - lastGroup + lastGroup * EN_DOZEN[t]!;
       prev = 'scale';
       lastScale = 0; // nothing may follow a dozen but more of the same
       any = true;
@@ -225,6 +243,7 @@ export function parseEnglishNumber(s: string): { value: number; decimals: number
       if (u === 100) {
         if (current % 100 !== 0 && current > 0 && current >= 100) return null;
         current = (current || 1) * 100;
+        lastGroup = 0;
         prev = 'hundred';
       } else {
         // "million" alone is no number ("a million" is).
@@ -262,9 +281,9 @@ const U = `(?:${cnUnitAlt})`;
 const MIXED = `${A}[ ]?${U}+(?:(?:零[ ]?)?(?:${A}|${cnDigitClass})[ ]?${U}*|[ ](?:${A}|${cnDigitClass})[ ]?${U}+)+`;
 const ARABIC =
   // Indian grouping 12,34,567.89; space-grouped 40 000; comma-grouped 1,234.5 (full-width ２，５００); plain; a leading point .5
-  `\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d+)?(?!\\d)|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:\\.\\d+)?(?![\\d,.])|${D}+(?:[,，]${D}{3})+(?:[.．]${D}+)?|${A}|(?<![\\w.．])[.．]${D}+`;
+  `\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d+)?(?!\\d)|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:\\.\\d+)?(?![\\d,]|\\.\\d)|[0-9]+(?:,[0-9]{3})+(?:\\.[0-9]+)?|[０-９]+(?:[，,][０-９]{3})+(?:[.．][０-９]+)?|${A}|(?<![\\w.．])[.．]${D}+`;
 // What looks like a number but reads as none: dotted identifiers (192.168.1.2), European 1.111,11 and decimal commas (5,4).
-const NOT_A_NUMBER = `\\d+(?:\\.\\d+){2,}|\\d{1,3}(?:\\.\\d{3})+,\\d+|\\d+,\\d{1,2}(?![\\d,])`;
+const NOT_A_NUMBER = `${A}[eEｅ][-+－]?${D}+|\\d+(?:\\.\\d+){2,}|\\d{1,3}(?:\\.\\d{3})+,\\d+|\\d+,\\d{1,2}(?![\\d,])`;
 const EN_WORDS = `(?<![A-Za-z])(?:(?:a|an)\\s+(?=(?:${alternation([...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)])})\\b))?(?:${enWordAlt}|\\d+(?=\\s+(?:${alternation(Object.keys(EN_SCALE))})\\s+(?:and\\s+)?(?:${enWordAlt}|\\d)))(?:(?:\\s+|\\s*-\\s*)(?:and\\s+)?(?:${enWordAlt}|point|\\d+(?:\\.\\d+)?))*(?![A-Za-z])`;
 const NUM_RE = new RegExp(`(?<skip>${NOT_A_NUMBER})|(?<mixed>${MIXED})|(?<en>${EN_WORDS})|(?<arabic>${ARABIC})|(?<cn>${CN_RUN})`, 'gi');
 const ADJACENT_DIGITS = new RegExp(`${cnDigitClass}[ \\t]*${cnDigitClass}`);
@@ -281,6 +300,7 @@ interface Raw {
   prefix?: { unit: string; mult: number; length: number };
   vagueWidth?: number;
   words?: boolean;
+  cut?: boolean;
 }
 
 /** A Chinese numeral, read whole or, failing that, without its last characters (百分之七十百分位 → 七十). */
@@ -313,7 +333,8 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
       end = start + got.length;
       NUM_RE.lastIndex = end;
       const { value, decimals, vagueWidth } = got.reading;
-      r = { start, end, value, decimals, digits: String(Math.round(value)), chinese: true, vagueWidth };
+      // What was cut off a run (五十千) is no magnitude for what is left.
+      r = { start, end, value, decimals, digits: String(Math.round(value)), chinese: true, vagueWidth, cut: got.length < m[0].length };
     } else if (g.en) {
       if (lang !== 'en') continue;
       const got = readEnglishRun(m[0]);
@@ -324,14 +345,19 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
       }
       end = start + got.length;
       NUM_RE.lastIndex = end;
+      // three fifths, twenty-first, one over three, two out of five: fractions and ratios are not read.
+      if (EN_FRACTION.test(sentence.slice(end)) || EN_RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))) continue;
       r = { start, end, value: got.value, decimals: got.decimals, digits: String(Math.round(got.value)), chinese: false, words: true };
     } else {
       const ascii = toAscii(m[0]).replace(/[\s\u00a0\u202f]/g, '');
       const decimals = ascii.includes('.') ? ascii.split('.')[1]!.length : 0;
       r = { start, end, value: Number(ascii.replace(/,/g, '')), decimals, digits: ascii.split('.')[0]! || '0', chinese: false };
+      if (lang === 'en' && (EN_OVER_AFTER.test(sentence.slice(end)) || EN_RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 16), start)))) continue;
     }
     const pre = PREFIX_BEFORE.exec(sentence.slice(Math.max(0, start - 12), start));
     if (pre) {
+      // 五百分之2.2 is a fraction with 500 below the line, not a percentage.
+      if (NUMERAL_END.test(sentence.slice(0, start - pre[0].length))) continue;
       const [unit, mult] = percentPrefixes[pre[1]!.replace(/\s+/g, '')]!;
       r.prefix = { unit, mult, length: pre[0].length };
     }
@@ -340,11 +366,18 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
   return out;
 }
 
+const LONE_UNIT = new RegExp(`^[${cnUnitChars.replace('十', '')}]+$`);
+const EN_OVER_AFTER = new RegExp(`^\\s+(?:over|out\\s+of)\\s+(?:\\d+|(?:${enWordAlt}))\\b(?!\\s+(?:years?|months?|weeks?|days?|quarters?|hours?)\\b)`, 'i');
+const NUMERAL_END = new RegExp(`(?:${cnDigitClass}|${cnUnitAlt}|[0-9０-９])\\s*$`);
+const EN_SCALE_NEXT = new RegExp(`^[\\s-]+(?:${alternation([...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)])})\\b`, 'i');
+
 /** The longest start of an English run that reads as one number ("three and four" → "three"). */
 function readEnglishRun(text: string): { value: number; decimals: number; length: number } | null {
-  const ends = [...text.matchAll(/[A-Za-z0-9]+/g)].map((w) => w.index! + w[0].length);
+  const ends = [...text.matchAll(/[A-Za-z]+|\d+(?:\.\d+)?/g)].map((w) => w.index! + w[0].length);
   for (let k = ends.length - 1; k >= 0; k--) {
     const part = text.slice(0, ends[k]);
+    // "3 hundred and 2 hundred": a prefix that a scale word continues is not a number of its own.
+    if (EN_SCALE_NEXT.test(text.slice(part.length))) continue;
     const got = parseEnglishNumber(part);
     if (got) return { ...got, length: part.length };
   }
@@ -363,7 +396,9 @@ const zhMag = Object.keys(magnitudes.zh).sort((a, b) => b.length - a.length);
 // A magnitude that starts a physical unit (千瓦, 兆瓦) is that unit, not a magnitude.
 const zhMagAlt = zhMag.map((k) => (physTails(k).length ? `${escapeRe(k)}(?!${alternation(physTails(k))})` : escapeRe(k))).join('|');
 // Magnitudes that cannot be anything else, with or without a space: billion, bn, bln.
-const enMagWords = Object.keys(magnitudes.en).filter((k) => k.length > 1).sort((a, b) => b.length - a.length);
+const enMagWords = Object.keys(magnitudes.en).filter((k) => k.length > 1 && k === k.toLowerCase()).sort((a, b) => b.length - a.length);
+// Upper-case magnitudes (MM) are read in that case only, glued after a currency sign: mm is millimetres.
+const RE_CAPS_MAG = new RegExp(`^(${Object.keys(magnitudes.en).filter((k) => k !== k.toLowerCase()).join('|') || '(?!)'})(?![A-Za-z])`);
 // One-letter magnitudes (5m, 20k) only count glued to a figure after a currency sign: "5 m" may be metres.
 const enMagShort = Object.keys(magnitudes.en).filter((k) => k.length === 1);
 const zhCurrency = Object.keys(currencyWords.zh).sort((a, b) => b.length - a.length);
@@ -388,27 +423,43 @@ const RE_EN_AFTER = new RegExp(
 );
 // Currency signs and codes before a number: US$, C$ (also "c $"), RMB, EUR. Letters must not run on from a word (its $5).
 const symbolKeys = [...new Set([...Object.keys(currencySymbols), ...currencyCodes.codes])].sort((a, b) => b.length - a.length);
-const SYM_BEFORE = new RegExp(`(?:^|[^A-Za-z])(${symbolKeys.map((k) => escapeRe(k).replace(/([A-Za-z])\\\$$/, '$1\\s?\\$')).join('|')})\\s?$`, 'i');
+const SYM_BEFORE = new RegExp(`(?:^|[^A-Za-z])(M?(?:${currencyCodes.codes.join('|')})|${symbolKeys.map((k) => escapeRe(k).replace(/([A-Za-z])\\\$$/, '$1\\s?\\$')).join('|')})\\s?$`, 'i');
 const SYM_CODE = new Map<string, string>([
   ...currencyCodes.codes.map((c) => [c, currencyCodes.aliases[c] ?? c] as [string, string]),
   ...Object.entries(currencySymbols).map(([k, v]) => [k.toUpperCase(), v] as [string, string]),
 ]);
-const symbolCode = (text: string) => SYM_CODE.get(text.replace(/\s+/g, '').toUpperCase());
+const symbolCode = (text: string) => {
+  const t = text.replace(/\s+/g, '').toUpperCase();
+  return SYM_CODE.get(t) ?? (/^M[A-Z]{3}$/.test(t) ? SYM_CODE.get(t.slice(1)) : undefined);
+};
+/** MAUD 60: an M before a code is million. */
+const symbolMultiplier = (text: string) => (/^M[A-Z]{3}$/i.test(text) && !SYM_CODE.has(text.toUpperCase()) ? 1e6 : 1);
 /** The currency sign or code just before a number; a lone lowercase "a $" is the article. */
-const symbolBefore = (before: string) => {
+const symbolBefore = (before: string): RegExpExecArray | null => {
   const m = SYM_BEFORE.exec(before);
-  return m && !/^a\s?\$$/.test(m[1]!) ? m : null;
+  if (!m || /^a\s?\$$/.test(m[1]!)) return null;
+  // country music ' s $ 500: a possessive s before $ is no country's prefix.
+  const at = m.index + m[0].indexOf(m[1]!);
+  if (/^[A-Za-z]\s?\$$/.test(m[1]!) && /['’`]\s*$/.test(before.slice(0, at))) return symbolBefore(before.slice(0, at) + ' ' + before.slice(at + 1));
+  return m;
 };
 // A one-character sign after the number (10 €, 100₾), unless it starts the next amount (10 $30).
 const SYM_AFTER = new RegExp(`^\\s?([${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}])(?!\\s?\\d)`);
 const codeAlt = currencyCodes.codes.join('|');
 // 75 USD million, 30 MUSD, 115USD: a code after the number, maybe with a magnitude around it.
-const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join('|')}))?(?![A-Za-z])`, 'i');
+const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join('|')}))?(?![A-Za-z0-9])`, 'i');
 const RE_NO_CODE_AFTER = new RegExp(`^\\s+(?:${alternation(currencyNoCode)})\\b`, 'i');
 const GLUED_OK = new RegExp(`^(?:${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')})(?![A-Za-z])`, 'i');
 const GLUED_M_COUNT = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${alternation(Object.keys(countNouns))})\\b`, 'i');
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
+const SYM_BETWEEN = new RegExp(`^\\s?[${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}]\\s?[0-9]`);
+const OTHER_SCRIPT_AFTER = /^\s?(?![A-Za-z\u00c0-\u024f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\p{L}/u;
+const SUBUNIT_BEFORE = new RegExp(`\\b(?:${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\s$`, 'i');
+// dollar 22.5 million: a currency word before an amount with a magnitude.
+const EN_CURRENCY_BEFORE = new RegExp(`\\b(${alternation(Object.keys(currencyWords.en))})\\s$`, 'i');
+const ZH_CURRENCY_START = new RegExp(`^(${zhCurrency.map(escapeRe).join('|')})`);
+const ZH_SPACED_POINTS = /^\s*[个個]\s+百\s*分\s*[点點]/;
 const PERCENT_OF_BEFORE = /\b(?:per\s?cents?|percents?)\s+of\s+$/i;
 const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
 const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)/i;
@@ -439,12 +490,22 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     const after = sentence.slice(r.end, r.end + 40);
     const prevChar = sentence[r.start - 1] ?? '';
     // Names and versions: GPT-4, V3.0, A100, RTX4090, 4Q22; ordinals: 第40枚; stock codes 002594.SZ.
-    const symBefore = r.words && !/\$\s?$/.test(before) ? null : symbolBefore(before);
+    const prevEnd = tokens.length ? tokens[tokens.length - 1]!.end : 0;
+    let symBefore = r.words && !/\$\s?$/.test(before) ? null : symbolBefore(before);
+    // A code the number before has taken as its own (10 rmb 20 usd) is not this one's.
+    if (symBefore && r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!) < prevEnd) symBefore = null;
+    // 12k个百分点, 百分之15Ｋ: a Latin letter glued to a number in Chinese text is not read.
+    if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg)\b/.test(toAscii(after))) continue;
     if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || /[A-Za-z]-$/.test(before))) continue;
     // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
     if (!symBefore && /[A-Za-z]\s?\$\s?$/.test(before)) continue;
     // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn, 10k) or a currency code (115USD).
     if (!r.words && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !GLUED_OK.test(toAscii(after.slice(0, 8)))) continue;
+    // 10 $ 30: a sign between two numbers may be either's; a unit in a script we do not read (100,000 ரூ).
+    if (!r.chinese && SYM_BETWEEN.test(after)) continue;
+    if (OTHER_SCRIPT_AFTER.test(after)) continue;
+    // sen 100,000, cent 5: a coin named before the number is no amount we can read.
+    if (!r.chinese && SUBUNIT_BEFORE.test(before)) continue;
     // A letter after a space may be a magnitude or a unit (2.5 M, 10 k): unsure, so not read.
     if (!r.chinese && /^\s+[kKmMbBgGtT]\b(?![.'’]\w)/.test(after)) continue;
     // Glued m and k (5m, 50k) may be metres or kilometres: a magnitude only after a currency sign or before a
@@ -456,6 +517,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (r.chinese && /^第/.test(sentence.slice(r.start - 1))) continue;
 
     let i = r.end;
+    let start = r.start;
     let unit = '';
     let mult = 1;
     let countOf: string | undefined;
@@ -473,7 +535,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     }
     if (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after)) {
       const z = RE_ZH_AFTER.exec(after)!;
-      const [all, q1, mag, q2, pct, pts, tenth, cur, phys, cls, noun] = z;
+      const [all, q1, magRaw, q2, pct, pts, tenth, cur, phys, cls, noun] = z;
+      const mag = r.cut ? undefined : magRaw;
+      if (r.cut && magRaw) continue;
       if (mag) {
         mult = magnitudes.zh[mag]!;
         stepUnit = mult;
@@ -489,7 +553,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         stepUnit = 10;
         unitWhy = '成 is tenths: 四成 = 40%';
         // 七成六 = 76%, 三成半 = 35%: a digit or 半 after 成 is the next place.
-        const next = /^(?:([一二两三四五六七八九])(?![十百千万亿成折个])|半)/.exec(after.slice(all.length));
+        const next = /^\s?(?:([一二两三四五六七八九])(?![十百千万亿成折个])|半)/.exec(after.slice(all.length));
         if (next && r.decimals === 0 && !r.vagueWidth) {
           extraValue = next[1] ? CN_DIGIT[next[1]]! : 5;
           extraLength = next[0].length;
@@ -501,6 +565,15 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         else {
           unit = 'count';
           countOf = classifiers[cls];
+          // 20个比特币: a currency after the classifier makes it an amount of money.
+          const money = noun ? ZH_CURRENCY_START.exec(noun) : null;
+          if (money) {
+            unit = currencyWords.zh[money[1]!]!;
+            countOf = undefined;
+            extraLength = money[0].length;
+          }
+          // 一 百 五 十 个 百 分 点: a spaced-out unit we do not read.
+          if (/^\s/.test(after.slice(all.length - (noun?.length ?? 0))) && ZH_SPACED_POINTS.test(after)) continue;
           // The noun after the classifier, up to a function word: 48项任务中与… → 任务.
           countNoun = noun ? noun.replace(/^([\s\S][^的与和及在中为是了把被对向从]*)[\s\S]*$/, '$1') : undefined;
         }
@@ -515,7 +588,13 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length);
       if (r.prefix) unit = r.prefix.unit;
     }
-    if (!unit && !r.chinese) {
+    const capsMag = !r.chinese && MONEY_BEFORE.test(before) ? RE_CAPS_MAG.exec(after) : null;
+    if (capsMag) {
+      mult = magnitudes.en[capsMag[1]!]!;
+      stepUnit = mult;
+      i = r.end + capsMag[0].length;
+    }
+    if (!unit && !r.chinese && !capsMag) {
       const e = RE_EN_AFTER.exec(after)!;
       const [all, magWord, magShort, pctSign, pctWordRaw, perThousand, pts, cur, cents, phys] = e;
       const pct = pctSign && pctSign !== '‰' ? pctSign : undefined;
@@ -561,6 +640,13 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       }
       // Francs, pesetas: money, but of a currency we cannot name; not a count either.
       if (!unit && RE_NO_CODE_AFTER.test(sentence.slice(i))) continue;
+      const cwb = !unit && mag && !symBefore ? EN_CURRENCY_BEFORE.exec(before) : null;
+      if (cwb) {
+        unit = currencyWords.en[cwb[1]!.toLowerCase()]!;
+        start = r.start - cwb[0].length;
+      }
+      // "$ 30 cent": a sign and a coin name disagree; not read.
+      if (symBefore && cents) continue;
       if (!unit && PERCENT_OF_BEFORE.test(sentence.slice(Math.max(0, r.start - 16), r.start))) unit = '%';
     }
     // A currency named before the number: 人民币100亿元 is covered by 元; 美元100亿 is not.
@@ -574,10 +660,11 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (low) unit = currencySymbols[low[1]!]!;
     }
     // Currency symbols before the number.
-    let start = r.start;
     const symCode = symBefore ? symbolCode(symBefore[1]!) : undefined;
     if (symBefore && symCode && (!unit || unit === 'count')) {
       unit = symCode;
+      const sm = symbolMultiplier(symBefore[1]!);
+      if (sm !== 1) (mult *= sm), (stepUnit *= sm);
       countOf = undefined;
       countNoun = undefined;
       start = r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!);
@@ -627,6 +714,12 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       unit = 'count';
     }
 
+    // "all 50 states", "70 of us": a whole or a partitive, not a figure to compare.
+    if (!r.chinese && unit === 'count' && (/\ball\s+$/i.test(before) || /^\s+of\s+(?:us|them|you|these|those)\b/i.test(sentence.slice(i)))) continue;
+    // 29km Road: a measurement followed by a capitalised word is a name.
+    if (lang === 'en' && unit && Object.values(physicalUnits.en).includes(unit) && /^\s+[A-Z][a-z]/.test(sentence.slice(i))) continue;
+    // $ 30 $: a sign on both sides belongs to one of two numbers, we do not know which.
+    if (symBefore && SYM_AFTER.test(sentence.slice(i)) && !r.chinese) continue;
     // What does not state a quantity: a model number (iPhone 16), a span of time (the 12 months through July).
     if (!r.chinese && unit === 'count' && /\b[a-z]+[A-Z][A-Za-z]*\s$/.test(before)) continue;
     if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
@@ -648,7 +741,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (r.value < 10 && mult === 1 && unit === 'count') continue;
       // A lone 一 is the article "a" (一美元 a dollar), unless it is a share or a multiple (一成, 一倍).
       if (sentence.slice(r.start, r.end) === '一' && unit !== '%' && unit !== 'times') continue;
-      if (/^[万亿千百]+$/.test(sentence.slice(r.start, r.end))) continue;
+      // 万 or 拾 alone (拾起 picks up) is no numeral; 十 alone is ten.
+      if (LONE_UNIT.test(sentence.slice(r.start, r.end))) continue;
     }
     // A table cell takes the unit its row or column names: | 基本每股收益（元） | 5.66 |.
     if (fallbackUnit && (!unit || (unit === 'count' && !countOf && !countNoun))) {
@@ -720,21 +814,44 @@ const COIN_RE = new Map(
     return [code, new RegExp(`^(?:\\s*(?:又|零|and)\\s*|\\s*)(${coinDigit})\\s*(${alt})(?:\\s*(${coinDigit})\\s*(${alt}))?`, 'i')] as const;
   }),
 );
+const NO_COINS = /(?!)/;
 const BARE_CENTS = /^(?:\s+and)?\s+(\d{2})(?=\s*(?:[.,;!?]|$))/;
 const coinValue = (d: string) => (/\d/.test(d) ? Number(d) : CN_DIGIT[d]!);
+
+/** What a token adds as the coins of an amount before it: 45 cents, or a bare 45 at the end of a clause. */
+// Words after a bare number that say how much, not what is counted: 15 dollars 50 more.
+const NOT_NOUNS = new Set(['more', 'less', 'extra', 'only']);
+
+function coinOf(a: NumberToken, b: NumberToken): number | undefined {
+  if (b.unit === a.unit && (b.scale ?? 1) < 1 && b.value < 1) return b.value;
+  const noNoun = !b.countNoun || NOT_NOUNS.has(b.countNoun);
+  if (b.unit === 'count' && noNoun && Number.isInteger(b.value) && b.value > 0 && b.value < 100 && b.numEnd === b.end) return b.value / 100;
+  return undefined;
+}
 
 function mergeCoins(sentence: string, tokens: NumberToken[]) {
   for (let k = 0; k < tokens.length; k++) {
     const a = tokens[k]!;
-    const re = COIN_RE.get(a.unit);
-    if (!re || a.perShare || (a.scale ?? 1) !== 1 || !Number.isInteger(a.value) || !/[A-Za-z\u4e00-\u9fff]$/.test(sentence.slice(a.start, a.end))) continue;
+    const re = COIN_RE.get(a.unit) ?? NO_COINS;
+    if (!/^[A-Z]{3}$/.test(a.unit) || a.perShare || (a.scale ?? 1) !== 1 || !Number.isInteger(a.value)) continue;
+    const wordEnd = /[A-Za-z\u4e00-\u9fff]$/.test(sentence.slice(a.start, a.end));
     const rest = sentence.slice(a.end);
-    const subs = compoundSubunits[a.unit]!;
+    const subs = compoundSubunits[a.unit] ?? {};
     const m = re.exec(rest);
+    const b = tokens[k + 1];
+    const word = /[A-Za-z]$/.test(sentence.slice(a.start, a.end));
     let add = 0;
     let step = 0;
     let len = 0;
-    if (m && subs[m[2]!.toLowerCase()] !== undefined && subs[m[2]!.toLowerCase()]! < 1) {
+    const gap = b ? sentence.slice(a.end, b.start) : '';
+    // c $ 100 and fifty: after a sign, only "and" and a number ending the clause make coins.
+    const joins = word ? /^\s*(?:and\s+)?$/.test(gap) : /^\s+and\s+$/.test(gap) && !!b && /^\s*(?:[.,;!?]|$)/.test(sentence.slice(b.end));
+    if (b && joins && (coinOf(a, b) ?? 0) > 0) {
+      // thirteen dollars and forty-five cents; thirteen dollars forty five
+      add = coinOf(a, b)!;
+      step = 0.01;
+      len = b.end - a.end;
+    } else if (m && wordEnd && subs[m[2]!.toLowerCase()] !== undefined && subs[m[2]!.toLowerCase()]! < 1) {
       const s1 = subs[m[2]!.toLowerCase()]!;
       const s2 = m[4] ? subs[m[4].toLowerCase()] : undefined;
       if (m[4] && (s2 === undefined || s2 >= s1)) continue;
@@ -742,7 +859,7 @@ function mergeCoins(sentence: string, tokens: NumberToken[]) {
       step = s2 ?? s1;
       len = m[0].length;
     } else {
-      const c = /[A-Za-z]$/.test(sentence.slice(a.start, a.end)) ? BARE_CENTS.exec(rest) : null;
+      const c = word ? BARE_CENTS.exec(rest) : null;
       if (!c) continue;
       add = Number(c[1]) / 100;
       step = 0.01;
