@@ -15,6 +15,8 @@ export interface Sentence extends Span {
 
 const ABBREV = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|St|No|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)\.$/;
 
+const URL_RE = /https?:\/\/\S+|www\.\S+/g;
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
@@ -42,8 +44,11 @@ function splitLine(line: string, offset: number, paragraph: number, out: Sentenc
     }
     start = end;
   };
+  // A URL is one word: its ? and ; end no sentence (and its digits are masked later).
+  const urls = [...line.matchAll(URL_RE)].map((u) => [u.index!, u.index! + u[0].length] as const);
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
+    if (urls.some(([a, b]) => i >= a && i < b)) continue;
     // A short English question with no figure ("Net income? $14.1 billion.") runs on into its answer.
     if (c === '?' && i - start < 30 && !/\d/.test(line.slice(start, i))) continue;
     if ('。！？；!?;'.includes(c)) {

@@ -18,6 +18,13 @@ import {
   escapeRe,
   physicalUnits,
   perMilleWords,
+  zhNumerals,
+  enNumberWords,
+  percentPrefixes,
+  currencyCodes,
+  currencyNoCode,
+  compoundSubunits,
+  alternation,
 } from '../model/lexicon.js';
 
 export interface NumberToken {
@@ -39,59 +46,342 @@ export interface NumberToken {
   /** 'low' or 'high' when the number is one end of a range (34.5-37.0bn). */
   rangeEnd?: 'low' | 'high';
   unitWhy?: string;
+  /** What the printed numeral was multiplied by (a magnitude, 成, a prefix). */
+  scale?: number;
+  /** 几 or 数 in the numeral: the value is the lowest reading and the precision the width of what it may be. */
+  vagueWord?: string;
+  /** 1,265.89/206.30亿元: the first of a slash pair takes the unit of the second. */
+  slashPair?: boolean;
 }
 
-const FW = /[０-９．，]/g;
-const toAscii = (s: string) => s.replace(FW, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+const FW = /[０-９．，Ａ-Ｚａ-ｚ－]/g;
+const toAscii = (s: string) =>
+  s.replace(FW, (c) => (c === '．' ? '.' : c === '，' ? ',' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
-// ---- Chinese numerals
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+// ---- Chinese numerals (the characters are lexicon data: units.json numerals)
+const CN_DIGIT = zhNumerals.digits;
+const CN_UNIT = zhNumerals.units;
+const CN_SECTION = zhNumerals.sections;
+const CN_VAGUE = new Set([...zhNumerals.vague, ...zhNumerals.vagueBeforeUnit]);
+const CN_POINT = new RegExp(`[${zhNumerals.point.join('')}]`);
+const cnDigitChars = Object.keys(CN_DIGIT).join('');
+const cnUnitChars = Object.keys(CN_UNIT).join('') + Object.keys(CN_SECTION).join('');
+const ZH_TOKEN = /\d+(?:\.\d+)?|[\s\S]/g;
 
-/** Reads 一百二十亿, 八十二万, 二百三十二, 十二点五. Returns null for what is not a numeral. */
-export function parseChineseNumeral(s: string): { value: number; decimals: number } | null {
-  if (!s) return null;
-  const [intPart, fracPart] = s.split('点');
-  // total: the part at or above 亿; mid: the 万 part since the last 亿; section: below 万.
-  let total = 0;
-  let mid = 0;
+/** The integer part of a numeral, with any vague digit (几) read as `vague`. Null when it is no well-formed numeral. */
+function readChineseInt(s: string, vague: number): number | null {
+  const groups: Array<[number, number]> = []; // closed sections: [value, scale], scales falling
   let section = 0;
-  let digit = -1;
-  let sawDigit = false;
-  for (const ch of intPart!) {
-    if (ch in CN_DIGIT) {
-      digit = CN_DIGIT[ch]!;
-      sawDigit = true;
-    } else if (ch in CN_UNIT) {
-      section += (digit < 0 ? 1 : digit) * CN_UNIT[ch]!;
-      digit = -1;
-      sawDigit = true;
-    } else if (ch === '万') {
-      section += Math.max(digit, 0);
-      mid = (mid + section) * 1e4;
+  let lastUnit = Infinity; // units within a section must fall: 三千五百
+  let digit: number | null = null;
+  let digitChinese = false;
+  let digitLen = 0;
+  let prevUnit = 0; // the unit just before the pending digit; 0 after 零 or at the start
+  let lastWasSection = false;
+  let any = false;
+  for (const t of s.match(ZH_TOKEN) ?? []) {
+    const isArabic = /^\d/.test(t);
+    if (isArabic || t in CN_DIGIT || CN_VAGUE.has(t)) {
+      // Two digits in a row (二三十, 三四成) are a vague range or a digit string, not one number.
+      if (digit !== null) return null;
+      const v = isArabic ? Number(t) : t in CN_DIGIT ? CN_DIGIT[t]! : vague;
+      any = true;
+      if (!isArabic && v === 0 && t in CN_DIGIT) {
+        prevUnit = 0; // 零 holds a place: 一千零十二
+        continue;
+      }
+      digit = v;
+      digitChinese = !isArabic;
+      digitLen = isArabic ? t.split('.')[0]!.length : 1;
+      lastWasSection = false;
+    } else if (t in CN_UNIT) {
+      const u = CN_UNIT[t]!;
+      if (u >= lastUnit) return null;
+      section += (digit ?? 1) * u;
+      lastUnit = u;
+      digit = null;
+      prevUnit = u;
+      lastWasSection = false;
+      any = true;
+    } else if (t in CN_SECTION) {
+      const U = CN_SECTION[t]!;
+      const pending = section + (digit ?? 0);
+      if (pending === 0 && lastWasSection && groups.length) {
+        // 万万 and 万亿 multiply: 10万万 = 10亿, 4.78萬億 = 4.78万亿.
+        const g = groups.pop()!;
+        if (groups.length && groups[groups.length - 1]![1] <= g[1] * U) return null;
+        groups.push([g[0] * U, g[1] * U]);
+      } else {
+        if (pending === 0) return null;
+        // 一万五千亿: a larger marker takes in the smaller sections before it (1.5万 × 亿).
+        let sum = pending;
+        while (groups.length && groups[groups.length - 1]![1] < U) sum += groups.pop()![0];
+        if (groups.length && groups[groups.length - 1]![1] <= U) return null;
+        groups.push([sum * U, U]);
+      }
       section = 0;
-      digit = -1;
-    } else if (ch === '亿') {
-      section += Math.max(digit, 0);
-      total = (total + mid + section) * 1e8;
-      mid = 0;
-      section = 0;
-      digit = -1;
+      lastUnit = Infinity;
+      digit = null;
+      prevUnit = U;
+      lastWasSection = true;
     } else return null;
   }
-  if (!sawDigit) return null;
-  let value = total + mid + section + Math.max(digit, 0);
+  if (!any) return null;
+  if (digit !== null && prevUnit >= 100) {
+    const places = Math.round(Math.log10(prevUnit));
+    // An elided unit: 二百五 = 250, 九万四 = 94,000. An Arabic part must fill the places: 3万4000.
+    if (digitChinese) digit *= prevUnit / 10;
+    else if (digitLen !== places) return null;
+  } else if (digit !== null && !digitChinese && prevUnit === 10) return null;
+  return groups.reduce((a, g) => a + g[0], 0) + section + (digit ?? 0);
+}
+
+export interface ChineseReading {
+  value: number;
+  decimals: number;
+  /** For 二十几万: the step of the unknown digit's place times ten, the width of what it may be. */
+  vagueWidth?: number;
+}
+
+/** Reads 一百二十亿, 八十二万, 两千三百五, 一千零十二, 3万4000, 十二点五. Returns null for what is not a numeral. */
+export function parseChineseNumeral(input: string): ChineseReading | null {
+  const s = toAscii(input).replace(/\s+/g, '');
+  if (!s) return null;
+  const [intPart, fracPart, extra] = s.split(CN_POINT);
+  if (extra !== undefined || intPart === undefined) return null;
+  const hasVague = [...intPart].some((c) => CN_VAGUE.has(c));
+  let value = readChineseInt(intPart, 0);
+  if (value === null) return null;
+  let vagueWidth: number | undefined;
+  if (hasVague) {
+    // 几 stands for an unknown digit: the value is its lowest reading, the width ten of its place.
+    const one = readChineseInt(intPart, 1);
+    if (one === null || one === value) return null;
+    const place = one - value;
+    if (value < place) value = place; // 几十万, 数十亿: at least one of the place
+    vagueWidth = place * 10;
+    if (fracPart !== undefined) return null;
+  }
   let decimals = 0;
   if (fracPart !== undefined) {
     let f = '';
     for (const ch of fracPart) {
-      if (!(ch in CN_DIGIT)) return null;
-      f += String(CN_DIGIT[ch]);
+      if (/\d/.test(ch)) f += ch;
+      else if (ch in CN_DIGIT) f += String(CN_DIGIT[ch]);
+      else return null;
     }
+    if (!f) return null;
     decimals = f.length;
     value = Number(`${value}.${f}`);
   }
-  return { value, decimals };
+  return vagueWidth ? { value, decimals, vagueWidth } : { value, decimals };
+}
+
+// ---- spelled-out English numbers (units.json numberWords)
+const EN_SMALL: Record<string, number> = { ...enNumberWords.small, ...enNumberWords.tens };
+const EN_SCALE = enNumberWords.scales;
+const EN_DOZEN = enNumberWords.dozen;
+const enWordAlt = alternation([...Object.keys(EN_SMALL), ...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)]);
+const EN_FRACTION = new RegExp(`^(?:[\\s-]+(?:and\\s+)?(?:a\\s+|an\\s+)?(?:(?:${enWordAlt}|and)[\\s-]+)*)(?:${alternation(enNumberWords.fractions)})\\b`, 'i');
+// 1 in twenty-one, two out of five hundred, two thirds of a million: parts of a ratio or a fraction.
+const EN_RATIO_BEFORE = new RegExp(`(?:\\b(?:out\\s+of)|(?:\\d|\\b(?:${enWordAlt}))\\s+over|\\d\\s+in|\\b(?:${alternation(enNumberWords.fractions)})\\s+of)\\s+$`, 'i');
+const EN_TOKEN = new RegExp(`\\d+(?:\\.\\d+)?|${enWordAlt}|and|point|a|an`, 'gi');
+
+/** Reads "twenty-one", "three hundred and two", "4 thousand 3 hundred and 21", "two point five", "a dozen". */
+export function parseEnglishNumber(s: string): { value: number; decimals: number } | null {
+  const toks = (s.match(EN_TOKEN) ?? []).map((t) => t.toLowerCase());
+  let total = 0;
+  let current = 0;
+  let lastScale = Infinity;
+  let lastGroup = 0;
+  let prev: 'none' | 'small' | 'tens' | 'hundred' | 'scale' | 'and' | 'article' = 'none';
+  let any = false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t === 'a' || t === 'an') {
+      if (k !== 0) return null;
+      prev = 'article';
+    } else if (t === 'and') {
+      if (prev !== 'hundred' && prev !== 'scale') return null;
+      prev = 'and';
+    } else if (t === 'point') {
+      if (!any) return null;
+      // point seventy-one is .71: a ten and a unit after it make two digits.
+      const digits: string[] = [];
+      for (const d of toks.slice(k + 1)) {
+        const v = /^\d+$/.test(d) ? d : d in EN_SMALL ? String(EN_SMALL[d]) : null;
+        if (v === null) return null;
+        const last = digits[digits.length - 1];
+        if (last && /^[2-9]0$/.test(last) && /^[1-9]$/.test(v)) digits[digits.length - 1] = last[0] + v;
+        else digits.push(v);
+      }
+      if (!digits.length) return null;
+      const f = digits.join('');
+      return { value: Number(`${total + current}.${f}`), decimals: f.length };
+    } else if (/^\d/.test(t) || t in EN_SMALL) {
+      const v = /^\d/.test(t) ? Number(t) : EN_SMALL[t]!;
+      if (v === 0 && prev !== 'none') return null; // "and 0" starts another number
+      // "fifty two" adds a unit to a ten; any other pair of numbers in a row is two numbers.
+      const addsToTen = prev === 'tens' && v < 10 && !/^\d/.test(t);
+      if (prev === 'small' || (prev === 'tens' && !addsToTen)) return null;
+      if (/^\d/.test(t) && prev !== 'none' && prev !== 'and' && prev !== 'scale' && prev !== 'hundred') return null;
+      if ((prev === 'hundred' || prev === 'scale' || prev === 'and') && current % 100 !== 0 && v < 100) return null;
+      current += v;
+      lastGroup = prev === 'tens' ? lastGroup + v : v;
+      prev = v >= 20 && v < 100 && v % 10 === 0 && !/^\d/.test(t) ? 'tens' : 'small';
+      any = true;
+    } else if (t in EN_DOZEN) {
+      // "dozens of" is no number; "a dozen", "three dozen" are.
+      if (prev === 'scale' || prev === 'hundred' || prev === 'none') return null;
+      // A dozen multiplies the number just before it: three hundred and two dozen = 300 + 24.
+      current = prev === 'article' ? EN_DOZEN[t]! : current - lastGroup + lastGroup * EN_DOZEN[t]!;
+      prev = 'scale';
+      lastScale = 0; // nothing may follow a dozen but more of the same
+      any = true;
+    } else if (t in EN_SCALE) {
+      const u = EN_SCALE[t]!;
+      if (u === 100) {
+        if (current % 100 !== 0 && current > 0 && current >= 100) return null;
+        current = (current || 1) * 100;
+        lastGroup = 0;
+        prev = 'hundred';
+      } else {
+        // "million" alone is no number ("a million" is).
+        if (u >= lastScale || prev === 'none') return null;
+        total += (current || 1) * u;
+        current = 0;
+        lastScale = u;
+        prev = 'scale';
+      }
+      any = true;
+    } else return null;
+  }
+  if (!any || prev === 'and' || prev === 'article') return null;
+  return { value: total + current, decimals: 0 };
+}
+
+// ---- where numbers are: one regex, built once
+const cnDigitClass = `[${cnDigitChars}]`;
+// A unit character that starts a physical unit which is not "magnitude × unit" (兆瓦 is a megawatt, 千米 a kilometre) ends the numeral.
+const physTails = (ch: string) =>
+  Object.keys(physicalUnits.zh)
+    .filter((k) => k.startsWith(ch) && k.length > 1 && !(k.slice(1) in physicalUnits.zh))
+    .map((k) => k.slice(1));
+const unitChar = (ch: string) => {
+  const tails = physTails(ch);
+  return tails.length ? `${escapeRe(ch)}(?!${alternation(tails)})` : escapeRe(ch);
+};
+const cnUnitAlt = [...cnUnitChars].map(unitChar).join('|');
+const cnVagueAlt = `[${zhNumerals.vague.join('')}]|[${zhNumerals.vagueBeforeUnit.join('')}](?=${cnUnitAlt})`;
+const CN_CHAR = `(?:${cnDigitClass}|${cnUnitAlt}|${cnVagueAlt})`;
+const CN_RUN = `${CN_CHAR}(?:[ \\t]{0,3}${CN_CHAR})*(?:[ \\t]{0,3}[${zhNumerals.point.join('')}][ \\t]{0,3}(?:${cnDigitClass}|[0-9０-９])+)?`;
+const D = '[0-9０-９]';
+const A = `${D}+(?:[.．]${D}+)?`;
+const U = `(?:${cnUnitAlt})`;
+const MIXED = `${A}[ ]?${U}+(?:(?:零[ ]?)?(?:${A}|${cnDigitClass})[ ]?${U}*|[ ](?:${A}|${cnDigitClass})[ ]?${U}+)+`;
+const ARABIC =
+  // Indian grouping 12,34,567.89; space-grouped 40 000; comma-grouped 1,234.5 (full-width ２，５００); plain; a leading point .5
+  `\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d+)?(?!\\d)|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:\\.\\d+)?(?![\\d,]|\\.\\d)|[0-9]+(?:,[0-9]{3})+(?:\\.[0-9]+)?|[０-９]+(?:[，,][０-９]{3})+(?:[.．][０-９]+)?|${A}|(?<![\\w.．])[.．]${D}+`;
+// What looks like a number but reads as none: dotted identifiers (192.168.1.2), European 1.111,11 and decimal commas (5,4).
+const NOT_A_NUMBER = `${A}[eEｅ][-+－]?${D}+|\\d+(?:\\.\\d+){2,}|\\d{1,3}(?:\\.\\d{3})+,\\d+|\\d+,\\d{1,2}(?![\\d,])`;
+const EN_WORDS = `(?<![A-Za-z])(?:(?:a|an)\\s+(?=(?:${alternation([...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)])})\\b))?(?:${enWordAlt}|\\d+(?=\\s+(?:${alternation(Object.keys(EN_SCALE))})\\s+(?:and\\s+)?(?:${enWordAlt}|\\d)))(?:(?:\\s+|\\s*-\\s*)(?:and\\s+)?(?:${enWordAlt}|point|\\d+(?:\\.\\d+)?))*(?![A-Za-z])`;
+const NUM_RE = new RegExp(`(?<skip>${NOT_A_NUMBER})|(?<mixed>${MIXED})|(?<en>${EN_WORDS})|(?<arabic>${ARABIC})|(?<cn>${CN_RUN})`, 'gi');
+const ADJACENT_DIGITS = new RegExp(`${cnDigitClass}[ \\t]*${cnDigitClass}`);
+const PREFIX_BEFORE = new RegExp(`(${Object.keys(percentPrefixes).map((k) => [...k].map(escapeRe).join('\\s*')).join('|')})\\s*$`);
+
+interface Raw {
+  start: number;
+  end: number;
+  value: number;
+  decimals: number;
+  digits: string;
+  chinese: boolean;
+  /** 百分之 / 千分之 / 万分之 before the number: its unit, multiplier and length. */
+  prefix?: { unit: string; mult: number; length: number };
+  vagueWidth?: number;
+  words?: boolean;
+  cut?: boolean;
+}
+
+/** A Chinese numeral, read whole or, failing that, without its last characters (百分之七十百分位 → 七十). */
+function readChineseRun(text: string): { reading: ChineseReading; length: number } | null {
+  // 二三十, 三四成: two digits in a row are a vague range; it is not read at all.
+  if (ADJACENT_DIGITS.test(text.replace(/零/g, ''))) return null;
+  for (let n = text.length; n > 0; n--) {
+    const reading = parseChineseNumeral(text.slice(0, n));
+    if (reading && !/\s$/.test(text.slice(0, n))) return { reading, length: n };
+  }
+  return null;
+}
+
+/** Every numeral in a sentence outside the blocked spans, with its value as printed. */
+function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[number, number]>): Raw[] {
+  const out: Raw[] = [];
+  NUM_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUM_RE.exec(sentence))) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (blocked.some(([a, b]) => start >= a && start < b)) continue;
+    const g = m.groups!;
+    if (g.skip) continue;
+    let r: Raw | undefined;
+    if (g.mixed || g.cn) {
+      // An English word such as "point" never gets here; a Chinese run may need trimming.
+      const got = g.mixed ? { reading: parseChineseNumeral(m[0]), length: m[0].length } : readChineseRun(m[0]);
+      if (!got || !got.reading) continue;
+      end = start + got.length;
+      NUM_RE.lastIndex = end;
+      const { value, decimals, vagueWidth } = got.reading;
+      // What was cut off a run (五十千) is no magnitude for what is left.
+      r = { start, end, value, decimals, digits: String(Math.round(value)), chinese: true, vagueWidth, cut: got.length < m[0].length };
+    } else if (g.en) {
+      if (lang !== 'en') continue;
+      const got = readEnglishRun(m[0]);
+      if (!got) {
+        // Not a number from here ("billion and 11.55 billion"): go on after the first word.
+        NUM_RE.lastIndex = start + (/^[A-Za-z0-9]+/.exec(m[0])?.[0].length ?? 1);
+        continue;
+      }
+      end = start + got.length;
+      NUM_RE.lastIndex = end;
+      // three fifths, twenty-first, one over three, two out of five: fractions and ratios are not read.
+      if (EN_FRACTION.test(sentence.slice(end)) || EN_RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))) continue;
+      r = { start, end, value: got.value, decimals: got.decimals, digits: String(Math.round(got.value)), chinese: false, words: true };
+    } else {
+      const ascii = toAscii(m[0]).replace(/[\s\u00a0\u202f]/g, '');
+      const decimals = ascii.includes('.') ? ascii.split('.')[1]!.length : 0;
+      r = { start, end, value: Number(ascii.replace(/,/g, '')), decimals, digits: ascii.split('.')[0]! || '0', chinese: false };
+      if (lang === 'en' && (EN_OVER_AFTER.test(sentence.slice(end)) || EN_RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 16), start)))) continue;
+    }
+    const pre = PREFIX_BEFORE.exec(sentence.slice(Math.max(0, start - 12), start));
+    if (pre) {
+      // 五百分之2.2 is a fraction with 500 below the line, not a percentage.
+      if (NUMERAL_END.test(sentence.slice(0, start - pre[0].length))) continue;
+      const [unit, mult] = percentPrefixes[pre[1]!.replace(/\s+/g, '')]!;
+      r.prefix = { unit, mult, length: pre[0].length };
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+const LONE_UNIT = new RegExp(`^[${cnUnitChars.replace('十', '')}]+$`);
+const EN_OVER_AFTER = new RegExp(`^\\s+(?:over|out\\s+of)\\s+(?:\\d+|(?:${enWordAlt}))\\b(?!\\s+(?:years?|months?|weeks?|days?|quarters?|hours?)\\b)`, 'i');
+const NUMERAL_END = new RegExp(`(?:${cnDigitClass}|${cnUnitAlt}|[0-9０-９])\\s*$`);
+const EN_SCALE_NEXT = new RegExp(`^[\\s-]+(?:${alternation([...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)])})\\b`, 'i');
+
+/** The longest start of an English run that reads as one number ("three and four" → "three"). */
+function readEnglishRun(text: string): { value: number; decimals: number; length: number } | null {
+  const ends = [...text.matchAll(/[A-Za-z]+|\d+(?:\.\d+)?/g)].map((w) => w.index! + w[0].length);
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const part = text.slice(0, ends[k]);
+    // "3 hundred and 2 hundred": a prefix that a scale word continues is not a number of its own.
+    if (EN_SCALE_NEXT.test(text.slice(part.length))) continue;
+    const got = parseEnglishNumber(part);
+    if (got) return { ...got, length: part.length };
+  }
+  return null;
 }
 
 /** Step of the last printed digit: decimals, or the run of trailing zeros of an integer (two or more). */
@@ -103,13 +393,16 @@ export function printedStep(digits: string, decimals: number): number {
 
 // ---- what follows a number
 const zhMag = Object.keys(magnitudes.zh).sort((a, b) => b.length - a.length);
+// A magnitude that starts a physical unit (千瓦, 兆瓦) is that unit, not a magnitude.
+const zhMagAlt = zhMag.map((k) => (physTails(k).length ? `${escapeRe(k)}(?!${alternation(physTails(k))})` : escapeRe(k))).join('|');
 // Magnitudes that cannot be anything else, with or without a space: billion, bn, bln.
-const enMagWords = Object.keys(magnitudes.en).filter((k) => k.length > 1).sort((a, b) => b.length - a.length);
+const enMagWords = Object.keys(magnitudes.en).filter((k) => k.length > 1 && k === k.toLowerCase()).sort((a, b) => b.length - a.length);
+// Upper-case magnitudes (MM) are read in that case only, glued after a currency sign: mm is millimetres.
+const RE_CAPS_MAG = new RegExp(`^(${Object.keys(magnitudes.en).filter((k) => k !== k.toLowerCase()).join('|') || '(?!)'})(?![A-Za-z])`);
 // One-letter magnitudes (5m, 20k) only count glued to a figure after a currency sign: "5 m" may be metres.
 const enMagShort = Object.keys(magnitudes.en).filter((k) => k.length === 1);
 const zhCurrency = Object.keys(currencyWords.zh).sort((a, b) => b.length - a.length);
 const enCurrency = Object.keys(currencyWords.en).sort((a, b) => b.length - a.length);
-const symbols = Object.keys(currencySymbols).sort((a, b) => b.length - a.length);
 const classifierChars = Object.keys(classifiers).join('');
 const zhPhysical = Object.keys(physicalUnits.zh).sort((a, b) => b.length - a.length);
 const enPhysical = Object.keys(physicalUnits.en).sort((a, b) => b.length - a.length);
@@ -119,15 +412,55 @@ const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
 
 const RE_ZH_AFTER = new RegExp(
   // A space may stand between a number and its Chinese unit in mixed text: "126.14 亿元".
-  `^(?:\\s(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMag.map(escapeRe).join('|')})?([余多])?` +
+  `^(?:\\s(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMagAlt})?([余多])?` +
     `(?:(${[...percentWords.zh, ...perMilleWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|(人次|架次|辆次|[${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|\\s(${enCurrency.map(escapeRe).join('|')})\\b|\\s(cents?)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](cents?|pence|penny|pennies)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
   'i',
 );
+// Currency signs and codes before a number: US$, C$ (also "c $"), RMB, EUR. Letters must not run on from a word (its $5).
+const symbolKeys = [...new Set([...Object.keys(currencySymbols), ...currencyCodes.codes])].sort((a, b) => b.length - a.length);
+const SYM_BEFORE = new RegExp(`(?:^|[^A-Za-z])(M?(?:${currencyCodes.codes.join('|')})|${symbolKeys.map((k) => escapeRe(k).replace(/([A-Za-z])\\\$$/, '$1\\s?\\$')).join('|')})\\s?$`, 'i');
+const SYM_CODE = new Map<string, string>([
+  ...currencyCodes.codes.map((c) => [c, currencyCodes.aliases[c] ?? c] as [string, string]),
+  ...Object.entries(currencySymbols).map(([k, v]) => [k.toUpperCase(), v] as [string, string]),
+]);
+const symbolCode = (text: string) => {
+  const t = text.replace(/\s+/g, '').toUpperCase();
+  return SYM_CODE.get(t) ?? (/^M[A-Z]{3}$/.test(t) ? SYM_CODE.get(t.slice(1)) : undefined);
+};
+/** MAUD 60: an M before a code is million. */
+const symbolMultiplier = (text: string) => (/^M[A-Z]{3}$/i.test(text) && !SYM_CODE.has(text.toUpperCase()) ? 1e6 : 1);
+/** The currency sign or code just before a number; a lone lowercase "a $" is the article. */
+const symbolBefore = (before: string): RegExpExecArray | null => {
+  const m = SYM_BEFORE.exec(before);
+  if (!m || /^a\s?\$$/.test(m[1]!)) return null;
+  // country music ' s $ 500: a possessive s before $ is no country's prefix.
+  const at = m.index + m[0].indexOf(m[1]!);
+  if (/^[A-Za-z]\s?\$$/.test(m[1]!) && /['’`]\s*$/.test(before.slice(0, at))) return symbolBefore(before.slice(0, at) + ' ' + before.slice(at + 1));
+  return m;
+};
+// A one-character sign after the number (10 €, 100₾), unless it starts the next amount (10 $30).
+const SYM_AFTER = new RegExp(`^\\s?([${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}])(?!\\s?\\d)`);
+const codeAlt = currencyCodes.codes.join('|');
+// 75 USD million, 30 MUSD, 115USD: a code after the number, maybe with a magnitude around it.
+const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join('|')}))?(?![A-Za-z0-9])`, 'i');
+const RE_NO_CODE_AFTER = new RegExp(`^\\s+(?:${alternation(currencyNoCode)})\\b`, 'i');
+const GLUED_OK = new RegExp(`^(?:${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')})(?![A-Za-z])`, 'i');
+const GLUED_M_COUNT = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${alternation(Object.keys(countNouns))})\\b`, 'i');
+const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
+const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
+const SYM_BETWEEN = new RegExp(`^\\s?[${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}]\\s?[0-9]`);
+const OTHER_SCRIPT_AFTER = /^\s?(?![A-Za-z\u00c0-\u024f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\p{L}/u;
+const SUBUNIT_BEFORE = new RegExp(`\\b(?:${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\s$`, 'i');
+// dollar 22.5 million: a currency word before an amount with a magnitude.
+const EN_CURRENCY_BEFORE = new RegExp(`\\b(${alternation(Object.keys(currencyWords.en))})\\s$`, 'i');
+const ZH_CURRENCY_START = new RegExp(`^(${zhCurrency.map(escapeRe).join('|')})`);
+const ZH_SPACED_POINTS = /^\s*[个個]\s+百\s*分\s*[点點]/;
+const PERCENT_OF_BEFORE = /\b(?:per\s?cents?|percents?)\s+of\s+$/i;
 const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
 const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)/i;
 const STOP_WORDS = new Set(['in', 'on', 'at', 'to', 'from', 'for', 'of', 'and', 'or', 'the', 'a', 'an', 'with', 'by', 'was', 'were', 'is', 'are', 'went', 'per', 'each', 'year', 'years', 'days', 'day', 'months', 'weeks', 'hours', 'apiece']);
@@ -147,26 +480,7 @@ const MONTH_BEFORE = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 /** All number expressions in a sentence that state a quantity. */
 export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: string): NumberToken[] {
   const blocked = blockedSpans(sentence);
-  const raw: Array<{ start: number; end: number; value: number; decimals: number; digits: string; chinese: boolean; percentPrefix: boolean }> = [];
-  const numRe = /[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?|(百分之|千分之)?([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)/g;
-  let m: RegExpExecArray | null;
-  while ((m = numRe.exec(sentence))) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (blocked.some(([a, b]) => start >= a && start < b)) continue;
-    if (/^-(?:year|month|week|day)\b/.test(sentence.slice(end, end + 7))) continue; // a 12-year run
-    if (m[2] !== undefined) {
-      const cn = parseChineseNumeral(m[2]);
-      if (!cn) continue;
-      raw.push({ start, end, value: cn.value, decimals: cn.decimals, digits: String(Math.round(cn.value)), chinese: true, percentPrefix: !!m[1] });
-    } else {
-      const ascii = toAscii(m[0]);
-      const decimals = ascii.includes('.') ? ascii.split('.')[1]!.length : 0;
-      // 百分之5 / 千分之6.39 written with Arabic digits.
-      const prefixed = /^[百千]分之$/.test(sentence.slice(start - 3, start));
-      raw.push({ start, end, value: Number(ascii.replace(/,/g, '')), decimals, digits: ascii.split('.')[0]!, chinese: false, percentPrefix: prefixed });
-    }
-  }
+  const raw = findNumerals(sentence, lang, blocked);
 
   const tokens: NumberToken[] = [];
   for (const r of raw) {
@@ -176,28 +490,54 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     const after = sentence.slice(r.end, r.end + 40);
     const prevChar = sentence[r.start - 1] ?? '';
     // Names and versions: GPT-4, V3.0, A100, RTX4090, 4Q22; ordinals: 第40枚; stock codes 002594.SZ.
-    if ((/[A-Za-z]$/.test(before) && !/(?:^|[^A-Za-z])(?:RMB|Rmb|USD|CNY|HKD|EUR|US)$/.test(before)) || /[A-Za-z]-$/.test(before)) continue;
-    // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn) and ordinals.
-    if (/^[A-Za-z]/.test(after) && !new RegExp(`^(?:${[...enMagWords, ...enMagShort].join('|')})\\b`, 'i').test(after)) continue;
+    const prevEnd = tokens.length ? tokens[tokens.length - 1]!.end : 0;
+    let symBefore = r.words && !/\$\s?$/.test(before) ? null : symbolBefore(before);
+    // A code the number before has taken as its own (10 rmb 20 usd) is not this one's.
+    if (symBefore && r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!) < prevEnd) symBefore = null;
+    // 12k个百分点, 百分之15Ｋ: a Latin letter glued to a number in Chinese text is not read.
+    if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg)\b/.test(toAscii(after))) continue;
+    if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || /[A-Za-z]-$/.test(before))) continue;
+    // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
+    if (!symBefore && /[A-Za-z]\s?\$\s?$/.test(before)) continue;
+    // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn, 10k) or a currency code (115USD).
+    if (!r.words && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !GLUED_OK.test(toAscii(after.slice(0, 8)))) continue;
+    // 10 $ 30: a sign between two numbers may be either's; a unit in a script we do not read (100,000 ரூ).
+    if (!r.chinese && SYM_BETWEEN.test(after)) continue;
+    if (OTHER_SCRIPT_AFTER.test(after)) continue;
+    // sen 100,000, cent 5: a coin named before the number is no amount we can read.
+    if (!r.chinese && SUBUNIT_BEFORE.test(before)) continue;
+    // A letter after a space may be a magnitude or a unit (2.5 M, 10 k): unsure, so not read.
+    if (!r.chinese && /^\s+[kKmMbBgGtT]\b(?![.'’]\w)/.test(after)) continue;
+    // Glued m and k (5m, 50k) may be metres or kilometres: a magnitude only after a currency sign or before a
+    // counted noun (10m users). Alone they are not read; before another noun the figure is read as printed.
+    const glued = !r.chinese && /^[mMkK]\b/.test(after) && !MONEY_BEFORE.test(before) && !GLUED_M_COUNT.test(after.slice(1));
+    if (glued && !/^.\s+[a-z]/.test(after)) continue;
     if (prevChar === '第') continue;
     if (/^\.[A-Z]{2}\b/.test(after)) continue;
     if (r.chinese && /^第/.test(sentence.slice(r.start - 1))) continue;
 
     let i = r.end;
+    let start = r.start;
     let unit = '';
     let mult = 1;
     let countOf: string | undefined;
     let countNoun: string | undefined;
     let unitWhy: string | undefined;
     let stepUnit = 1; // the printed step is in units of this (a magnitude, 成 = 10%)
+    let extraValue = 0; // in the final unit: the 六 of 七成六
+    let extraLength = 0;
 
-    if (r.percentPrefix) {
-      unit = sentence.slice(r.start, r.start + 3) === '千分之' || sentence.slice(r.start - 3, r.start) === '千分之' ? '‰' : '%';
-      unitWhy = unit === '%' ? '百分之 means percent' : '千分之 means per thousand';
+    if (r.prefix) {
+      unit = r.prefix.unit;
+      mult = r.prefix.mult;
+      stepUnit = mult;
+      unitWhy = `${sentence.slice(r.start - r.prefix.length, r.start).replace(/\s+/g, '')} before the number`;
     }
     if (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after)) {
       const z = RE_ZH_AFTER.exec(after)!;
-      const [all, q1, mag, q2, pct, pts, tenth, cur, phys, cls, noun] = z;
+      const [all, q1, magRaw, q2, pct, pts, tenth, cur, phys, cls, noun] = z;
+      const mag = r.cut ? undefined : magRaw;
+      if (r.cut && magRaw) continue;
       if (mag) {
         mult = magnitudes.zh[mag]!;
         stepUnit = mult;
@@ -212,27 +552,49 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         mult = 10;
         stepUnit = 10;
         unitWhy = '成 is tenths: 四成 = 40%';
+        // 七成六 = 76%, 三成半 = 35%: a digit or 半 after 成 is the next place.
+        const next = /^\s?(?:([一二两三四五六七八九])(?![十百千万亿成折个])|半)/.exec(after.slice(all.length));
+        if (next && r.decimals === 0 && !r.vagueWidth) {
+          extraValue = next[1] ? CN_DIGIT[next[1]]! : 5;
+          extraLength = next[0].length;
+          stepUnit = 1;
+        }
       } else if (cur) unit = currencyWords.zh[cur]!;
       else if (cls) {
         if (cls === '倍') unit = 'times';
         else {
           unit = 'count';
           countOf = classifiers[cls];
+          // 20个比特币: a currency after the classifier makes it an amount of money.
+          const money = noun ? ZH_CURRENCY_START.exec(noun) : null;
+          if (money) {
+            unit = currencyWords.zh[money[1]!]!;
+            countOf = undefined;
+            extraLength = money[0].length;
+          }
+          // 一 百 五 十 个 百 分 点: a spaced-out unit we do not read.
+          if (/^\s/.test(after.slice(all.length - (noun?.length ?? 0))) && ZH_SPACED_POINTS.test(after)) continue;
           // The noun after the classifier, up to a function word: 48项任务中与… → 任务.
           countNoun = noun ? noun.replace(/^([\s\S][^的与和及在中为是了把被对向从]*)[\s\S]*$/, '$1') : undefined;
         }
       }
       // 万 or 亿 alone, as in 1200万用户: a count of what follows.
-      if (!unit && mag && !r.percentPrefix) {
+      if (!unit && mag && !r.prefix) {
         unit = 'count';
         const n = /^[\u4e00-\u9fff]{1,4}/.exec(after.slice((q1 ?? '').length + mag.length + (q2 ?? '').length));
         countNoun = n?.[0];
       }
-      if (unit || r.percentPrefix) i = r.end + all.length - (cls && noun ? noun.length : 0);
+      if (unit || r.prefix) i = r.end + all.length - (cls && noun ? noun.length : 0) + extraLength;
       if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length);
-      if (r.percentPrefix) unit = sentence.slice(r.start, r.start + 3) === '千分之' || sentence.slice(r.start - 3, r.start) === '千分之' ? '‰' : '%';
+      if (r.prefix) unit = r.prefix.unit;
     }
-    if (!unit && !r.chinese) {
+    const capsMag = !r.chinese && MONEY_BEFORE.test(before) ? RE_CAPS_MAG.exec(after) : null;
+    if (capsMag) {
+      mult = magnitudes.en[capsMag[1]!]!;
+      stepUnit = mult;
+      i = r.end + capsMag[0].length;
+    }
+    if (!unit && !r.chinese && !capsMag) {
       const e = RE_EN_AFTER.exec(after)!;
       const [all, magWord, magShort, pctSign, pctWordRaw, perThousand, pts, cur, cents, phys] = e;
       const pct = pctSign && pctSign !== '‰' ? pctSign : undefined;
@@ -257,16 +619,39 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         mult = subunits[cents.toLowerCase()]![1];
         stepUnit = mult;
       }
-      // A short magnitude (m, k, bn) only counts after a currency symbol: "5m" alone may be metres.
-      if (magShort && !/(?:[$€£¥￥]|RMB|USD|CNY|HKD|EUR)\s?(?:[\d.,]+\s*[-–]\s*)?$/i.test(before) && !unit) {
+      i = r.end + all.length;
+      if (glued && magShort) {
         mult = 1;
         stepUnit = 1;
-      } else i = r.end + all.length;
-      if (!unit && mag) i = r.end + all.length;
+        i = r.end;
+      }
+      // A currency code after the number (75 USD million, 30 MUSD); a code before it wins (rmb 10 usd 20).
+      const code = !unit && !symBefore ? RE_CODE_AFTER.exec(sentence.slice(i)) : null;
+      if (code) {
+        unit = symbolCode(code[2]!)!;
+        const m2 = code[1] ? 1e6 : code[3] ? magnitudes.en[code[3].toLowerCase()]! : 1;
+        if (m2 !== 1 && !mag) (mult = m2), (stepUnit = m2);
+        i += code[0].length;
+      }
+      const sa = !unit && !symBefore ? SYM_AFTER.exec(sentence.slice(i)) : null;
+      if (sa) {
+        unit = currencySymbols[sa[1]!]!;
+        i += sa[0].length;
+      }
+      // Francs, pesetas: money, but of a currency we cannot name; not a count either.
+      if (!unit && RE_NO_CODE_AFTER.test(sentence.slice(i))) continue;
+      const cwb = !unit && mag && !symBefore ? EN_CURRENCY_BEFORE.exec(before) : null;
+      if (cwb) {
+        unit = currencyWords.en[cwb[1]!.toLowerCase()]!;
+        start = r.start - cwb[0].length;
+      }
+      // "$ 30 cent": a sign and a coin name disagree; not read.
+      if (symBefore && cents) continue;
+      if (!unit && PERCENT_OF_BEFORE.test(sentence.slice(Math.max(0, r.start - 16), r.start))) unit = '%';
     }
     // A currency named before the number: 人民币100亿元 is covered by 元; 美元100亿 is not.
     if ((!unit || unit === 'count') && !countOf) {
-      const cw = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`).exec(before);
+      const cw = ZH_CURRENCY_BEFORE.exec(before);
       if (cw && cw[1] !== '元') unit = currencyWords.zh[cw[1]!]!;
     }
     // The high end of a range ($94-99bn) takes the currency of its low end.
@@ -275,19 +660,27 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (low) unit = currencySymbols[low[1]!]!;
     }
     // Currency symbols before the number.
-    let start = r.start;
-    const sym = symbols.find((s) => sentence.slice(r.start - s.length, r.start) === s || sentence.slice(r.start - s.length - 1, r.start) === s + ' ');
-    if (sym && !unit) {
-      unit = currencySymbols[sym]!;
-      start = sentence.lastIndexOf(sym, r.start);
-    } else if (sym && (unit === 'CNY' || unit === 'USD') && sym.length > 0) {
-      start = sentence.lastIndexOf(sym, r.start);
+    const symCode = symBefore ? symbolCode(symBefore[1]!) : undefined;
+    if (symBefore && symCode && (!unit || unit === 'count')) {
+      unit = symCode;
+      const sm = symbolMultiplier(symBefore[1]!);
+      if (sm !== 1) (mult *= sm), (stepUnit *= sm);
+      countOf = undefined;
+      countNoun = undefined;
+      start = r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!);
+    } else if (symBefore && (unit === 'CNY' || unit === 'USD' || unit === symCode)) {
+      start = r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!);
     }
+    if (r.prefix) start -= r.prefix.length;
     // A printed sign: "+24.7%", "-8% y/y", "为-2018.87万元" (not the dash of a range such as 34.5-37.0).
     let sign: 0 | 1 | -1 = 0;
     const sc = sentence[start - 1];
-    if (sc && '+-−–'.includes(sc) && !/[0-9A-Za-z]/.test(sentence[start - 2] ?? '')) {
+    if (sc && '+-−–－'.includes(sc) && !/[0-9A-Za-z]/.test(sentence[start - 2] ?? '')) {
       sign = sc === '+' ? 1 : -1;
+      start -= 1;
+    } else if (sc && zhNumerals.minus.includes(sc) && sentence[start - 2] !== '正') {
+      // 负2.5亿元, 负三十二: minus written out (正负 is plus-or-minus).
+      sign = -1;
       start -= 1;
     }
     // 每10股派发现金红利19.72元: A-share dividends are quoted per ten shares.
@@ -321,6 +714,12 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       unit = 'count';
     }
 
+    // "all 50 states", "70 of us": a whole or a partitive, not a figure to compare.
+    if (!r.chinese && unit === 'count' && (/\ball\s+$/i.test(before) || /^\s+of\s+(?:us|them|you|these|those)\b/i.test(sentence.slice(i)))) continue;
+    // 29km Road: a measurement followed by a capitalised word is a name.
+    if (lang === 'en' && unit && Object.values(physicalUnits.en).includes(unit) && /^\s+[A-Z][a-z]/.test(sentence.slice(i))) continue;
+    // $ 30 $: a sign on both sides belongs to one of two numbers, we do not know which.
+    if (symBefore && SYM_AFTER.test(sentence.slice(i)) && !r.chinese) continue;
     // What does not state a quantity: a model number (iPhone 16), a span of time (the 12 months through July).
     if (!r.chinese && unit === 'count' && /\b[a-z]+[A-Z][A-Za-z]*\s$/.test(before)) continue;
     if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
@@ -340,7 +739,10 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (unit === '%' && mult === 10 && /[这那每]$/.test(sentence.slice(0, r.start))) continue;
       // 一个, 两家: a lone small numeral is a determiner, not a figure, unless it is a share (四成) or multiple.
       if (r.value < 10 && mult === 1 && unit === 'count') continue;
-      if (/^[万亿千百]+$/.test(sentence.slice(r.start, r.end))) continue;
+      // A lone 一 is the article "a" (一美元 a dollar), unless it is a share or a multiple (一成, 一倍).
+      if (sentence.slice(r.start, r.end) === '一' && unit !== '%' && unit !== 'times') continue;
+      // 万 or 拾 alone (拾起 picks up) is no numeral; 十 alone is ten.
+      if (LONE_UNIT.test(sentence.slice(r.start, r.end))) continue;
     }
     // A table cell takes the unit its row or column names: | 基本每股收益（元） | 5.66 |.
     if (fallbackUnit && (!unit || (unit === 'count' && !countOf && !countNoun))) {
@@ -353,16 +755,21 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (unit && unit !== 'count' && magnitude !== 1) (mult = magnitude), (stepUnit = magnitude);
       if (unit) unitWhy = `the table gives the unit: ${fallbackUnit}`;
     }
-    if (lang === 'zh' && !r.chinese && !unit) continue;
+    const slashPair = /^[/／][0-9０-９]/.test(sentence.slice(r.end)) && (!unit || (unit === 'count' && !countOf));
+    if (slashPair) unit = '';
+    else if (lang === 'zh' && !r.chinese && !unit) continue;
 
     const decimals = r.decimals;
-    const step = Number((printedStep(r.digits, decimals) * stepUnit).toPrecision(12));
+    const step = r.vagueWidth
+      ? Number((r.vagueWidth * stepUnit).toPrecision(12))
+      : Number((printedStep(r.digits, decimals) * stepUnit).toPrecision(12));
+    const vagueWord = r.vagueWidth ? [...sentence.slice(r.start, r.end)].find((c) => CN_VAGUE.has(c)) : undefined;
     tokens.push({
       start,
       end: i,
       numStart: r.start,
       numEnd: r.end,
-      value: Number((r.value * mult).toPrecision(12)),
+      value: Number((r.value * mult + extraValue).toPrecision(12)),
       precision: step,
       unit,
       countOf,
@@ -370,21 +777,97 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       perShare,
       sign,
       unitWhy,
+      scale: mult,
+      ...(vagueWord ? { vagueWord } : {}),
+      ...(slashPair ? { slashPair } : {}),
     });
   }
-  mergeSections(sentence, tokens);
-  linkRanges(sentence, tokens);
-  return tokens;
+  const paired = linkSlashPairs(tokens);
+  mergeCoins(sentence, paired);
+  linkRanges(sentence, paired);
+  return paired;
 }
 
-/** 1亿2000万元 is one figure written in two sections: 1亿 and 2000万元 add up. */
-function mergeSections(sentence: string, tokens: NumberToken[]) {
-  for (let k = 0; k + 1 < tokens.length; k++) {
+/** 1,265.89/206.30亿元, 321/69GWh: the first value takes the unit and magnitude of the second; alone it is no claim. */
+function linkSlashPairs(tokens: NumberToken[]): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (let k = 0; k < tokens.length; k++) {
     const a = tokens[k]!;
-    const b = tokens[k + 1]!;
-    if (a.end !== b.start || sentence.slice(a.numEnd, a.end) !== '亿' || !/^万/.test(sentence.slice(b.numEnd, b.end))) continue;
-    if (b.value >= 1e8) continue;
-    tokens.splice(k, 2, { ...b, start: a.start, numStart: a.numStart, value: Number((a.value + b.value).toPrecision(12)) });
+    if (!a.slashPair) {
+      out.push(a);
+      continue;
+    }
+    const b = tokens[k + 1];
+    if (!b || b.start !== a.end + 1 || !b.unit || (b.unit === 'count' && !b.countOf && (b.scale ?? 1) === 1)) continue;
+    const scale = b.scale ?? 1;
+    const { slashPair: _, ...rest } = a;
+    out.push({ ...rest, unit: b.unit, countOf: b.countOf, value: Number((a.value * scale).toPrecision(12)), precision: Number((a.precision * scale).toPrecision(12)), scale });
+  }
+  return out;
+}
+
+// Coins that continue an amount: 五元三毛, 50元6角3分, 两美元又三美分, 3 dollars 50 cents; and "15 dollars 50".
+const coinDigit = `[0-9]{1,2}|[${Object.entries(CN_DIGIT).filter(([, v]) => v > 0).map(([k]) => k).join('')}]`;
+const COIN_RE = new Map(
+  Object.entries(compoundSubunits).map(([code, subs]) => {
+    const alt = alternation(Object.keys(subs));
+    return [code, new RegExp(`^(?:\\s*(?:又|零|and)\\s*|\\s*)(${coinDigit})\\s*(${alt})(?:\\s*(${coinDigit})\\s*(${alt}))?`, 'i')] as const;
+  }),
+);
+const NO_COINS = /(?!)/;
+const BARE_CENTS = /^(?:\s+and)?\s+(\d{2})(?=\s*(?:[.,;!?]|$))/;
+const coinValue = (d: string) => (/\d/.test(d) ? Number(d) : CN_DIGIT[d]!);
+
+/** What a token adds as the coins of an amount before it: 45 cents, or a bare 45 at the end of a clause. */
+// Words after a bare number that say how much, not what is counted: 15 dollars 50 more.
+const NOT_NOUNS = new Set(['more', 'less', 'extra', 'only']);
+
+function coinOf(a: NumberToken, b: NumberToken): number | undefined {
+  if (b.unit === a.unit && (b.scale ?? 1) < 1 && b.value < 1) return b.value;
+  const noNoun = !b.countNoun || NOT_NOUNS.has(b.countNoun);
+  if (b.unit === 'count' && noNoun && Number.isInteger(b.value) && b.value > 0 && b.value < 100 && b.numEnd === b.end) return b.value / 100;
+  return undefined;
+}
+
+function mergeCoins(sentence: string, tokens: NumberToken[]) {
+  for (let k = 0; k < tokens.length; k++) {
+    const a = tokens[k]!;
+    const re = COIN_RE.get(a.unit) ?? NO_COINS;
+    if (!/^[A-Z]{3}$/.test(a.unit) || a.perShare || (a.scale ?? 1) !== 1 || !Number.isInteger(a.value)) continue;
+    const wordEnd = /[A-Za-z\u4e00-\u9fff]$/.test(sentence.slice(a.start, a.end));
+    const rest = sentence.slice(a.end);
+    const subs = compoundSubunits[a.unit] ?? {};
+    const m = re.exec(rest);
+    const b = tokens[k + 1];
+    const word = /[A-Za-z]$/.test(sentence.slice(a.start, a.end));
+    let add = 0;
+    let step = 0;
+    let len = 0;
+    const gap = b ? sentence.slice(a.end, b.start) : '';
+    // c $ 100 and fifty: after a sign, only "and" and a number ending the clause make coins.
+    const joins = word ? /^\s*(?:and\s+)?$/.test(gap) : /^\s+and\s+$/.test(gap) && !!b && /^\s*(?:[.,;!?]|$)/.test(sentence.slice(b.end));
+    if (b && joins && (coinOf(a, b) ?? 0) > 0) {
+      // thirteen dollars and forty-five cents; thirteen dollars forty five
+      add = coinOf(a, b)!;
+      step = 0.01;
+      len = b.end - a.end;
+    } else if (m && wordEnd && subs[m[2]!.toLowerCase()] !== undefined && subs[m[2]!.toLowerCase()]! < 1) {
+      const s1 = subs[m[2]!.toLowerCase()]!;
+      const s2 = m[4] ? subs[m[4].toLowerCase()] : undefined;
+      if (m[4] && (s2 === undefined || s2 >= s1)) continue;
+      add = coinValue(m[1]!) * s1 + (m[3] ? coinValue(m[3]) * s2! : 0);
+      step = s2 ?? s1;
+      len = m[0].length;
+    } else {
+      const c = word ? BARE_CENTS.exec(rest) : null;
+      if (!c) continue;
+      add = Number(c[1]) / 100;
+      step = 0.01;
+      len = c[0].length;
+    }
+    const end = a.end + len;
+    tokens.splice(k, 1, { ...a, end, value: Number((a.value + add).toPrecision(12)), precision: step });
+    while (tokens[k + 1] && tokens[k + 1]!.start < end) tokens.splice(k + 1, 1);
   }
 }
 

@@ -12,6 +12,8 @@ const ZH_AFTER = new RegExp(`^(${keys(qualifierAfter.zh)})`);
 const EN_AFTER = new RegExp(`^\\s+(${keys(qualifierAfter.en)})\\b`, 'i');
 
 export function qualifierOf(sentence: string, tok: NumberToken): { qualifier: Qualifier; word?: string } {
+  // 二十几万: an unknown digit makes the printed value the lowest reading.
+  if (tok.vagueWord) return { qualifier: 'lower', word: tok.vagueWord };
   const before = sentence.slice(Math.max(0, tok.start - 24), tok.start);
   let m = ZH_BEFORE.exec(before);
   if (m) return { qualifier: qualifierBefore.zh[m[1]!] as Qualifier, word: m[1] };

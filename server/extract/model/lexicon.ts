@@ -41,6 +41,12 @@ const unitsFile = load<{
   countNouns: Record<string, string>;
   physical: { zh: Record<string, string>; en: Record<string, string> };
   perMille: { zh: string[]; en: string[] };
+  currencyCodes: { codes: string[]; aliases: Record<string, string> };
+  currencyNoCode: { en: string[] };
+  compoundSubunits: Record<string, Record<string, number> | string>;
+  percentPrefixes: Record<string, [string, number] | string>;
+  numerals: { digits: Record<string, number>; units: Record<string, number>; sections: Record<string, number>; point: string[]; minus: string[]; vague: string[]; vagueBeforeUnit: string[] };
+  numberWords: { small: Record<string, number>; tens: Record<string, number>; scales: Record<string, number>; dozen: Record<string, number>; fractions: string[] };
 }>('units.json');
 const qualifiersFile = load<{ before: Record<'zh' | 'en', Record<string, string>>; after: Record<'zh' | 'en', Record<string, string>> }>('qualifiers.json');
 const directionsFile = load<{
@@ -127,6 +133,13 @@ export const classifiers = unitsFile.classifiers;
 export const countNouns = unitsFile.countNouns;
 export const physicalUnits = unitsFile.physical;
 export const perMilleWords = unitsFile.perMille;
+export const currencyCodes = unitsFile.currencyCodes;
+export const currencyNoCode = unitsFile.currencyNoCode.en;
+/** Per currency, the coins that may continue an amount: { CNY: { 角: 0.1 } }. */
+export const compoundSubunits = Object.fromEntries(Object.entries(unitsFile.compoundSubunits).filter(([k]) => k !== 'about')) as Record<string, Record<string, number>>;
+export const percentPrefixes = Object.fromEntries(Object.entries(unitsFile.percentPrefixes).filter(([k]) => k !== 'about')) as Record<string, [string, number]>;
+export const zhNumerals = unitsFile.numerals;
+export const enNumberWords = unitsFile.numberWords;
 
 // ---- qualifiers, directions, aspects
 export const qualifierBefore = qualifiersFile.before;
