@@ -4,7 +4,7 @@ import type { Article, Claim, Db, Finding, Report, Story } from '../types.js';
 import { storiesOf, withStoryDefaults } from '../story/index.js';
 import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
-import { agreementGroups, alignClaims, isOpinion } from '../align/index.js';
+import { agreementGroups, alignClaims, isOpinion, type Group } from '../align/index.js';
 import { compareGroup } from '../compare/index.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
@@ -40,6 +40,29 @@ export function computeFindings(claims: Claim[], articles: Article[] | Map<strin
   return checkClaims(claims, articles).findings;
 }
 
+/**
+ * Two figures more than twice apart with no misprint to explain them (no tenfold slip, no sign
+ * flip, no percent for points) are more likely two facts read under one key than one fact
+ * misprinted: not flagged. Among three or more sources, the rest may still agree.
+ */
+function farApart(g: Group, f: Finding): boolean {
+  if (f.verdict !== 'discrepancy' || f.cause) return false;
+  const odd = f.outlierArticleIds?.[0];
+  const values = odd ? [g.claims.find((c) => c.articleId === odd)!.value, g.claims.find((c) => c.articleId !== odd)!.value] : g.claims.map((c) => c.value);
+  const abs = values.map(Math.abs);
+  const lo = Math.min(...abs), hi = Math.max(...abs);
+  return values.every((v) => Math.sign(v) === Math.sign(values[0]!)) && lo > 0 && hi / lo > 2;
+}
+
+/** The agreement of the sources other than a far-off outlier, when there are two or more of them. */
+function withoutOutlier(g: Group, f: Finding, articles: Parameters<typeof compareGroup>[1]): Finding[] {
+  const odd = f.outlierArticleIds?.[0];
+  const rest = odd ? g.claims.filter((c) => c.articleId !== odd) : [];
+  if (new Set(rest.map((c) => c.articleId)).size < 2) return [];
+  const agreed = compareGroup({ ...g, claims: rest }, articles);
+  return agreed.verdict === 'discrepancy' ? [] : [agreed];
+}
+
 /** Re-derives the findings in a db being updated. */
 export function recompute(d: Db): void {
   d.findings = computeFindings(effectiveClaims(d), d.articles);
@@ -55,14 +78,15 @@ export function checkClaims(claims: Claim[], articles: Article[] | Map<string, P
   const filled = withStoryDefaults(claims, stories);
   const groups = alignClaims(filled);
   const loose = agreementGroups(filled, stories);
-  const findings = [...groups, ...loose]
+  const compared = [...groups, ...loose]
     .map((g) => ({ g, f: compareGroup(g, byId) }))
-    // Opinions (analysts' forecasts, consensus estimates) are shown when they agree; a disagreement between them is no error.
+    // Opinions (analysts' forecasts) are shown when they agree; a disagreement between them is no error.
     .filter(({ g, f }) => !(isOpinion(g) && f.verdict === 'discrepancy'))
     // A discrepancy needs strong evidence that the figures state one fact; a weak alignment only shows agreement.
-    .filter(({ f }) => !(f.verdict === 'discrepancy' && f.alignment?.strength === 'weak'))
-    .map(({ f }) => f);
-  notePeriodMixups(groups, findings);
+    .filter(({ f }) => !(f.verdict === 'discrepancy' && f.alignment?.strength === 'weak'));
+  // A period mix-up is a cause too: named before far-apart figures are judged.
+  notePeriodMixups(groups, compared.map(({ f }) => f));
+  const findings = compared.flatMap(({ g, f }) => (farApart(g, f) ? withoutOutlier(g, f, byId) : [f]));
   return { findings, stories };
 }
 

@@ -104,7 +104,7 @@ export function withStoryDefaults(claims: Claim[], stories: Story[]): Claim[] {
     if (out.period && YEARLESS.test(out.period) && year !== undefined) {
       // Only the year is the story's: the stretch of the year is said (前三季度, Q3).
       const y = yearForShape(out.period, s, claims, storyOf) ?? fiscalYearFor(out.period, s) ?? year;
-      edit({ period: withYear(out.period, y) }, 'period', "year from the story's period", out.basis?.period === 'stated' ? 'story-year' : 'story');
+      edit({ period: withYear(out.period, y) }, 'period', "year from the story's period", 'story-year');
     } else if (!out.period && out.metric && s.period && (out.measure === 'level' || out.measure === 'yoy') && !out.aspects.some((a) => a.startsWith('forecast'))) {
       edit({ period: s.period }, 'period', "the story's period");
     }
