@@ -24,7 +24,7 @@ export const XHZ = article(
     '',
     '科大讯飞三季报显示，前三季度实现营业收入126亿元，同比略微下滑0.27%；归属于上市公司股东的净利润9936万元，同比下滑76%。其中，第三季度净利润仅为2579万元，同比下滑82%。',
     '',
-    '前三季度科大讯飞开发支出逾10亿元，同比增长约44%，公司表示这“主要系本期研发投入增加所致”。',
+    '前三季度科大讯飞开发支出逾10亿元，同比增长约14%，公司表示这“主要系本期研发投入增加所致”。',
     '',
   ].join('\n'),
 );
@@ -117,7 +117,7 @@ function claim(id: string, a: Article, sentence: string, quote: string, f: Field
 const Q13 = '2023-Q1..Q3';
 const X1 = '科大讯飞三季报显示，前三季度实现营业收入126亿元，同比略微下滑0.27%；归属于上市公司股东的净利润9936万元，同比下滑76%。';
 const X2 = '其中，第三季度净利润仅为2579万元，同比下滑82%。';
-const X3 = '前三季度科大讯飞开发支出逾10亿元，同比增长约44%，公司表示这“主要系本期研发投入增加所致”。';
+const X3 = '前三季度科大讯飞开发支出逾10亿元，同比增长约14%，公司表示这“主要系本期研发投入增加所致”。';
 const L1 = '科大讯飞2023年三季度财报显示，2023年第三季度公司实现营业收入47.72亿元，同比增长2.89%；归母净利润为2579.01万元，同比下滑81.86%；扣非后归母净利润由盈转亏，为-2018.87万元，同比降113.65%。';
 const L2 = '从前三季度情况看，科大讯飞实现营业收入126.14亿元，同比略微下滑0.37%；归属于上市公司股东的净利润9936.21万元，同比下滑76%。';
 const L3 = '今年前三季度，科大讯飞在研发方面支出费用达到24.98亿，同比增长7.19%。';
@@ -131,7 +131,7 @@ export const CLAIMS: Claim[] = [
   claim('c-xhz-np-yoy', XHZ, X1, '76%', { value: -76, unit: '%', precision: 1, metric: 'net_profit', period: Q13, measure: 'yoy' }),
   claim('c-xhz-q3np-yoy', XHZ, X2, '82%', { value: -82, unit: '%', precision: 1, metric: 'net_profit', period: '2023-Q3', measure: 'yoy' }),
   // The extractor's mistake a reviewer dismisses: 开发支出 read as R&D expense.
-  claim('c-xhz-rd-yoy', XHZ, X3, '约44%', { value: 44, unit: '%', precision: 1, metric: 'rd_expense', period: Q13, measure: 'yoy', qualifier: 'approx' }),
+  claim('c-xhz-rd-yoy', XHZ, X3, '约14%', { value: 14, unit: '%', precision: 1, metric: 'rd_expense', period: Q13, measure: 'yoy', qualifier: 'approx' }),
   claim('c-lx-q3rev', LIANXIAN, L1, '47.72亿元', { value: 4.772e9, unit: 'CNY', precision: 1e6, metric: 'revenue', period: '2023-Q3' }),
   claim('c-lx-q3np-yoy', LIANXIAN, L1, '81.86%', { value: -81.86, unit: '%', precision: 0.01, metric: 'net_profit', period: '2023-Q3', measure: 'yoy' }),
   claim('c-lx-rev', LIANXIAN, L2, '126.14亿元', { value: 12.614e9, unit: 'CNY', precision: 1e6, metric: 'revenue', period: Q13 }),
