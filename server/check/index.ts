@@ -7,6 +7,7 @@ import { alignClaims, isOpinion } from '../align/index.js';
 import { compareGroup } from '../compare/index.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
+import { followEvidence } from '../review/evidence.js';
 
 export { anchorAt, locate } from './anchor.js';
 
@@ -45,6 +46,13 @@ export function computeFindings(claims: Claim[], articles: Article[] | Map<strin
     .map(({ f }) => f);
   notePeriodMixups(groups, findings);
   return findings;
+}
+
+/** Re-computes findings from the store's claims, then lets reviews follow their evidence. */
+export function refreshFindings(d: Db, now = new Date()): void {
+  const claims = effectiveClaims(d);
+  d.findings = computeFindings(claims, d.articles);
+  followEvidence(d, claims, now);
 }
 
 export interface IngestSummary {
@@ -99,7 +107,7 @@ export async function ingestArticles(
       for (const c of f.claims) d.claims.push(c);
       if (f.previous) reanchor(d, f.article);
     }
-    d.findings = computeFindings(effectiveClaims(d), d.articles);
+    refreshFindings(d);
   });
   return summary;
 }
@@ -148,7 +156,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
     for (const a of d.annotations) if (gone.has(a.articleId)) a.orphaned = true;
     for (const k of d.corrections) if (gone.has(k.articleId)) k.orphaned = true;
     d.manualClaims = d.manualClaims.filter((m) => !gone.has(m.articleId));
-    d.findings = computeFindings(effectiveClaims(d), d.articles);
+    refreshFindings(d);
   });
   return removed;
 }
@@ -156,7 +164,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
 /** Re-aligns and re-compares everything (after a correction, a manual claim or a removal). */
 export async function recheck(store: Store): Promise<void> {
   await store.update((d) => {
-    d.findings = computeFindings(effectiveClaims(d), d.articles);
+    refreshFindings(d);
   });
 }
 

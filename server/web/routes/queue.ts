@@ -9,6 +9,9 @@ import { applyFilters, metricsIn, paginate, parseFilters, SEVERITIES, STATUSES, 
 import { statusOf, type Index } from '../model/index.js';
 import { sourcesOf } from '../model/sources.js';
 import { REASONS, helpers } from '../render.js';
+import { judgedOf } from '../../review/evidence.js';
+import { decide } from '../../review/decide.js';
+import { whoOf } from '../who.js';
 
 const PAGE = 20;
 /** Sources shown side by side on a queue card; the finding page shows them all. */
@@ -54,16 +57,9 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     const action = oneOf(req, 'action', ACTIONS, 'action');
     const note = field(req, 'note', 5000, 'note');
     const change = reviewChange(req, action, f.claimIds, ix, note);
-    await save(
-      ctx,
-      (db) => {
-        let r = db.reviews.find((x) => x.findingId === f.id);
-        if (!r) db.reviews.push((r = { findingId: f.id, status: 'open', updatedAt: '' }));
-        change(r);
-        r.updatedAt = new Date().toISOString();
-      },
-      { kept: note || undefined },
-    );
+    const judged = judgedOf(f, ix.claimById, ix.articles);
+    const by = whoOf(res);
+    await save(ctx, (db) => void decide(db, f, change, { by, action, at: new Date().toISOString(), judged, note: note.trim() || undefined }), { kept: note || undefined });
     flash(res.locals.sid, `${flashWord(action, req)}: ${helpers.fact(f.fact)}`);
     const focus = field(req, 'focus', 40) || f.id;
     const back = backTo(req, `/findings/${f.id}`);
