@@ -19,6 +19,9 @@ import { annotateRoutes } from './routes/annotate.js';
 import { addRoutes } from './routes/add.js';
 import { exportRoutes } from './routes/export.js';
 import { orphanRoutes } from './routes/orphans.js';
+import { historyRoutes } from './routes/history.js';
+import { lastUndoable } from '../review/history.js';
+import { whoOf } from './who.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -65,6 +68,8 @@ export function createApp(opts: AppOptions) {
     res.locals.url = req.originalUrl;
     res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid) : [];
     const ix = ctx.index();
+    res.locals.viewer = res.locals.user;
+    res.locals.undoable = lastUndoable(ix.db, whoOf(res));
     res.locals.openCount = ix.db.findings.filter((f) => f.verdict !== 'consistent' && (ix.reviews.get(f.id)?.status ?? 'open') === 'open').length;
     next();
   });
@@ -77,6 +82,7 @@ export function createApp(opts: AppOptions) {
   addRoutes(app, ctx);
   exportRoutes(app, ctx);
   orphanRoutes(app, ctx);
+  historyRoutes(app, ctx);
 
   app.use(notFound);
   app.use(errorPage);

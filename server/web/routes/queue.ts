@@ -11,6 +11,7 @@ import { sourcesOf } from '../model/sources.js';
 import { REASONS, helpers } from '../render.js';
 import { judgedOf } from '../../review/evidence.js';
 import { decide } from '../../review/decide.js';
+import { historyOf } from '../../review/history.js';
 import { whoOf } from '../who.js';
 
 const PAGE = 20;
@@ -21,7 +22,7 @@ const REASON_KEYS = Object.keys(REASONS) as DismissReason[];
 
 export function cardOf(ix: Index, id: string) {
   const f = ix.findingById.get(id)!;
-  return { f, sources: sourcesOf(ix, f), review: ix.reviews.get(id), status: statusOf(ix, id) };
+  return { f, sources: sourcesOf(ix, f), review: ix.reviews.get(id), status: statusOf(ix, id), history: historyOf(ix.db, id) };
 }
 
 export function queueRoutes(app: Express, ctx: Ctx) {
@@ -47,7 +48,7 @@ export function queueRoutes(app: Express, ctx: Ctx) {
       if (orphan) return res.status(404).render('orphans', { title: 'Orphaned review', only: orphan, ...orphansOf(ix), articles: ix.articles });
       throw new HttpError(404, 'No finding with that id. It may have changed after a re-check: open the queue to find it again.');
     }
-    res.render('finding', { title: 'Finding', card: cardOf(ix, req.params.id), cardSources: Infinity });
+    res.render('finding', { title: 'Finding', card: cardOf(ix, req.params.id), cardSources: Infinity, openHistory: true });
   });
 
   app.post('/findings/:id/review', ctx.form, ctx.verify, async (req, res) => {
