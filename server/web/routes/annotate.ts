@@ -10,6 +10,7 @@ import { flash } from '../flash.js';
 import { backTo, field, offsets, oneOf } from '../form.js';
 import { MEASURES, SCALES } from '../model/choices.js';
 import { checkFact, manualClaim } from '../model/manual-claim.js';
+import { whoOf } from '../who.js';
 
 const newId = (p: string) => p + randomBytes(6).toString('hex');
 
@@ -42,7 +43,7 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
     const comment = field(req, 'comment', 5000, 'comment').trim();
     if (!comment) throw new HttpError(400, 'Write a comment to attach to the selected text.');
     const { start, end } = spanOf(req, a);
-    await save(ctx, (db) => void db.annotations.push({ id: newId('n'), articleId: a.id, anchor: anchorAt(a.text, start, end), comment, createdAt: new Date().toISOString() }), { kept: comment });
+    await save(ctx, (db) => void db.annotations.push({ id: newId('n'), articleId: a.id, anchor: anchorAt(a.text, start, end), comment, createdAt: new Date().toISOString(), by: whoOf(res) }), { kept: comment });
     flash(res.locals.sid, `Comment added on “${a.text.slice(start, Math.min(end, start + 40))}”`);
     res.redirect(303, backTo(req, articleUrl(a)));
   });
@@ -71,7 +72,7 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
       subject: field(req, 'subject', 100, 'subject'),
       measure: oneOf<Measure>(req, 'measure', MEASURES, 'measure'),
     });
-    await save(ctx, (db) => void db.manualClaims.push(claim), { recheck: true });
+    await save(ctx, (db) => void db.manualClaims.push({ ...claim, by: whoOf(res) }), { recheck: true });
     flash(res.locals.sid, `Claim added: “${claim.quote}” and re-checked`);
     res.redirect(303, articleUrl(a, claim.id));
   });
@@ -107,7 +108,7 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
       ctx,
       (db) => {
         db.corrections = db.corrections.filter((k) => !same(k));
-        if (Object.keys(fix).length) db.corrections.push({ id: newId('k'), articleId: a.id, anchor: anchorAt(a.text, original.start, original.end), createdAt: new Date().toISOString(), ...fix });
+        if (Object.keys(fix).length) db.corrections.push({ id: newId('k'), articleId: a.id, anchor: anchorAt(a.text, original.start, original.end), createdAt: new Date().toISOString(), by: whoOf(res), ...fix });
       },
       { recheck: true },
     );

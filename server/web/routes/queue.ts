@@ -12,7 +12,8 @@ import { REASONS, helpers } from '../render.js';
 import { judgedOf } from '../../review/evidence.js';
 import { decide } from '../../review/decide.js';
 import { historyOf } from '../../review/history.js';
-import { whoOf } from '../who.js';
+import { viewerOf } from '../who.js';
+import { isStale, refusal } from '../../review/permissions.js';
 
 const PAGE = 20;
 /** Sources shown side by side on a queue card; the finding page shows them all. */
@@ -58,8 +59,14 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     const action = oneOf(req, 'action', ACTIONS, 'action');
     const note = field(req, 'note', 5000, 'note');
     const change = reviewChange(req, action, f.claimIds, ix, note);
+    const viewer = viewerOf(res);
+    const current = ix.reviews.get(f.id);
+    if (isStale(req.body?.seen, current))
+      throw new HttpError(409, `While you had this page open, ${current?.by ?? 'someone'} changed this finding (now ${helpers.stateWords(current)}, ${helpers.when(current?.updatedAt)}). Your ${action} was not saved; reload to see the finding as it is now.`, note || undefined);
+    const refused = refusal(viewer, current, action);
+    if (refused) throw new HttpError(403, refused, note || undefined);
     const judged = judgedOf(f, ix.claimById, ix.articles);
-    const by = whoOf(res);
+    const by = viewer.name;
     await save(ctx, (db) => void decide(db, f, change, { by, action, at: new Date().toISOString(), judged, note: note.trim() || undefined }), { kept: note || undefined });
     flash(res.locals.sid, `${flashWord(action, req)}: ${helpers.fact(f.fact)}`);
     const focus = field(req, 'focus', 40) || f.id;
