@@ -20,6 +20,7 @@ import { addRoutes } from './routes/add.js';
 import { exportRoutes } from './routes/export.js';
 import { orphanRoutes } from './routes/orphans.js';
 import { historyRoutes } from './routes/history.js';
+import { bulkRoutes } from './routes/bulk.js';
 import { lastUndoable } from '../review/history.js';
 import { whoOf } from './who.js';
 import { allowedHosts, type AuthMode } from '../auth/mode.js';
@@ -95,6 +96,7 @@ export function createApp(opts: AppOptions) {
   exportRoutes(app, ctx);
   orphanRoutes(app, ctx);
   historyRoutes(app, ctx);
+  bulkRoutes(app, ctx);
 
   app.use(notFound);
   app.use(errorPage);

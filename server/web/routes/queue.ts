@@ -30,8 +30,10 @@ export function queueRoutes(app: Express, ctx: Ctx) {
   app.get('/queue', (req, res) => {
     const ix = ctx.index();
     const filters = parseFilters(req.query, { status: 'open', verdict: 'flagged' });
-    const page = paginate(applyFilters(ix, filters), filters.page, PAGE);
+    const allMatching = applyFilters(ix, filters);
+    const page = paginate(allMatching, filters.page, PAGE);
     res.render('queue', {
+      allMatching,
       title: 'Review queue',
       filters,
       page,
