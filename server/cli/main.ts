@@ -16,6 +16,7 @@ usage: npm run -s crosscheck -- <command> [options]
   report --articles DIR [--db FILE] --format json
                                            ingest DIR, check, print the whole report to stdout
   export --format csv|md|html|json|annotations|claimreview [--status open|confirmed|dismissed|reviewed|all] [--db FILE] [--out FILE]
+         [--base-url URL]                  where the review app is published (ClaimReview url; or CROSSCHECK_BASE_URL)
   serve [--articles DIR] [--db FILE] [--port N] [--host H] [--no-auth]
                                            the review web app (npm start); sign-in is required once
                                            an account exists; --no-auth (one user) only on loopback
@@ -83,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { runExport } = await import('../export/cli.js');
       const store = await openJsonStore(dbFile);
-      return runExport(store, { format: values.format, status: values.status, out: values.out });
+      return runExport(store, { format: values.format, status: values.status, out: values.out, baseUrl: values['base-url'] });
     }
     case 'serve': {
       const { startServer } = await import('../web/server.js');

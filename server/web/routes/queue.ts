@@ -34,6 +34,8 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     const page = paginate(allMatching, filters.page, PAGE);
     res.render('queue', {
       allMatching,
+      // A status the user chose is kept; the queue's implicit "open" is not, or a download after confirming would be empty.
+      exportStatus: typeof req.query.status === 'string' && req.query.status ? filters.status : undefined,
       title: 'Review queue',
       filters,
       page,
