@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findLeadSource } from '../../server/ingest/article.js';
-import { Client, startApp, type TestApp } from './helpers.js';
+import { Client, idA, startApp, type TestApp } from './helpers.js';
 
 let app: TestApp;
 let c: Client;
@@ -61,4 +61,31 @@ test('an upload error names the file and offers the way back; a refused batch na
   assert.equal(r.status, 400);
   assert.match(r.text, /notes\.docx: not a \.txt, \.md or \.html file/);
   assert.match(r.text, /href="\/add">← Back to Add articles/);
+});
+
+test('a no-JS comment whose words are not found gives back the comment; words found many times are not guessed', async () => {
+  const t = await c.token(`/articles/${idA}`);
+  const missing = await c.post(`/articles/${idA}/annotations`, { _csrf: t, quote: 'not in the text', comment: 'My long careful comment' });
+  assert.equal(missing.status, 400);
+  assert.match(missing.text, /<textarea readonly rows="6" class="kept">My long careful comment/);
+  assert.match(missing.text, /Back to the article/);
+  const text = app.store.read().articles.find((a) => a.id === idA)!.text;
+  const times = text.split('科大讯飞').length - 1;
+  assert.ok(times > 1);
+  const many = await c.post(`/articles/${idA}/annotations`, { _csrf: t, quote: '科大讯飞', comment: 'which one?' });
+  assert.equal(many.status, 400);
+  assert.match(many.text, new RegExp(`occurs ${times} times`));
+  assert.equal(app.store.read().annotations.filter((n) => n.comment === 'which one?').length, 0, 'not attached to the first');
+});
+
+test('the per-source table does not count the source marked right as confirmed wrong', async () => {
+  const f = app.store.read().findings.find((x) => x.verdict === 'discrepancy')!;
+  const t = await c.token('/queue');
+  await c.post(`/findings/${f.id}/review`, { action: 'confirm', _csrf: t });
+  await c.post(`/findings/${f.id}/review`, { action: 'correct', claimId: 'x6', _csrf: t });
+  const page = (await c.get('/')).text;
+  const row = (pub: string) => new RegExp(`>${pub}</a></td>(?:<td>[^<]*</td>){5}<td>(\\d+)</td>`).exec(page)?.[1];
+  assert.match(page, /Confirmed wrong/);
+  assert.equal(row('新火种'), '1');
+  assert.equal(row('连线Insight'), '0', 'its 0.37% was marked right');
 });
