@@ -53,6 +53,7 @@
     }
     if (inField(t) || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === '?') { e.preventDefault(); toggleHelp(); return; }
+    if (e.key === 'u') { const u = document.querySelector('form[data-undo]'); if (u) { e.preventDefault(); u.requestSubmit(); } return; }
     if (!cards.length) return;
     const card = cards[current];
     const q = (sel) => card && card.querySelector(sel);

@@ -75,6 +75,8 @@ export interface Claim {
   /** Where subject and period came from. Alignment trusts what is said with the figure most. */
   basis?: { subject: Basis; period: Basis };
   origin: ClaimOrigin;
+  /** For manual claims: who added it. */
+  by?: string;
 }
 
 /**
@@ -163,6 +165,54 @@ export interface Review {
   /** The article the reviewer treats as the reference source for this finding. */
   referenceArticleId?: string;
   updatedAt: string;
+  /** Who made the last change (a user name; 'crosscheck' when the evidence re-opened it). */
+  by?: string;
+  /** The claims (by text anchor) and verdict the decision was made on; reviews follow these, not the key hash. */
+  judged?: JudgedEvidence;
+  /** Set when new evidence put a decided finding back in the queue: what changed, and what it was. */
+  reopened?: { at: string; because: string; was: ReviewStatus; by?: string };
+}
+
+/** What a reviewer saw when deciding: enough to find the finding again after its key changes. */
+export interface JudgedEvidence {
+  verdict: Verdict;
+  claims: Array<{ claimId: string; articleId: string; anchor: Anchor }>;
+}
+
+/** One change to a finding's review. Bulk actions share a batch id and are undone together. */
+export interface ReviewEvent {
+  id: string;
+  findingId: string;
+  at: string;
+  by: string;
+  action: string;
+  from: ReviewState;
+  to: ReviewState;
+  note?: string;
+  batch?: string;
+  /** Set on the event an undo reversed, so it is not undone twice. */
+  undone?: boolean;
+}
+
+/** The parts of a review a person decides; history entries and undo work on these. */
+export type ReviewState = Pick<Review, 'status' | 'reason' | 'note' | 'correctClaimId' | 'referenceArticleId'>;
+
+export type Role = 'reviewer' | 'editor';
+
+export interface User {
+  name: string;
+  role: Role;
+  /** A bcrypt hash; the password itself is never stored. */
+  passwordHash: string;
+  createdAt: string;
+}
+
+/** A signed-in browser. The cookie holds a random token; the store keeps only its sha256. */
+export interface Session {
+  tokenHash: string;
+  user: string;
+  createdAt: string;
+  expiresAt: string;
 }
 
 /** A text anchor that survives edits elsewhere in the article (W3C TextQuote + TextPosition). */
@@ -180,6 +230,8 @@ export interface Annotation {
   anchor: Anchor;
   comment: string;
   createdAt: string;
+  /** Who wrote it. */
+  by?: string;
   /** True when the anchored text is no longer in the article. Never moved silently. */
   orphaned?: boolean;
 }
@@ -194,6 +246,7 @@ export interface Correction {
   subject?: string;
   notAClaim?: boolean;
   createdAt: string;
+  by?: string;
   orphaned?: boolean;
 }
 
@@ -208,6 +261,10 @@ export interface Db {
   /** Claims a reviewer added; extraction never overwrites them. Their anchor is quote/start/end. */
   manualClaims: Claim[];
   corrections: Correction[];
+  /** Every change to every review, oldest first. The store fills these in for files from before accounts. */
+  reviewEvents: ReviewEvent[];
+  users: User[];
+  sessions: Session[];
 }
 
 /** The JSON report (`crosscheck report --format json`). */

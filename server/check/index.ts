@@ -8,6 +8,7 @@ import { agreementGroups, alignClaims, isOpinion, type Group } from '../align/in
 import { compareGroup } from '../compare/index.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
+import { followEvidence } from '../review/evidence.js';
 
 export { anchorAt, locate } from './anchor.js';
 
@@ -63,11 +64,6 @@ function withoutOutlier(g: Group, f: Finding, articles: Parameters<typeof compar
   return agreed.verdict === 'discrepancy' ? [] : [agreed];
 }
 
-/** Re-derives the findings in a db being updated. */
-export function recompute(d: Db): void {
-  d.findings = computeFindings(effectiveClaims(d), d.articles);
-}
-
 /** The stories of a db: derived, cheap, never stored. */
 export const storiesOfDb = (db: Pick<Db, 'articles' | 'claims' | 'corrections' | 'manualClaims'>): Story[] => storiesOf(db.articles, effectiveClaims(db));
 
@@ -88,6 +84,13 @@ export function checkClaims(claims: Claim[], articles: Article[] | Map<string, P
   notePeriodMixups(groups, compared.map(({ f }) => f));
   const findings = compared.flatMap(({ g, f }) => (farApart(g, f) ? withoutOutlier(g, f, byId) : [f]));
   return { findings, stories };
+}
+
+/** Re-computes findings from the store's claims, then lets reviews follow their evidence. */
+export function refreshFindings(d: Db, now = new Date()): void {
+  const claims = effectiveClaims(d);
+  d.findings = computeFindings(claims, d.articles);
+  followEvidence(d, claims, now);
 }
 
 export interface IngestSummary {
@@ -142,7 +145,7 @@ export async function ingestArticles(
       for (const c of f.claims) d.claims.push(c);
       if (f.previous) reanchor(d, f.article);
     }
-    recompute(d);
+    refreshFindings(d);
   });
   return summary;
 }
@@ -191,7 +194,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
     for (const a of d.annotations) if (gone.has(a.articleId)) a.orphaned = true;
     for (const k of d.corrections) if (gone.has(k.articleId)) k.orphaned = true;
     d.manualClaims = d.manualClaims.filter((m) => !gone.has(m.articleId));
-    recompute(d);
+    refreshFindings(d);
   });
   return removed;
 }
@@ -199,7 +202,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
 /** Re-aligns and re-compares everything (after a correction, a manual claim or a removal). */
 export async function recheck(store: Store): Promise<void> {
   await store.update((d) => {
-    recompute(d);
+    refreshFindings(d);
   });
 }
 

@@ -9,24 +9,33 @@ import { progressPrinter } from './progress.js';
 
 const HELP = `crosscheck: numeric claims from news articles, aligned and compared across sources
 
-usage: npm run crosscheck -- <command> [options]
+usage: npm run -s crosscheck -- <command> [options]
 
   ingest <paths…> [--db FILE]              read .txt/.md files or folders (recursive), extract claims, re-check
   check [--db FILE]                        re-align and re-compare everything in the store
   report --articles DIR [--db FILE] --format json
                                            ingest DIR, check, print the whole report to stdout
   export --format csv|md|html|json|annotations|claimreview [--status open|confirmed|dismissed|reviewed|all] [--db FILE] [--out FILE]
-  serve [--articles DIR] [--db FILE] [--port N]   the review web app (npm start)
+         [--base-url URL]                  where the review app is published (ClaimReview url; or CROSSCHECK_BASE_URL)
+  serve [--articles DIR] [--db FILE] [--port N] [--host H] [--no-auth]
+                                           the review web app (npm start); sign-in is required once
+                                           an account exists; --no-auth (one user) only on loopback
+  user add NAME --role reviewer|editor [--password P] [--db FILE]
+                                           create an account (or set a new password); without
+                                           --password the password is read from stdin
+  user list [--db FILE]                    the accounts
+
   migrate --from FILE|URL --to URL|FILE    copy a whole store (claims.json → PostgreSQL, or back) into an
                                            empty one, then check the copy entry by entry
 
 --db is a claims.json path or a postgres:// URL; it defaults to DATABASE_URL if set, else
-claims.json in the current folder.`;
+claims.json in the current folder. With npm, use \`npm run -s crosscheck -- …\`
+so that npm's own banner does not end up in redirected output.`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
+  // Options may come before the command (`crosscheck --help`): parse everything, then take the command.
+  const { values, positionals: all } = parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       db: { type: 'string' },
@@ -37,13 +46,23 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       port: { type: 'string' },
+      host: { type: 'string' },
+      'no-auth': { type: 'boolean' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      'base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
-  if (!command || values.help || command === 'help') {
+  const [command, ...positionals] = all;
+  if (values.help || command === 'help') {
     console.log(HELP);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    console.error(HELP);
+    return 2;
   }
   const dbFile = storeTarget(values.db);
   switch (command) {
@@ -71,17 +90,27 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { runExport } = await import('../export/cli.js');
       const store = await openStore(dbFile);
-      return closing(store, runExport(store, { format: values.format, status: values.status, out: values.out }));
+      return closing(store, runExport(store, { format: values.format, status: values.status, out: values.out, baseUrl: values['base-url'] }));
     }
     case 'serve': {
       const { startServer } = await import('../web/server.js');
-      await startServer({ articlesDir: resolve(values.articles ?? 'articles'), dbFile, port: Number(values.port ?? process.env.PORT ?? 3000) });
+      await startServer({ articlesDir: resolve(values.articles ?? 'articles'), dbFile, port: Number(values.port ?? process.env.PORT ?? 3000), host: values.host, noAuth: values['no-auth'] });
       return -1; // keep running
     }
     case 'migrate': {
       if (!values.from || !values.to) throw new UsageError('migrate needs --from FILE|URL and --to URL|FILE');
       const { migrateCommand } = await import('./migrate.js');
       return migrateCommand(storeTarget(values.from), storeTarget(values.to));
+    }
+    case 'user': {
+      const { userCommand, UserCommandError } = await import('./user.js');
+      const store = await openStore(dbFile);
+      try {
+        return await closing(store, userCommand(store, positionals, { role: values.role, password: values.password }));
+      } catch (e) {
+        if (e instanceof UserCommandError) throw new UsageError(e.message);
+        throw e;
+      }
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

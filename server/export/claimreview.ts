@@ -35,12 +35,28 @@ function appearance(s: SourceView) {
   };
 }
 
-function claimReview(v: FindingView, reviewer: Reviewer) {
+/** Where a reader can see the finding: the review app's page for it, under a configurable base. */
+export const DEFAULT_BASE_URL = 'http://localhost:3000/';
+export const findingUrl = (base: string, id: string) => `${base.replace(/\/+$/, '')}/findings/${encodeURIComponent(id)}`;
+
+// Decisions made in single-user mode, or by the evidence, have no person to name.
+const isPerson = (by: string | undefined): by is string => !!by && by !== 'local' && by !== 'crosscheck';
+
+/** The claim's own language: that of the articles making it, when they share one. */
+function claimLanguage(sources: SourceView[]): string | undefined {
+  const langs = new Set(sources.map((s) => s.article.language).filter((l) => l !== 'mixed'));
+  return langs.size === 1 ? [...langs][0] : undefined;
+}
+
+function claimReview(v: FindingView, reviewer: Reviewer, base: string) {
   const r = v.review!;
   const known = v.sources.some((s) => s.role === 'correct');
   const disputed = v.sources.filter((s) => s.role !== 'correct');
   const articles = uniqueBy(disputed, (s) => s.article.id);
   const dates = articles.map((s) => s.article.date).filter((d): d is string => Boolean(d)).sort();
+  // The earliest dated article printing the disputed figure; undated ones only if none is dated.
+  const first = [...articles].sort((a, b) => (a.article.date ?? '9999').localeCompare(b.article.date ?? '9999'))[0];
+  const language = claimLanguage(disputed);
   const claimReviewed =
     disputed.length === 1 ? disputed[0]!.claim.sentence.trim() : `${v.fact}: ${disputed.map((s) => `“${s.quote}” (${s.name})`).join(' vs ')}`;
   // Who made the claim: the publisher, else the site. A title is no author, so none is invented.
@@ -51,8 +67,11 @@ function claimReview(v: FindingView, reviewer: Reviewer) {
   return {
     '@type': 'ClaimReview',
     '@id': `urn:crosscheck:review:${encodeURIComponent(v.finding.id)}`,
+    url: findingUrl(base, v.finding.id),
     datePublished: r.updatedAt,
-    author: org(reviewer.name, reviewer.url),
+    // The person who confirmed it, for the desk that publishes it; else the desk itself.
+    author: isPerson(r.by) ? { '@type': 'Person', name: r.by } : org(reviewer.name, reviewer.url),
+    ...(isPerson(r.by) ? { publisher: org(reviewer.name, reviewer.url) } : {}),
     claimReviewed,
     reviewBody: [decisionWords(v), v.finding.explanation, r.note ? `Note: ${r.note}` : ''].filter(Boolean).join(' '),
     reviewRating: { '@type': 'Rating', ...(known ? WRONG : CONFLICT), ...RATING_SCALE },
@@ -61,12 +80,14 @@ function claimReview(v: FindingView, reviewer: Reviewer) {
       ...(authors.length ? { author: one(authors) } : {}),
       ...(dates[0] ? { datePublished: dates[0] } : {}),
       appearance: articles.map(appearance),
+      ...(first ? { firstAppearance: appearance(first) } : {}),
+      ...(language ? { inLanguage: language } : {}),
     },
-    inLanguage: 'en',
+    ...(language ? { inLanguage: language } : {}),
   };
 }
 
-export function renderClaimReview(m: ExportModel, reviewer: Reviewer = DEFAULT_REVIEWER): string {
+export function renderClaimReview(m: ExportModel, reviewer: Reviewer = DEFAULT_REVIEWER, base = DEFAULT_BASE_URL): string {
   const confirmed = m.findings.filter((v) => v.finding.verdict === 'discrepancy' && v.status === 'confirmed' && v.sources.length);
-  return JSON.stringify({ '@context': 'https://schema.org', '@graph': confirmed.map((v) => claimReview(v, reviewer)) }, null, 2) + '\n';
+  return JSON.stringify({ '@context': 'https://schema.org', '@graph': confirmed.map((v) => claimReview(v, reviewer, base)) }, null, 2) + '\n';
 }

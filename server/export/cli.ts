@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Store } from '../store/index.js';
 import { ExportError, STATUSES, type ExportFilters } from './filters.js';
-import { EXPORT_FORMATS, isExportFormat, renderExport } from './index.js';
+import { EXPORT_FORMATS, isExportFormat, renderExportWith } from './index.js';
 
 export interface ExportIo {
   stdout: NodeJS.WritableStream;
@@ -15,7 +15,7 @@ const write = (s: NodeJS.WritableStream, text: string) => new Promise<void>((ok,
 
 export async function runExport(
   store: Store,
-  o: { format?: string; status?: string; out?: string },
+  o: { format?: string; status?: string; out?: string; baseUrl?: string },
   io: ExportIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   const fail = async (msg: string, code: number) => (await write(io.stderr, `crosscheck export: ${msg}\n`), code);
@@ -24,10 +24,11 @@ export async function runExport(
   const status = o.status ?? 'all';
   if (!(STATUSES as readonly string[]).includes(status)) return fail(`unknown status "${status}": choose ${STATUSES.join(', ')}`, 2);
 
+  if (o.baseUrl && !/^https?:\/\/[^\s/]+/i.test(o.baseUrl)) return fail(`--base-url should be an http(s) address, e.g. https://desk.example.org/`, 2);
   const db = store.read();
   let file;
   try {
-    file = renderExport(db, o.format, { status: status as ExportFilters['status'] });
+    file = renderExportWith(db, o.format, { status: status as ExportFilters['status'] }, { baseUrl: o.baseUrl });
   } catch (e) {
     if (e instanceof ExportError) return fail(e.message, 2);
     throw e;

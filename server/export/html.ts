@@ -4,6 +4,7 @@ import type { Language } from '../types.js';
 import type { ExportModel, FindingView, SourceView } from './model.js';
 import { STATUS_WORDS, decisionWords, safeUrl } from './words.js';
 import { REVIEW_STATUSES, VERDICTS } from './filters.js';
+import { workRows } from './work.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -84,13 +85,22 @@ function others(list: FindingView[]): string {
   if (!list.length) return '';
   const rows = list.map(
     (v) =>
-      `<tr><td>${esc(v.finding.id)}</td><td>${esc(v.fact)}</td><td>${v.finding.verdict}</td><td>${STATUS_WORDS[v.status]}</td><td>${v.sources
+      `<tr><td>${esc(v.finding.id)}</td><td>${esc(v.fact)}</td><td>${v.finding.verdict}</td><td>${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${esc(v.review.by)})` : ''}</td><td>${v.sources
         .map((s) => `<span${lang(s.article.language)}>${esc(s.quote)}</span> (${esc(s.name)})`)
-        .join(' · ')}</td></tr>`,
+        .join(' · ')}</td><td>${esc(v.review?.note ?? '')}</td></tr>`,
   );
   return `<section id="others"><h2>Other findings</h2>
-<table><thead><tr><th>Finding</th><th>Fact</th><th>Verdict</th><th>Review</th><th>Values</th></tr></thead><tbody>
+<table><thead><tr><th>Finding</th><th>Fact</th><th>Verdict</th><th>Review</th><th>Values</th><th>Note</th></tr></thead><tbody>
 ${rows.join('\n')}
+</tbody></table></section>`;
+}
+
+function work(m: ExportModel): string {
+  const rows = workRows(m);
+  if (!rows.length) return '';
+  return `<section id="work"><h2>Reviewers' comments, corrections and added claims</h2>
+<table><thead><tr><th>Kind</th><th>Source</th><th>Text</th><th>Says</th><th>Who</th></tr></thead><tbody>
+${rows.map((r) => `<tr><td>${r.kind}${r.orphaned ? ' (orphaned)' : ''}</td><td>${esc(r.source)}</td><td>${esc(r.quote)}</td><td>${esc(r.text)}</td><td>${esc(r.who)}</td></tr>`).join('\n')}
 </tbody></table></section>`;
 }
 
@@ -113,6 +123,7 @@ ${summary(m)}
 ${disc.length ? disc.map((v, i) => discrepancy(v, i + 1)).join('\n') : '<p>No discrepancies in this report.</p>'}
 </section>
 ${others(m.findings.filter((v) => v.finding.verdict !== 'discrepancy'))}
+${work(m)}
 </body>
 </html>
 `;

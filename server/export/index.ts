@@ -8,7 +8,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderWebAnnotations } from './web-annotation.js';
-import { DEFAULT_REVIEWER, renderClaimReview, type Reviewer } from './claimreview.js';
+import { DEFAULT_BASE_URL, DEFAULT_REVIEWER, renderClaimReview, type Reviewer } from './claimreview.js';
 
 export type ExportFormat = 'csv' | 'md' | 'html' | 'json' | 'annotations' | 'claimreview';
 export type { ExportFilters } from './filters.js';
@@ -35,6 +35,8 @@ export interface ExportOptions {
   now?: Date;
   /** Who signs ClaimReviews; defaults to $CROSSCHECK_REVIEWER (and $CROSSCHECK_REVIEWER_URL), else 'Crosscheck reviewer'. */
   reviewer?: Reviewer;
+  /** Where the review app is published, for ClaimReview's url; defaults to $CROSSCHECK_BASE_URL, else http://localhost:3000/. */
+  baseUrl?: string;
 }
 
 export interface ExportFile {
@@ -62,7 +64,7 @@ export function renderExportWith(db: Db, format: ExportFormat, filters: ExportFi
     : format === 'html' ? renderHtml(m)
     : format === 'json' ? renderJson(db, m)
     : format === 'annotations' ? renderWebAnnotations(m)
-    : renderClaimReview(m, options.reviewer ?? reviewerFromEnv());
+    : renderClaimReview(m, options.reviewer ?? reviewerFromEnv(), options.baseUrl ?? (process.env.CROSSCHECK_BASE_URL?.trim() || DEFAULT_BASE_URL));
   const f = FILES[format];
   const status = m.criteria.status ? `-${m.criteria.status}` : '';
   return { body, contentType: f.contentType, filename: `crosscheck-${f.name}${status}-${m.generatedAt.slice(0, 10)}.${f.ext}` };

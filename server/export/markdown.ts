@@ -4,6 +4,7 @@
 import type { ExportModel, FindingView, SourceView } from './model.js';
 import { STATUS_WORDS, decisionWords, safeUrl } from './words.js';
 import { REVIEW_STATUSES, VERDICTS } from './filters.js';
+import { workRows } from './work.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -93,12 +94,25 @@ function others(list: FindingView[]): string[] {
   return [
     '## Other findings',
     '',
-    '| Finding | Fact | Verdict | Review | Values |',
-    '|---|---|---|---|---|',
+    '| Finding | Fact | Verdict | Review | Values | Note |',
+    '|---|---|---|---|---|---|',
     ...list.map(
       (v) =>
-        `| ${mdText(v.finding.id)} | ${mdText(v.fact)} | ${v.finding.verdict} | ${STATUS_WORDS[v.status]} | ${v.sources.map((s) => `${mdText(s.quote)} (${mdText(s.name)})`).join(' · ')} |`,
+        `| ${mdText(v.finding.id)} | ${mdText(v.fact)} | ${v.finding.verdict} | ${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${mdText(v.review.by)})` : ''} | ${v.sources.map((s) => `${mdText(s.quote)} (${mdText(s.name)})`).join(' · ')} | ${mdText(v.review?.note ?? '')} |`,
     ),
+    '',
+  ];
+}
+
+function work(m: ExportModel): string[] {
+  const rows = workRows(m);
+  if (!rows.length) return [];
+  return [
+    "## Reviewers' comments, corrections and added claims",
+    '',
+    '| Kind | Source | Text | Says | Who |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.kind}${r.orphaned ? ' (orphaned)' : ''} | ${mdText(r.source)} | ${mdText(r.quote)} | ${mdText(r.text)} | ${mdText(r.who)} |`),
     '',
   ];
 }
@@ -110,5 +124,6 @@ export function renderMarkdown(m: ExportModel): string {
   if (!disc.length) out.push('No discrepancies in this report.', '');
   disc.forEach((v, i) => out.push(...discrepancy(v, i + 1)));
   out.push(...others(m.findings.filter((v) => v.finding.verdict !== 'discrepancy')));
+  out.push(...work(m));
   return out.join('\n').replace(/\n+$/, '\n');
 }

@@ -1,7 +1,7 @@
 // The one report model every export renders. It decides what is in a report (the findings
 // that pass the filters, in review order, each with its quoted sources and the reviewer's
 // decision), so the formats can only differ in how they print it, never in what they print.
-import type { Annotation, Article, Claim, Db, Finding, Review, ReviewStatus, Verdict } from '../types.js';
+import type { Annotation, Article, Claim, Correction, Db, Finding, Review, ReviewStatus, Verdict } from '../types.js';
 import { effectiveClaims } from '../check/index.js';
 import { describeFact, formatValue } from '../compare/format.js';
 import { criteriaOf, describeCriteria, isFiltered, matches, REVIEW_STATUSES, VERDICTS, type Criteria, type ExportFilters } from './filters.js';
@@ -44,6 +44,9 @@ export interface ExportModel {
   /** Claims in scope: all of them unfiltered, else those of the findings shown. */
   claims: Claim[];
   annotations: Annotation[];
+  /** Reviewers' corrections of extracted claims and the claims they added by hand, in scope. */
+  corrections: Correction[];
+  manualClaims: Claim[];
   findings: FindingView[];
   summary: { articles: number; claims: number; findings: number; totalFindings: number; counts: Counts };
 }
@@ -139,6 +142,8 @@ export function buildModel(db: Db, filters: ExportFilters = {}, now = new Date()
     articles: db.articles,
     claims: filtered ? allClaims.filter((c) => inScope.has(c.id)) : allClaims,
     annotations: criteria.articleId ? db.annotations.filter((a) => a.articleId === criteria.articleId) : db.annotations,
+    corrections: criteria.articleId ? db.corrections.filter((k) => k.articleId === criteria.articleId) : db.corrections,
+    manualClaims: criteria.articleId ? db.manualClaims.filter((c) => c.articleId === criteria.articleId) : db.manualClaims,
     findings,
     summary: { articles: db.articles.length, claims: allClaims.length, findings: findings.length, totalFindings: db.findings.length, counts },
   };

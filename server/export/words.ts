@@ -1,6 +1,6 @@
 // Plain words shared by the human-facing exports, so CSV, Markdown, HTML and the JSON-LD
 // bodies describe a decision the same way.
-import type { DismissReason, ReviewStatus } from '../types.js';
+import type { Correction, DismissReason, ReviewStatus } from '../types.js';
 import type { FindingView, SourceView } from './model.js';
 
 export const STATUS_WORDS: Record<ReviewStatus, string> = { open: 'Open', confirmed: 'Confirmed', dismissed: 'Dismissed' };
@@ -20,7 +20,7 @@ export const reasonWords = (v: FindingView) => (v.review?.reason ? `${v.review.r
 /** The reviewer's decision in one sentence, without the note: "Confirmed (2023-11-02): …". */
 export function decisionWords(v: FindingView): string {
   if (v.status === 'open') return 'Open: not reviewed yet.';
-  const when = v.review?.updatedAt ? ` (${v.review.updatedAt.slice(0, 10)})` : '';
+  const when = (v.review?.by ? ` by ${v.review.by}` : '') + (v.review?.updatedAt ? ` (${v.review.updatedAt.slice(0, 10)})` : '');
   const parts = [v.status === 'confirmed' ? `Confirmed${when}: a real discrepancy` : `Dismissed${when}`];
   if (v.status === 'dismissed' && v.review?.reason) parts[0] += `: ${REASON_WORDS[v.review.reason]}`;
   const correct = v.sources.find((s) => s.claim.id === v.review?.correctClaimId);
@@ -40,3 +40,16 @@ export function sourceDecision(v: FindingView, s: SourceView): string {
 
 /** Only http(s) links are printed as links: a javascript: URL from a front matter must not be clickable. */
 export const safeUrl = (u: string | undefined) => (u && /^https?:\/\//i.test(u.trim()) ? u.trim() : undefined);
+
+/** A correction in words: "metric → revenue; period → 2023-Q3" or "not a claim". */
+export function correctionWords(k: Pick<Correction, 'metric' | 'period' | 'subject' | 'notAClaim'>): string {
+  if (k.notAClaim) return 'not a claim';
+  const parts: string[] = [];
+  if (k.metric !== undefined) parts.push(`metric → ${k.metric ?? 'none'}`);
+  if (k.period !== undefined) parts.push(`period → ${k.period ?? 'none'}`);
+  if (k.subject !== undefined) parts.push(`subject → ${k.subject}`);
+  return parts.join('; ');
+}
+
+/** "by alice, 2026-12-01", or just the date. */
+export const byWhen = (x: { by?: string; createdAt: string }) => [x.by ? `by ${x.by}` : '', x.createdAt.slice(0, 10)].filter(Boolean).join(', ');

@@ -25,7 +25,7 @@ export function findLeadDate(body: string): string | undefined {
 /**
  * Publisher and URL from the first lines of a saved page when there is no front matter:
  * a bare URL line; "来源|X" or "Source: X"; the name before a dateline ("新火种    2023-10-28");
- * or a short bold line under the title ("**连线Insight**").
+ * or a short bold line under the title ("**连线Insight**"), never a plain line, which may be a sentence.
  */
 export function findLeadSource(body: string): { publisher?: string; url?: string } {
   const lines = body.split(/\r?\n/).map((l) => l.replace(/\*\*|__/g, '').trim()).filter(Boolean).slice(0, 8);
@@ -42,7 +42,9 @@ export function findLeadSource(body: string): { publisher?: string; url?: string
     const dateline = /^([^\d\s][^\d]{0,19}?)\s+(?:19|20)\d{2}[-/.年]\d{1,2}/.exec(l);
     if (dateline) return { ...out, publisher: dateline[1]!.trim() };
   }
-  const short = lines.slice(1, 4).find((l) => l.length <= 20 && !/[\d。，,.!?？！:：]/.test(l) && !/^https?:/.test(l));
+  // Only a line set apart as a byline (bold): a short plain line is as likely the first sentence.
+  const bold = body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(1, 4).map((l) => /^(?:\*\*|__)(.+?)(?:\*\*|__)$/.exec(l)?.[1]?.trim() ?? '');
+  const short = bold.find((l) => l && l.length <= 20 && !/[\d。，,.!?？！:：]/.test(l) && !/^https?:/.test(l));
   if (short) out.publisher = short;
   return out;
 }

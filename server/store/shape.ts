@@ -40,6 +40,9 @@ export const SHAPES: Record<Exclude<keyof Db, 'version'>, Shape> = {
   corrections: {
     id: str, articleId: str, anchor, 'metric?': strOrNull, 'period?': strOrNull, 'subject?': str, 'notAClaim?': bool, createdAt: str, 'orphaned?': bool,
   },
+  reviewEvents: { id: str, findingId: str, at: str, by: str, action: str, from: obj, to: obj, 'note?': str, 'batch?': str, 'undone?': bool },
+  users: { name: str, role: str, passwordHash: str, createdAt: str },
+  sessions: { tokenHash: str, user: str, createdAt: str, expiresAt: str },
 };
 
 export const COLLECTIONS = Object.keys(SHAPES) as Array<keyof typeof SHAPES>;

@@ -27,6 +27,9 @@ export const emptyDb = (): Db => ({
   annotations: [],
   manualClaims: [],
   corrections: [],
+  reviewEvents: [],
+  users: [],
+  sessions: [],
 });
 
 /**

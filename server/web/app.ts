@@ -19,6 +19,13 @@ import { annotateRoutes } from './routes/annotate.js';
 import { addRoutes } from './routes/add.js';
 import { exportRoutes } from './routes/export.js';
 import { orphanRoutes } from './routes/orphans.js';
+import { historyRoutes } from './routes/history.js';
+import { bulkRoutes } from './routes/bulk.js';
+import { lastUndoable } from '../review/history.js';
+import { whoOf } from './who.js';
+import { allowedHosts, type AuthMode } from '../auth/mode.js';
+import { usersOf } from '../auth/users.js';
+import { authenticate, hostGuard, loginRoutes } from './auth.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,6 +35,10 @@ export interface AppOptions {
   articlesDir?: string;
   /** HMAC key for CSRF tokens; a fresh one per process by default. */
   secret?: Buffer;
+  /** 'accounts' asks for a sign-in; 'single' is one person on loopback. Default: accounts if any exist. */
+  auth?: AuthMode;
+  /** Host names the Host header may carry; loopback names by default. */
+  hosts?: Set<string>;
 }
 
 export function createApp(opts: AppOptions) {
@@ -47,7 +58,9 @@ export function createApp(opts: AppOptions) {
   app.set('query parser', 'simple');
   useEjs(app, join(root, 'views'), process.env.NODE_ENV === 'production');
 
+  const mode: AuthMode = opts.auth ?? (usersOf(store.read()).length ? 'accounts' : 'single');
   app.use(serverTiming);
+  app.use(hostGuard(opts.hosts ?? allowedHosts([])));
   app.use((_req, res, next) => {
     // Article text is untrusted: no inline script can run even if something slipped through.
     res.set({
@@ -60,11 +73,16 @@ export function createApp(opts: AppOptions) {
   });
   app.use('/static', express.static(join(root, 'public'), { index: false, fallthrough: false }));
   app.use(security.issue);
+  app.use(authenticate(ctx, mode));
+  loginRoutes(app, ctx, mode);
   app.use((req, res, next) => {
     res.locals.path = req.path;
     res.locals.url = req.originalUrl;
     res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid) : [];
     const ix = ctx.index();
+    res.locals.viewer = res.locals.user;
+    res.locals.authMode = mode;
+    res.locals.undoable = lastUndoable(ix.db, whoOf(res));
     res.locals.openCount = ix.db.findings.filter((f) => f.verdict !== 'consistent' && (ix.reviews.get(f.id)?.status ?? 'open') === 'open').length;
     next();
   });
@@ -77,6 +95,8 @@ export function createApp(opts: AppOptions) {
   addRoutes(app, ctx);
   exportRoutes(app, ctx);
   orphanRoutes(app, ctx);
+  historyRoutes(app, ctx);
+  bulkRoutes(app, ctx);
 
   app.use(notFound);
   app.use(errorPage);

@@ -1,7 +1,7 @@
 // What every route module gets: the store, the cached index and the shared middleware.
 import type { RequestHandler } from 'express';
 import type { Db } from '../types.js';
-import { recompute } from '../check/index.js';
+import { refreshFindings } from '../check/index.js';
 import { HttpError } from './errors.js';
 import type { Index } from './model/index.js';
 import type { VersionedStore } from './versioned.js';
@@ -26,7 +26,7 @@ export async function save(ctx: Ctx, change: (db: Db) => void, opts: { recheck?:
     await ctx.store.update((db) => {
       change(db);
       // Re-align and re-compare in the same write, so findings never lag the claims on disk.
-      if (opts.recheck) recompute(db);
+      if (opts.recheck) refreshFindings(db);
     });
   } catch (e) {
     console.error(`crosscheck web: saving to ${ctx.store.location} failed:`, e);

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     message: string,
     /** Text the user typed, given back so nothing they wrote is lost. */
     readonly kept?: string,
+    /** Where to go to try again, when that is not just the previous page. */
+    readonly back?: { href: string; label: string },
   ) {
     super(message);
   }
@@ -33,9 +35,9 @@ const MULTER_ERRORS: Record<string, [number, string]> = {
   MISSING_FIELD_NAME: [400, 'The upload has a part without a name'],
 };
 
-export function describeError(err: unknown): { status: number; message: string; kept?: string } {
+export function describeError(err: unknown): { status: number; message: string; kept?: string; back?: { href: string; label: string } } {
   const e = err as { status?: number; statusCode?: number; type?: string; code?: string; name?: string; message?: string; kept?: string };
-  if (err instanceof HttpError) return { status: err.status, message: err.message, kept: err.kept };
+  if (err instanceof HttpError) return { status: err.status, message: err.message, kept: err.kept, back: err.back };
   if (e?.type && BODY_ERRORS[e.type]) {
     const [status, message] = BODY_ERRORS[e.type]!;
     return { status, message };
@@ -54,11 +56,11 @@ export const notFound: RequestHandler = () => {
 };
 
 export const errorPage: ErrorRequestHandler = (err, req, res, _next) => {
-  const { status, message, kept } = describeError(err);
+  const { status, message, kept, back } = describeError(err);
   if (status >= 500) console.error(`crosscheck web: ${req.method} ${req.originalUrl}:`, err);
   if (res.headersSent) return void res.end();
   res.status(status);
-  res.render('error', { status, message, kept, title: status >= 500 ? 'Server error' : 'Request not accepted' }, (renderErr: Error | null, html?: string) => {
+  res.render('error', { status, message, kept, back, title: status >= 500 ? 'Server error' : 'Request not accepted' }, (renderErr: Error | null, html?: string) => {
     if (renderErr) {
       console.error('crosscheck web: error page failed:', renderErr);
       res.type('text/plain').send(`${status}: ${message}`);

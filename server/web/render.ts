@@ -2,7 +2,7 @@
 // <%= %>, whose escape also writes "\r" as &#13; so the HTML parser keeps it (see highlight.ts).
 import ejs from 'ejs';
 import type { Express } from 'express';
-import type { Article, Claim, DismissReason } from '../types.js';
+import type { Article, Claim, DismissReason, ReviewEvent, ReviewState } from '../types.js';
 import { describeFact, formatValue, metricName, subjectName } from '../compare/format.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;', '\r': '&#13;' };
@@ -43,6 +43,22 @@ export function publisherName(a?: Pick<Article, 'publisher' | 'title'>): string 
   return t ? (t.length > 28 ? t.slice(0, 27) + '…' : t) : '(no publisher)';
 }
 
+/** A review state in words: "dismissed (Rounding)", "open". */
+export function stateWords(s: Partial<ReviewState> | undefined): string {
+  if (!s?.status) return 'open';
+  return s.status === 'dismissed' && s.reason ? `dismissed (${REASONS[s.reason]})` : s.status;
+}
+
+/** What an event changed, in words, for the history list. */
+export function eventWords(e: ReviewEvent): string {
+  const parts: string[] = [];
+  if (e.from.status !== e.to.status || e.from.reason !== e.to.reason) parts.push(`${stateWords(e.from)} → ${stateWords(e.to)}`);
+  if (e.from.note !== e.to.note) parts.push(e.to.note ? 'note changed' : 'note removed');
+  if (e.from.correctClaimId !== e.to.correctClaimId) parts.push(e.to.correctClaimId ? 'right value marked' : 'right value unmarked');
+  if (e.from.referenceArticleId !== e.to.referenceArticleId) parts.push(e.to.referenceArticleId ? 'reference source marked' : 'reference source unmarked');
+  return parts.join('; ') || 'no change to the decision';
+}
+
 /** Helpers available in every template as `h`. */
 export const helpers = {
   value: (c: Pick<Claim, 'value' | 'unit' | 'countOf'>) => formatValue(c.value, c.unit) + (c.unit === 'count' && c.countOf ? ` ${c.countOf}` : ''),
@@ -56,6 +72,8 @@ export const helpers = {
   /** Only http(s) links are rendered: a javascript: URL in front matter must never become a link. */
   safeUrl: (u?: string) => (u && /^https?:\/\/[^\s"'<>]+$/i.test(u) ? u : undefined),
   reasons: REASONS,
+  stateWords,
+  eventWords,
   stateLabel: (s: string) => STATE_LABEL[s] ?? s,
   plural: (n: number, one: string, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`,
   num: (n: number) => n.toLocaleString('en-US'),

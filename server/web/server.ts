@@ -9,14 +9,18 @@ import { createApp } from './app.js';
 import { versioned, type VersionedStore } from './versioned.js';
 import { watchFolder } from './watch.js';
 import { resolve } from 'node:path';
+import { allowedHosts, authModeFor } from '../auth/mode.js';
+import { usersOf } from '../auth/users.js';
 
 export interface ServerOptions {
   articlesDir: string;
   dbFile: string;
   port: number;
-  /** Defaults to HOST or 127.0.0.1: the app has no login, so it is not on the network unless asked. */
+  /** Defaults to HOST or 127.0.0.1: on the network only when asked, and then only with accounts. */
   host?: string;
   quiet?: boolean;
+  /** Single-user mode without sign-in; refused unless the host is loopback. */
+  noAuth?: boolean;
 }
 
 export interface RunningServer {
@@ -28,6 +32,9 @@ export interface RunningServer {
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const log = o.quiet ? () => {} : (m: string) => console.error(m);
   const store = versioned(await openStore(o.dbFile));
+  const host = o.host ?? process.env.HOST ?? '127.0.0.1';
+  // Decided before anything is served: no accounts on a network address is refused outright.
+  const auth = authModeFor({ users: usersOf(store.read()).length, host, noAuth: o.noAuth });
   mkdirSync(o.articlesDir, { recursive: true });
   const ingest = async () => {
     const out = readArticles([o.articlesDir]);
@@ -42,8 +49,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     if (removed) log(`${o.articlesDir}: ${removed} removed (file deleted)`);
   };
   await ingest();
-  const app = createApp({ store, articlesDir: o.articlesDir });
-  const host = o.host ?? process.env.HOST ?? '127.0.0.1';
+  const app = createApp({ store, articlesDir: o.articlesDir, auth: auth.mode, hosts: allowedHosts([host, ...(process.env.CROSSCHECK_HOSTS ?? '').split(',').map((h) => h.trim())]) });
   const plain = (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? new Error(`port ${o.port} is already in use; choose another with --port or PORT`) : e);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(o.port, host, (err?: Error) => (err ? reject(plain(err)) : resolve(s)));
@@ -52,7 +58,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
   const watcher = watchFolder(o.articlesDir, ingest);
-  if (!o.quiet) console.log(`Crosscheck review app: ${url}  (library ${o.articlesDir}, data ${store.location})`);
+  if (!o.quiet) console.log(`Crosscheck review app: ${url}  (library ${o.articlesDir}, data ${store.location})\n  ${auth.message}`);
   return {
     url,
     store,

@@ -159,7 +159,7 @@ export const findingOf = (db: Db, claimId: string) => {
 export function fixtureDb(): Db {
   const articles = [XHZ, LIANXIAN, WIRE].map((a) => ({ ...a }));
   const claims = CLAIMS.map((c) => ({ ...c, aspects: [...c.aspects], why: { ...c.why } }));
-  const db: Db = { version: 1, articles, claims, findings: computeFindings(claims, articles), reviews: [], annotations: [], manualClaims: [], corrections: [] };
+  const db: Db = { version: 1, articles, claims, findings: computeFindings(claims, articles), reviews: [], annotations: [], manualClaims: [], corrections: [], reviewEvents: [], users: [], sessions: [] };
   const reviews: Review[] = [
     {
       findingId: findingOf(db, 'c-xhz-rev-yoy').id,

@@ -33,7 +33,7 @@ test('a print stylesheet and a font stack with CJK fallbacks; Chinese text is ma
 
 test('summary first, then the discrepancy with explanation, marked quotes, values, decision and note', () => {
   const doc = parseDocument(render().body);
-  assert.deepEqual(byTag(doc, 'h2').map(textOf), ['Summary', 'Discrepancies', 'Other findings']);
+  assert.deepEqual(byTag(doc, 'h2').map(textOf), ['Summary', 'Discrepancies', 'Other findings', "Reviewers' comments, corrections and added claims"]);
   const summary = byTag(doc, 'section')[0]!;
   assert.deepEqual(byTag(summary, 'li').map(textOf), ['Articles: 3', 'Claims: 17', 'Findings in this report: 6']);
   const cells = (tr: Parameters<typeof textOf>[0]) => byTag(tr, 'th').concat(byTag(tr, 'td')).map(textOf).join(' ');

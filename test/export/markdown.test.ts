@@ -22,7 +22,7 @@ test('download metadata', () => {
 test('the summary comes first, with articles, claims and findings by verdict and review status', () => {
   const dom = toDom(render().body);
   const headings = byTag(dom, 'h2').map(textOf);
-  assert.deepEqual(headings, ['Summary', 'Discrepancies', 'Other findings']);
+  assert.deepEqual(headings, ['Summary', 'Discrepancies', 'Other findings', "Reviewers' comments, corrections and added claims"]);
   const items = byTag(dom, 'li').map(textOf);
   assert.deepEqual(items.slice(0, 3), ['Articles: 3', 'Claims: 17', 'Findings in this report: 6']);
   const counts = byTag(byTag(dom, 'table')[0]!, 'tr').map((tr) => byTag(tr, 'td').concat(byTag(tr, 'th')).map(textOf));

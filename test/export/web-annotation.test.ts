@@ -139,7 +139,7 @@ test('filters narrow claims and decisions; an empty collection has no page', () 
   const items = itemsOf(doc);
   assert.equal(items.filter((a) => a.motivation === 'highlighting').length, 3);
   assert.equal(items.filter((a) => a.motivation === 'assessing').length, 1);
-  const empty = renderExportWith({ version: 1, articles: [], claims: [], findings: [], reviews: [], annotations: [], manualClaims: [], corrections: [] }, 'annotations', {}, { now: NOW });
+  const empty = renderExportWith({ version: 1, articles: [], claims: [], findings: [], reviews: [], annotations: [], manualClaims: [], corrections: [], reviewEvents: [], users: [], sessions: [] }, 'annotations', {}, { now: NOW });
   const e = JSON.parse(empty.body);
   assert.equal(e.total, 0);
   assert.equal(e.first, undefined, 'a page must hold at least one annotation');

@@ -11,6 +11,9 @@ import { readArticles, articleIdFor } from '../../server/ingest/index.js';
 import { openJsonStore, type Store } from '../../server/store/index.js';
 import { createApp } from '../../server/web/app.js';
 import { sentenceAround } from '../../server/web/model/manual-claim.js';
+import { makeUser, putUser } from '../../server/auth/users.js';
+import type { AuthMode } from '../../server/auth/mode.js';
+import type { Role } from '../../server/types.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEED_A = '000_002cd4d0ee89d5a5.txt'; // 新火种: revenue fell 0.27%
@@ -73,7 +76,9 @@ export interface TestApp {
  * The app on the seed library. fixture: replace extracted claims with fixtureClaims, so the
  * test does not depend on the extractor; otherwise the real pipeline's claims are used.
  */
-export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => Store } = {}): Promise<TestApp> {
+export const PASSWORD = 'correct horse battery';
+
+export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => Store; users?: Array<[string, Role]>; auth?: AuthMode } = {}): Promise<TestApp> {
   const articlesDir = tempLibrary();
   const dbFile = join(dirname(articlesDir), 'claims.json');
   const real = await openJsonStore(dbFile);
@@ -82,8 +87,12 @@ export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => S
     await real.update((db) => void (db.claims = fixtureClaims(db)));
     await recheck(real);
   }
+  for (const [name, role] of opts.users ?? []) {
+    const u = await makeUser(name, role, PASSWORD);
+    await real.update((db) => void putUser(db, u));
+  }
   const store = opts.wrap ? opts.wrap(real) : real;
-  const app = createApp({ store, articlesDir });
+  const app = createApp({ store, articlesDir, auth: opts.auth });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -112,12 +121,26 @@ export interface Res {
 
 /** fetch with a cookie jar; POSTs do not follow redirects so tests can check them. */
 export class Client {
-  cookie = '';
+  private jar = new Map<string, string>();
   constructor(readonly base: string) {}
 
+  get cookie(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   private keep(r: Response) {
-    const set = r.headers.getSetCookie();
-    for (const c of set) this.cookie = c.split(';')[0]!;
+    for (const c of r.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(';');
+      const i = pair!.indexOf('=');
+      const [k, v] = [pair!.slice(0, i).trim(), pair!.slice(i + 1).trim()];
+      if (!v || attrs.some((a) => /max-age=0\b/i.test(a.trim()))) this.jar.delete(k);
+      else this.jar.set(k, v);
+    }
+  }
+
+  /** Signs in through the login form. */
+  async signIn(name: string, password = PASSWORD): Promise<Res> {
+    return this.post('/login', { name, password, _csrf: await this.token('/login') });
   }
 
   async get(path: string): Promise<Res> {

@@ -357,10 +357,11 @@ describe('adding articles', () => {
     assert.match(bin.text, /binary|UTF-8/);
     const pdf = await upload('paper.pdf', 'hello');
     assert.equal(pdf.status, 400);
-    assert.match(pdf.text, /not a \.txt or \.md file/);
+    assert.match(pdf.text, /paper\.pdf: not a \.txt, \.md or \.html file/);
     const big = await upload('big.txt', 'x'.repeat(5 * 1024 * 1024 + 10));
     assert.equal(big.status, 413);
-    assert.match(big.text, /over the upload size limit/);
+    assert.match(big.text, /big\.txt is larger than the upload limit of 5 MB/);
+    assert.match(big.text, /<a class="button" href="\/add">← Back to Add articles<\/a>/);
     noStack(big.text);
     assert.equal((await upload('ok.txt', 'text', 'forged')).status, 403);
   });

@@ -45,6 +45,9 @@ export const TABLES: Record<Collection, Table> = {
   annotations: { name: 'annotations', key: { column: 'id', field: 'id' }, columns: byArticle, replacedWhole: false },
   manualClaims: { name: 'manual_claims', key: { column: 'id', field: 'id' }, columns: byArticle, replacedWhole: false },
   corrections: { name: 'corrections', key: { column: 'id', field: 'id' }, columns: byArticle, replacedWhole: false },
+  reviewEvents: { name: 'review_events', key: { column: 'id', field: 'id' }, columns: [['finding_id', field('findingId')], ['at', field('at')]], replacedWhole: false },
+  users: { name: 'users', key: { column: 'name', field: 'name' }, columns: [['role', field('role')]], replacedWhole: false },
+  sessions: { name: 'sessions', key: { column: 'token_hash', field: 'tokenHash' }, columns: [['user_name', field('user')], ['expires_at', field('expiresAt')]], replacedWhole: false },
 };
 
 export const keyOf = (t: Table, e: unknown) => String((e as Entity)[t.key.field]);

@@ -72,12 +72,15 @@ export function overviewOf(ix: Index) {
     const sources = new Set(f.claimIds.map((id) => ix.claimById.get(id)?.articleId).filter((x): x is string => !!x));
     const pubs = new Set([...sources].map(publisherOf));
     const confirmed = statusOf(ix, f.id) === 'confirmed';
+    // The source whose figure the reviewer marked right is not "confirmed wrong".
+    const right = ix.reviews.get(f.id)?.correctClaimId;
+    const rightPublisher = right && ix.claimById.get(right) ? publisherOf(ix.claimById.get(right)!.articleId) : undefined;
     for (const p of pubs) {
       const r = row(p);
       r.inDiscrepancy++;
       if (sources.size === 2) r.twoSource++;
       else r.multiSource++;
-      if (confirmed) r.confirmed++;
+      if (confirmed && p !== rightPublisher) r.confirmed++;
     }
     for (const p of new Set((f.outlierArticleIds ?? []).map(publisherOf))) row(p).outlier++;
   }

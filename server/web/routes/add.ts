@@ -1,6 +1,6 @@
 // Adding articles from the browser: file upload (.txt/.md) or pasted text with metadata.
 // Both go through the same ingest as the library folder, so claims and findings update at once.
-import express, { type Express, type Response } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { basename, extname } from 'node:path';
 import type { Article } from '../../types.js';
@@ -13,9 +13,35 @@ import { field } from '../form.js';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const MAX_PASTE_CHARS = 2_000_000;
-const EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+// The same files the CLI reads: saved web pages too (their readable text becomes the article).
+const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+const MAX_FILES = 20;
+const BACK_TO_ADD = { href: '/add', label: 'Back to Add articles' };
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 20, fields: 10, fieldSize: 4096, parts: 40 } });
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES, fields: 10, fieldSize: 4096, parts: 40 },
+  // Remember which file is streaming, so a size error can name it (multer's error does not).
+  fileFilter: (req, file, cb) => {
+    (req as { uploading?: string }).uploading = decodeName(file.originalname);
+    cb(null, true);
+  },
+});
+
+// Browsers send file names as latin1 bytes of UTF-8: decode so 中文.txt keeps its name.
+const decodeName = (raw: string) => safeName(Buffer.from(raw, 'latin1').toString('utf8'));
+
+/** multer's limits as errors that name the file and the limit, with a way back to the form. */
+const uploadFiles: RequestHandler = (req, res, next) =>
+  upload.array('files', MAX_FILES)(req, res, (err?: unknown) => {
+    if (!err) return next();
+    const e = err as { name?: string; code?: string };
+    const name = (req as { uploading?: string }).uploading;
+    if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_SIZE')
+      return next(new HttpError(413, `${name ?? 'A file'} is larger than the upload limit of ${MAX_UPLOAD_BYTES / 1048576} MB. Nothing was added. Split it, or put it in the library folder instead.`, undefined, BACK_TO_ADD));
+    if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_COUNT') return next(new HttpError(413, `At most ${MAX_FILES} files in one upload. Nothing was added.`, undefined, BACK_TO_ADD));
+    next(err);
+  });
 
 /** A file name safe to keep in an article path: no folders, no control characters. */
 export function safeName(name: string): string {
@@ -27,28 +53,38 @@ export function slugOf(title: string): string {
   return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
 }
 
+/**
+ * Where a pasted article lives. A URL names the article: pasting it again updates it. Without
+ * one, the text does: the same text again is "unchanged", other text under the same title is
+ * another article, never a replacement.
+ */
+export function pastePath(meta: { title: string; url: string }, text: string): string {
+  const slug = slugOf(meta.title || text.trim().split('\n')[0]!);
+  const identity = meta.url ? `url\n${meta.url}` : `text\n${meta.title}\n${text.replace(/\r\n/g, '\n').trim()}`;
+  return `paste/${slug}-${sha256(identity).slice(0, 8)}`;
+}
+
 export function addRoutes(app: Express, ctx: Ctx) {
   app.get('/add', (_req, res) => {
     res.render('add', { title: 'Add articles', articlesDir: ctx.articlesDir, maxMb: MAX_UPLOAD_BYTES / 1048576, form: {} });
   });
 
-  app.post('/add/upload', upload.array('files', 20), ctx.verify, async (req, res) => {
+  app.post('/add/upload', uploadFiles, ctx.verify, async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-    if (!files.length) throw new HttpError(400, 'Choose one or more .txt or .md files to upload.');
+    if (!files.length) throw new HttpError(400, 'Choose one or more .txt, .md or .html files to upload.', undefined, BACK_TO_ADD);
     const articles: Article[] = [];
     const problems: string[] = [];
     for (const f of files) {
-      // Browsers send file names as latin1 bytes of UTF-8: decode so 中文.txt keeps its name.
-      const name = safeName(Buffer.from(f.originalname, 'latin1').toString('utf8'));
+      const name = decodeName(f.originalname);
       if (!EXTENSIONS.has(extname(name).toLowerCase())) {
-        problems.push(`${name}: not a .txt or .md file`);
+        problems.push(`${name}: not a .txt, .md or .html file`);
         continue;
       }
       const r = articleFromBytes(f.buffer, `upload/${name}`, 'upload');
       if ('error' in r) problems.push(`${name}: ${r.error}`);
       else articles.push(r.article);
     }
-    if (!articles.length) throw new HttpError(400, `No article was added. ${problems.join('; ')}.`);
+    if (!articles.length) throw new HttpError(400, `No article was added. ${problems.join('; ')}.`, undefined, BACK_TO_ADD);
     await finish(ctx, res, articles, problems);
   });
 
@@ -58,8 +94,7 @@ export function addRoutes(app: Express, ctx: Ctx) {
     if (!text.trim()) throw new HttpError(400, 'Paste the article text.', text);
     if (meta.url && !/^https?:\/\/\S+$/i.test(meta.url)) throw new HttpError(400, 'The URL should start with http:// or https://.', text);
     if (meta.date && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(meta.date)) throw new HttpError(400, 'Write the date as YYYY-MM-DD.', text);
-    // The same title and URL pasted again updates that article instead of adding a twin.
-    const path = `paste/${slugOf(meta.title || text.trim().split('\n')[0]!)}-${sha256(`${meta.title}\n${meta.url}`).slice(0, 8)}`;
+    const path = pastePath(meta, text);
     const r = articleFromBytes(Buffer.from(text, 'utf8'), path, 'paste', meta);
     if ('error' in r) throw new HttpError(400, `The text was not added: ${r.error}.`, text);
     await finish(ctx, res, [r.article], []);

@@ -10,6 +10,7 @@ import { flash } from '../flash.js';
 import { backTo, field, offsets, oneOf } from '../form.js';
 import { MEASURES, SCALES } from '../model/choices.js';
 import { checkFact, manualClaim } from '../model/manual-claim.js';
+import { whoOf } from '../who.js';
 
 const newId = (p: string) => p + randomBytes(6).toString('hex');
 
@@ -23,15 +24,27 @@ function articleOf(ctx: Ctx, req: Request): Article {
  * The span a form points at: offsets from a selection (JS), or, without JS, the exact words
  * typed in "quote" (first occurrence). Offsets are checked against the quote when both come.
  */
-function spanOf(req: Request, a: Article): { start: number; end: number } {
+function spanOf(req: Request, a: Article, typed = ''): { start: number; end: number } {
   const quote = field(req, 'quote', 2000, 'selected text');
   const at = offsets(req, a.text.length);
+  // What to give back on a refusal: the comment the person wrote, with the words they typed.
+  const kept = [typed, quote].filter(Boolean).join('\n\n') || undefined;
+  const back = { href: `/articles/${a.id}`, label: 'Back to the article' };
   // The browser reports \r\n as \n, so compare without CRs.
   if (at && (!quote || a.text.slice(at.start, at.end).replace(/\r/g, '') === quote.replace(/\r/g, ''))) return at;
-  if (!quote.trim()) throw new HttpError(400, 'Select some text in the article first (or type the exact words into “Text”).');
+  if (!quote.trim()) throw new HttpError(400, 'Select some text in the article first (or type the exact words into “Text”).', kept, back);
   const i = a.text.indexOf(quote);
-  if (i < 0) throw new HttpError(400, `The words “${quote.slice(0, 60)}” are not in this article. Copy them exactly as they appear.`, quote);
+  if (i < 0) throw new HttpError(400, `The words “${quote.slice(0, 60)}” are not in this article. Copy them exactly as they appear.`, kept, back);
+  // Attaching to the first of several places would be a guess: ask for words that are unique.
+  const times = occurrences(a.text, quote);
+  if (times > 1) throw new HttpError(400, `“${quote.slice(0, 60)}” occurs ${times} times in this article. Type a few more words around it, so that it names one place (or select it with the mouse).`, kept, back);
   return { start: i, end: i + quote.length };
+}
+
+function occurrences(text: string, quote: string): number {
+  let n = 0;
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) n++;
+  return n;
 }
 
 const articleUrl = (a: Article, claim?: string) => `/articles/${a.id}${claim ? `?claim=${encodeURIComponent(claim)}#c-${encodeURIComponent(claim)}` : ''}`;
@@ -41,8 +54,8 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
     const a = articleOf(ctx, req);
     const comment = field(req, 'comment', 5000, 'comment').trim();
     if (!comment) throw new HttpError(400, 'Write a comment to attach to the selected text.');
-    const { start, end } = spanOf(req, a);
-    await save(ctx, (db) => void db.annotations.push({ id: newId('n'), articleId: a.id, anchor: anchorAt(a.text, start, end), comment, createdAt: new Date().toISOString() }), { kept: comment });
+    const { start, end } = spanOf(req, a, comment);
+    await save(ctx, (db) => void db.annotations.push({ id: newId('n'), articleId: a.id, anchor: anchorAt(a.text, start, end), comment, createdAt: new Date().toISOString(), by: whoOf(res) }), { kept: comment });
     flash(res.locals.sid, `Comment added on “${a.text.slice(start, Math.min(end, start + 40))}”`);
     res.redirect(303, backTo(req, articleUrl(a)));
   });
@@ -71,7 +84,7 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
       subject: field(req, 'subject', 100, 'subject'),
       measure: oneOf<Measure>(req, 'measure', MEASURES, 'measure'),
     });
-    await save(ctx, (db) => void db.manualClaims.push(claim), { recheck: true });
+    await save(ctx, (db) => void db.manualClaims.push({ ...claim, by: whoOf(res) }), { recheck: true });
     flash(res.locals.sid, `Claim added: “${claim.quote}” and re-checked`);
     res.redirect(303, articleUrl(a, claim.id));
   });
@@ -107,7 +120,7 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
       ctx,
       (db) => {
         db.corrections = db.corrections.filter((k) => !same(k));
-        if (Object.keys(fix).length) db.corrections.push({ id: newId('k'), articleId: a.id, anchor: anchorAt(a.text, original.start, original.end), createdAt: new Date().toISOString(), ...fix });
+        if (Object.keys(fix).length) db.corrections.push({ id: newId('k'), articleId: a.id, anchor: anchorAt(a.text, original.start, original.end), createdAt: new Date().toISOString(), by: whoOf(res), ...fix });
       },
       { recheck: true },
     );

@@ -1,6 +1,8 @@
-// GET /export — downloads through the export module, with the queue's filters.
+// GET /export — downloads through the export module, with the queue's filters. ClaimReview
+// links point at this server as the browser reached it (the Host header is checked) unless
+// CROSSCHECK_BASE_URL says where the app is published.
 import type { Express } from 'express';
-import { renderExport, ExportError, type ExportFilters, type ExportFormat } from '../../export/index.js';
+import { renderExportWith, ExportError, type ExportFilters, type ExportFormat } from '../../export/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError } from '../errors.js';
 
@@ -20,7 +22,7 @@ export function exportRoutes(app: Express, ctx: Ctx) {
     if (filters.verdict === 'all') delete filters.verdict;
     let out;
     try {
-      out = renderExport(ctx.store.read(), format, filters);
+      out = renderExportWith(ctx.store.read(), format, filters, { baseUrl: process.env.CROSSCHECK_BASE_URL?.trim() || `${req.protocol}://${req.get('host')}/` });
     } catch (e) {
       if (e instanceof ExportError) throw new HttpError(400, (e as Error).message);
       console.error('crosscheck web: export failed:', e);

@@ -9,6 +9,11 @@ import { applyFilters, metricsIn, paginate, parseFilters, SEVERITIES, STATUSES, 
 import { statusOf, type Index } from '../model/index.js';
 import { sourcesOf } from '../model/sources.js';
 import { REASONS, helpers } from '../render.js';
+import { judgedOf } from '../../review/evidence.js';
+import { decide } from '../../review/decide.js';
+import { historyOf } from '../../review/history.js';
+import { viewerOf } from '../who.js';
+import { isStale, refusal } from '../../review/permissions.js';
 
 const PAGE = 20;
 /** Sources shown side by side on a queue card; the finding page shows them all. */
@@ -18,15 +23,19 @@ const REASON_KEYS = Object.keys(REASONS) as DismissReason[];
 
 export function cardOf(ix: Index, id: string) {
   const f = ix.findingById.get(id)!;
-  return { f, sources: sourcesOf(ix, f), review: ix.reviews.get(id), status: statusOf(ix, id) };
+  return { f, sources: sourcesOf(ix, f), review: ix.reviews.get(id), status: statusOf(ix, id), history: historyOf(ix.db, id) };
 }
 
 export function queueRoutes(app: Express, ctx: Ctx) {
   app.get('/queue', (req, res) => {
     const ix = ctx.index();
     const filters = parseFilters(req.query, { status: 'open', verdict: 'flagged' });
-    const page = paginate(applyFilters(ix, filters), filters.page, PAGE);
+    const allMatching = applyFilters(ix, filters);
+    const page = paginate(allMatching, filters.page, PAGE);
     res.render('queue', {
+      allMatching,
+      // A status the user chose is kept; the queue's implicit "open" is not, or a download after confirming would be empty.
+      exportStatus: typeof req.query.status === 'string' && req.query.status ? filters.status : undefined,
       title: 'Review queue',
       filters,
       page,
@@ -44,7 +53,7 @@ export function queueRoutes(app: Express, ctx: Ctx) {
       if (orphan) return res.status(404).render('orphans', { title: 'Orphaned review', only: orphan, ...orphansOf(ix), articles: ix.articles });
       throw new HttpError(404, 'No finding with that id. It may have changed after a re-check: open the queue to find it again.');
     }
-    res.render('finding', { title: 'Finding', card: cardOf(ix, req.params.id), cardSources: Infinity });
+    res.render('finding', { title: 'Finding', card: cardOf(ix, req.params.id), cardSources: Infinity, openHistory: true });
   });
 
   app.post('/findings/:id/review', ctx.form, ctx.verify, async (req, res) => {
@@ -54,16 +63,15 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     const action = oneOf(req, 'action', ACTIONS, 'action');
     const note = field(req, 'note', 5000, 'note');
     const change = reviewChange(req, action, f.claimIds, ix, note);
-    await save(
-      ctx,
-      (db) => {
-        let r = db.reviews.find((x) => x.findingId === f.id);
-        if (!r) db.reviews.push((r = { findingId: f.id, status: 'open', updatedAt: '' }));
-        change(r);
-        r.updatedAt = new Date().toISOString();
-      },
-      { kept: note || undefined },
-    );
+    const viewer = viewerOf(res);
+    const current = ix.reviews.get(f.id);
+    if (isStale(req.body?.seen, current))
+      throw new HttpError(409, `While you had this page open, ${current?.by ?? 'someone'} changed this finding (now ${helpers.stateWords(current)}, ${helpers.when(current?.updatedAt)}). Your ${action} was not saved; reload to see the finding as it is now.`, note || undefined);
+    const refused = refusal(viewer, current, action);
+    if (refused) throw new HttpError(403, refused, note || undefined);
+    const judged = judgedOf(f, ix.claimById, ix.articles);
+    const by = viewer.name;
+    await save(ctx, (db) => void decide(db, f, change, { by, action, at: new Date().toISOString(), judged, note: note.trim() || undefined }), { kept: note || undefined });
     flash(res.locals.sid, `${flashWord(action, req)}: ${helpers.fact(f.fact)}`);
     const focus = field(req, 'focus', 40) || f.id;
     const back = backTo(req, `/findings/${f.id}`);

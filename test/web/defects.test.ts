@@ -1,0 +1,91 @@
+// Defects from issue 9, each pinned by a test that failed before its fix.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findLeadSource } from '../../server/ingest/article.js';
+import { Client, idA, startApp, type TestApp } from './helpers.js';
+
+let app: TestApp;
+let c: Client;
+let token: string;
+before(async () => {
+  app = await startApp({ fixture: true });
+  c = new Client(app.url);
+  token = await c.token('/add');
+});
+after(() => app.close());
+
+const pastes = () => app.store.read().articles.filter((a) => a.source === 'paste');
+
+test('a second paste with the same title is another article, not a replacement; the same text again is unchanged', async () => {
+  const one = await c.post('/add/paste', { _csrf: token, title: '讯飞三季报', text: '科大讯飞前三季度营业收入126亿元。' });
+  assert.equal(one.status, 303);
+  const two = await c.post('/add/paste', { _csrf: token, title: '讯飞三季报', text: '科大讯飞前三季度营业收入128亿元。' });
+  assert.equal(two.status, 303);
+  assert.equal(pastes().length, 2);
+  assert.match((await c.get(two.headers.get('location')!)).text, /1 added/);
+  await c.post('/add/paste', { _csrf: token, title: '讯飞三季报', text: '科大讯飞前三季度营业收入128亿元。' });
+  assert.equal(pastes().length, 2, 'identical text: no twin');
+  // With a URL, the URL names the article: a corrected version updates it.
+  await c.post('/add/paste', { _csrf: token, title: 'Wire', url: 'https://example.com/w', text: 'Revenue was 12.6 billion yuan.' });
+  const upd = await c.post('/add/paste', { _csrf: token, title: 'Wire', url: 'https://example.com/w', text: 'Revenue was 12.61 billion yuan.' });
+  assert.equal(pastes().length, 3);
+  assert.match((await c.get(upd.headers.get('location')!)).text, /1 updated/);
+});
+
+test('with no publisher given, a short first sentence does not become the publisher', async () => {
+  assert.equal(findLeadSource('科大讯飞三季报出炉\n业绩承压 利润下滑\n前三季度营业收入126亿元').publisher, undefined);
+  assert.equal(findLeadSource('标题\n**连线Insight**\n正文').publisher, '连线Insight', 'a bold byline still counts');
+  const r = await c.post('/add/paste', { _csrf: token, title: '讯飞', text: '科大讯飞发布三季报\n公司表示将加大投入\n前三季度营业收入126亿元。' });
+  const a = app.store.read().articles.find((x) => `/articles/${x.id}` === r.headers.get('location'))!;
+  assert.equal(a.publisher, undefined);
+});
+
+test('a saved web page (.html) is accepted on the web, as on the command line', async () => {
+  const form = new FormData();
+  form.set('_csrf', token);
+  const page = '<!doctype html><html><head><title>讯飞快讯</title><meta property="og:site_name" content="某网"></head><body><script>evil()</script><article><p>科大讯飞前三季度营业收入126.14亿元，同比下滑0.37%。</p></article></body></html>';
+  form.append('files', new Blob([page], { type: 'text/html' }), 'page.html');
+  const r = await c.post('/add/upload', form);
+  assert.equal(r.status, 303);
+  const a = app.store.read().articles.find((x) => x.path === 'upload/page.html')!;
+  assert.ok(a);
+  assert.doesNotMatch(a.text, /evil/);
+  assert.match(a.text, /126\.14亿元/);
+});
+
+test('an upload error names the file and offers the way back; a refused batch names each file', async () => {
+  const form = new FormData();
+  form.set('_csrf', token);
+  form.append('files', new Blob(['x']), 'notes.docx');
+  const r = await c.post('/add/upload', form);
+  assert.equal(r.status, 400);
+  assert.match(r.text, /notes\.docx: not a \.txt, \.md or \.html file/);
+  assert.match(r.text, /href="\/add">← Back to Add articles/);
+});
+
+test('a no-JS comment whose words are not found gives back the comment; words found many times are not guessed', async () => {
+  const t = await c.token(`/articles/${idA}`);
+  const missing = await c.post(`/articles/${idA}/annotations`, { _csrf: t, quote: 'not in the text', comment: 'My long careful comment' });
+  assert.equal(missing.status, 400);
+  assert.match(missing.text, /<textarea readonly rows="6" class="kept">My long careful comment/);
+  assert.match(missing.text, /Back to the article/);
+  const text = app.store.read().articles.find((a) => a.id === idA)!.text;
+  const times = text.split('科大讯飞').length - 1;
+  assert.ok(times > 1);
+  const many = await c.post(`/articles/${idA}/annotations`, { _csrf: t, quote: '科大讯飞', comment: 'which one?' });
+  assert.equal(many.status, 400);
+  assert.match(many.text, new RegExp(`occurs ${times} times`));
+  assert.equal(app.store.read().annotations.filter((n) => n.comment === 'which one?').length, 0, 'not attached to the first');
+});
+
+test('the per-source table does not count the source marked right as confirmed wrong', async () => {
+  const f = app.store.read().findings.find((x) => x.verdict === 'discrepancy')!;
+  const t = await c.token('/queue');
+  await c.post(`/findings/${f.id}/review`, { action: 'confirm', _csrf: t });
+  await c.post(`/findings/${f.id}/review`, { action: 'correct', claimId: 'x6', _csrf: t });
+  const page = (await c.get('/')).text;
+  const row = (pub: string) => new RegExp(`>${pub}</a></td>(?:<td>[^<]*</td>){5}<td>(\\d+)</td>`).exec(page)?.[1];
+  assert.match(page, /Confirmed wrong/);
+  assert.equal(row('新火种'), '1');
+  assert.equal(row('连线Insight'), '0', 'its 0.37% was marked right');
+});
