@@ -75,9 +75,11 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
   });
 }
 
-/** 2023-Q1..Q3 and Q1..Q3 name the same stretch of a year. */
+/** 2023-Q1..Q3 and Q1..Q3 name the same stretch of a year; 2023-Q1..Q3 and 2025-Q1..Q3 do not. */
 function samePeriodShape(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
+  const ya = yearOf(a), yb = yearOf(b);
+  if (ya !== undefined && yb !== undefined && ya !== yb) return false;
   const strip = (p: string) => p.replace(/^(?:FY)?\d{4}-?/, '');
   return strip(a) === strip(b);
 }
