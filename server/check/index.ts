@@ -142,9 +142,11 @@ export async function ingestArticles(
     const ids = new Set(fresh.map((f) => f.article.id));
     d.articles = d.articles.filter((a) => !ids.has(a.id)).concat(fresh.map((f) => f.article));
     d.claims = d.claims.filter((c) => !ids.has(c.articleId));
+    // Work on an article whose file was deleted and is now back is re-anchored like an edit.
+    const withWork = new Set([...d.annotations, ...d.corrections, ...d.manualClaims].map((x) => x.articleId));
     for (const f of fresh) {
       for (const c of f.claims) d.claims.push(c);
-      if (f.previous) reanchor(d, f.article);
+      if (f.previous || withWork.has(f.article.id)) reanchor(d, f.article);
     }
     refreshFindings(d);
   });
@@ -168,14 +170,26 @@ function reanchor(d: Db, article: Article) {
     if (m.articleId !== article.id) return true;
     const at = locate(text, { exact: m.quote, prefix: '', suffix: '', start: m.start, end: m.end });
     if (!at) {
-      m.why = { ...m.why, subject: 'orphaned: its text is no longer in the article' };
-      m.aspects = [...new Set([...m.aspects, 'orphaned'])];
+      orphanManual(m, 'its text is no longer in the article');
       return true;
     }
     m.start = at.start;
     m.end = at.end;
+    restoreManual(m);
     return true;
   });
+}
+
+// A manual claim whose text is gone keeps its place in the store, marked, so it can come back.
+const ORPHAN_WHY = 'orphaned: ';
+function orphanManual(m: Claim, why: string) {
+  m.why = { ...m.why, subject: ORPHAN_WHY + why };
+  m.aspects = [...new Set([...m.aspects, 'orphaned'])];
+}
+function restoreManual(m: Claim) {
+  if (!m.aspects.includes('orphaned')) return;
+  m.aspects = m.aspects.filter((x) => x !== 'orphaned');
+  if (m.why.subject?.startsWith(ORPHAN_WHY)) delete m.why.subject;
 }
 
 /**
@@ -194,7 +208,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
     d.claims = d.claims.filter((c) => !gone.has(c.articleId));
     for (const a of d.annotations) if (gone.has(a.articleId)) a.orphaned = true;
     for (const k of d.corrections) if (gone.has(k.articleId)) k.orphaned = true;
-    d.manualClaims = d.manualClaims.filter((m) => !gone.has(m.articleId));
+    for (const m of d.manualClaims) if (gone.has(m.articleId)) orphanManual(m, 'its article was removed from the library');
     refreshFindings(d);
   });
   return removed;
