@@ -574,6 +574,8 @@ describe('forms read as printed (issue 8)', () => {
     ['The airline carried 2.5 million passengers.', '2.5', 2.5e6, 'count'],
     ['The battery holds 120 GWh.', '120', 120, 'GWh'],
     ['The stamp cost 4 dollars 75 cents.', '4', 4.75, 'USD'],
+    ['Orders grew 4x in two years.', '4x', 4, 'times'],
+    ['The shares trade at 18.5x earnings.', '18.5x', 18.5, 'times'],
   ];
   for (const [s, part, v, unit] of en)
     test(`«${s}»`, () => {
@@ -628,6 +630,7 @@ describe('forms read as printed (issue 8)', () => {
   });
 
   test('what stays unread: fractions, ratios, dotted identifiers, decimal commas, a lone sign between numbers', () => {
+    assert.deepEqual(scan('They built a 4x4 grid.', 'en').map((t) => t.quote), []);
     for (const s of ['About three fifths of voters agreed.', 'Only one in twenty-four cases.', 'The server is 10.24.8.1 now.', 'Inflation was 6,3 percent.'])
       assert.deepEqual(scan(s, 'en').map((t) => t.quote), [], s);
     assert.ok(!scan('Pay 15 $ 40 later.', 'en').some((t) => t.value === 15));

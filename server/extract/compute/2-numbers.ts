@@ -26,6 +26,7 @@ import {
   compoundSubunits,
   alternation,
   discountWords,
+  multipleWords,
 } from '../model/lexicon.js';
 
 export interface NumberToken {
@@ -457,7 +458,9 @@ const codeAlt = currencyCodes.codes.join('|');
 // 75 USD million, 30 MUSD, 115USD: a code after the number, maybe with a magnitude around it.
 const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join('|')}))?(?![A-Za-z0-9])`, 'i');
 const RE_NO_CODE_AFTER = new RegExp(`^\\s+(?:${alternation(currencyNoCode)})\\b`, 'i');
-const GLUED_OK = new RegExp(`^(?:${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')})(?![A-Za-z])`, 'i');
+// 3x, 2.5×: a multiple, glued or after a space, not before another number (3x3) or letter.
+const RE_MULTIPLE = new RegExp(`^(${alternation(Object.keys(multipleWords))})(?![A-Za-z0-9])`, 'i');
+const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')})(?![A-Za-z])`, 'i');
 const GLUED_M_COUNT = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${alternation(Object.keys(countNouns))})\\b`, 'i');
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
@@ -614,6 +617,11 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       mult = magnitudes.en[capsMag[1]!]!;
       stepUnit = mult;
       i = r.end + capsMag[0].length;
+    }
+    const multiple = !unit && !r.chinese && !capsMag && !symBefore ? RE_MULTIPLE.exec(after) : null;
+    if (multiple) {
+      unit = multipleWords[multiple[1]!.toLowerCase()]!;
+      i = r.end + multiple[0].length;
     }
     if (!unit && !r.chinese && !capsMag) {
       const e = RE_EN_AFTER.exec(after)!;

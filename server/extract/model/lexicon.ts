@@ -44,6 +44,7 @@ const unitsFile = load<{
   compoundSubunits: Record<string, Record<string, number> | string>;
   percentPrefixes: Record<string, [string, number] | string>;
   discount: { zh: string[] };
+  multiples: { en: Record<string, string> };
   numerals: { digits: Record<string, number>; units: Record<string, number>; sections: Record<string, number>; point: string[]; minus: string[]; vague: string[]; vagueBeforeUnit: string[] };
   numberWords: { small: Record<string, number>; tens: Record<string, number>; scales: Record<string, number>; dozen: Record<string, number>; fractions: string[] };
 }>('units.json');
@@ -139,6 +140,7 @@ export const compoundSubunits = Object.fromEntries(Object.entries(unitsFile.comp
 export const percentPrefixes = Object.fromEntries(Object.entries(unitsFile.percentPrefixes).filter(([k]) => k !== 'about')) as Record<string, [string, number]>;
 export const zhNumerals = unitsFile.numerals;
 export const discountWords = unitsFile.discount.zh;
+export const multipleWords = unitsFile.multiples.en;
 export const enNumberWords = unitsFile.numberWords;
 
 // ---- qualifiers, directions, aspects
