@@ -530,6 +530,7 @@ describe('forms read as printed (issue 8)', () => {
     ['票价为350港幣。', 350, 'HKD'],
     ['成本为8000日元。', 8000, 'JPY'],
     ['交易额为1200亿韩元。', 1.2e11, 'KRW'],
+    ['汇率跌破每美元520奈拉。', 520, 'NGN'],
     ['该电池组的容量为45吉瓦时。', 45, 'GWh'],
     ['全年产量为600万吨。', 6e6, 't'],
     ['新线路全长38千米。', 38, 'km'],
@@ -575,6 +576,8 @@ describe('forms read as printed (issue 8)', () => {
     ['The battery holds 120 GWh.', '120', 120, 'GWh'],
     ['The stamp cost 4 dollars 75 cents.', '4', 4.75, 'USD'],
     ['Orders grew 4x in two years.', '4x', 4, 'times'],
+    ['The firm won a $7.5 million deal.', '7.5', 7.5e6, 'USD'],
+    ['The fee is 300 satoshis.', '300', 3e-6, 'BTC'],
     ['The shares trade at 18.5x earnings.', '18.5x', 18.5, 'times'],
   ];
   for (const [s, part, v, unit] of en)

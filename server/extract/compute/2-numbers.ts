@@ -427,7 +427,7 @@ const RE_ZH_AFTER = new RegExp(
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](cents?|pence|penny|pennies)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
   'i',
 );
 // Currency signs and codes before a number: US$, C$ (also "c $"), RMB, EUR. Letters must not run on from a word (its $5).
@@ -446,10 +446,10 @@ const symbolMultiplier = (text: string) => (/^M[A-Z]{3}$/i.test(text) && !SYM_CO
 /** The currency sign or code just before a number; a lone lowercase "a $" is the article. */
 const symbolBefore = (before: string): RegExpExecArray | null => {
   const m = SYM_BEFORE.exec(before);
-  if (!m || /^a\s?\$$/.test(m[1]!)) return null;
-  // country music ' s $ 500: a possessive s before $ is no country's prefix.
+  if (!m) return null;
+  // a $48.2 million: the article; country music ' s $ 500: a possessive. Neither names a dollar.
   const at = m.index + m[0].indexOf(m[1]!);
-  if (/^[A-Za-z]\s?\$$/.test(m[1]!) && /['’`]\s*$/.test(before.slice(0, at))) return symbolBefore(before.slice(0, at) + ' ' + before.slice(at + 1));
+  if (/^a\s?\$$/.test(m[1]!) || (/^[A-Za-z]\s?\$$/.test(m[1]!) && /['’`]\s*$/.test(before.slice(0, at)))) return symbolBefore(before.slice(0, at) + ' ' + before.slice(at + 1));
   return m;
 };
 // A one-character sign after the number (10 €, 100₾), unless it starts the next amount (10 $30).
