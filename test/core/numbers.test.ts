@@ -465,3 +465,251 @@ describe('offsets', () => {
     assert.equal(s.slice(pct.start, pct.end), '0.37%');
   });
 });
+
+// ---- Issue 8: every number read as printed. Sentences are made up for these tests.
+import { claimOf, extract as extractArticle } from './helpers.js';
+import { parseEnglishNumber } from '../../server/extract/compute/2-numbers.js';
+
+/** The one token's [value, unit] (and its quote) for a sentence. */
+const read = (s: string, lang: 'zh' | 'en') => {
+  const t = one(s, lang);
+  return { value: t.value, unit: t.unit, quote: t.quote, sign: t.sign, precision: t.precision, vague: t.vagueWord };
+};
+
+describe('Chinese numeral structure', () => {
+  const cases: Array<[string, number]> = [
+    ['一千零十二', 1012],
+    ['两千三百五', 2350],
+    ['一百五', 150],
+    ['九万四', 94_000],
+    ['三千零八十', 3080],
+    ['七万零三', 70_003],
+    ['3万4000', 34_000],
+    ['25万6千', 256_000],
+    ['1亿2千万', 1.2e8],
+    ['8亿零5万', 800_050_000],
+    ['10万万', 1e9],
+    ['一万五千亿', 1.5e12],
+    ['壹仟贰佰叁拾肆', 1234],
+    ['伍萬陸仟', 56_000],
+    ['兩億三千萬', 2.3e8],
+    ['六兆', 6e12],
+    ['四點二五', 4.25],
+  ];
+  for (const [s, v] of cases) test(`${s} = ${v}`, () => close(parseChineseNumeral(s)!.value, v));
+
+  test('what is no single number gives null: two digits in a row, units that do not fall, an Arabic part that leaves places open', () => {
+    for (const s of ['二三十', '三四', '五十千', '3万4', '十万十万']) assert.equal(parseChineseNumeral(s), null, s);
+  });
+
+  test('几 is an unknown digit: the lowest reading, and the width of what it may be', () => {
+    const r = parseChineseNumeral('三十几万')!;
+    assert.equal(r.value, 300_000);
+    assert.equal(r.vagueWidth, 100_000);
+    const s = parseChineseNumeral('数十亿')!;
+    assert.equal(s.value, 1e9);
+  });
+});
+
+describe('forms read as printed (issue 8)', () => {
+  const zh: Array<[string, number, string]> = [
+    ['去年共售出三千五百万台手机。', 35_000_000, 'count'],
+    ['合同金额为两千三百五十万元。', 23_500_000, 'CNY'],
+    ['本期净利润为负2.5亿元。', -2.5e8, 'CNY'],
+    ['本期利润为－3.4亿元。', -3.4e8, 'CNY'],
+    ['该地区投票人数为612萬4083票。', 6_124_083, 'count'],
+    ['公司贷款余额达4.2兆元。', 4.2e12, 'CNY'],
+    ['产能达到3万4000辆。', 34_000, 'count'],
+    ['市场份额约七成三。', 73, '%'],
+    ['支持率为四成半。', 45, '%'],
+    ['换购可享八折优惠。', 80, '%'],
+    ['会员价打75折。', 75, '%'],
+    ['差价为百分之２，５００。', 2500, '%'],
+    ['误差在万分之三以内。', 0.03, '%'],
+    ['央行回收7310亿台币。', 7.31e11, 'TWD'],
+    ['票价为350港幣。', 350, 'HKD'],
+    ['成本为8000日元。', 8000, 'JPY'],
+    ['交易额为1200亿韩元。', 1.2e11, 'KRW'],
+    ['汇率跌破每美元520奈拉。', 520, 'NGN'],
+    ['该电池组的容量为45吉瓦时。', 45, 'GWh'],
+    ['全年产量为600万吨。', 6e6, 't'],
+    ['新线路全长38千米。', 38, 'km'],
+    ['发电机功率为4千瓦。', 4, 'kW'],
+    ['电站装机容量为12兆瓦。', 12, 'MW'],
+    ['一杯咖啡七元五角。', 7.5, 'CNY'],
+    ['邮票售价三美元又二十美分。', 3.2, 'USD'],
+  ];
+  for (const [s, v, unit] of zh)
+    test(`«${s}»`, () => {
+      const t = read(s, 'zh');
+      close(t.value * (t.sign === -1 ? -1 : 1), v);
+      assert.equal(t.unit, unit);
+    });
+
+  const en: Array<[string, string, number, string]> = [
+    ['The app now has 12m users.', '12', 12e6, 'count'],
+    ['The plan adds 35k jobs.', '35', 35_000, 'count'],
+    ['The startup raised $4.6B last year.', '4.6', 4.6e9, 'USD'],
+    ['Its debt is 8 bln dollars.', '8', 8e9, 'USD'],
+    ['World trade reached 31 tln.', '31', 31e12, 'count'],
+    ['The bank lent 47 lakh rupees.', '47', 4.7e6, 'INR'],
+    ['The fund holds 42 MUSD.', '42', 42e6, 'USD'],
+    ['They spent 64 USD million on it.', '64', 64e6, 'USD'],
+    ['The fare is C$ 7.25 now.', '7.25', 7.25, 'CAD'],
+    ['The fare is A$12 now.', '12', 12, 'AUD'],
+    ['The fare is NT$45 now.', '45', 45, 'TWD'],
+    ['The fare is S$3 now.', '3', 3, 'SGD'],
+    ['The fare is HK$19 now.', '19', 19, 'HKD'],
+    ['The fare is Mex$250 now.', '250', 250, 'MXN'],
+    ['The ticket costs EUR 85.', '85', 85, 'EUR'],
+    ['The ticket costs 85 €.', '85', 85, 'EUR'],
+    ['The ticket costs GBP 60.', '60', 60, 'GBP'],
+    ['Shares closed at 385 pence.', '385', 3.85, 'GBP'],
+    ['The fine was 4,500 swiss francs.', '4,500', 4500, 'CHF'],
+    ['Rates fell .5% in May.', '5', 0.5, '%'],
+    ['The town has 64 000 residents.', '64', 64_000, 'count'],
+    ['The deal was worth 3,25,000 rupees.', '3,25,000', 325_000, 'INR'],
+    ['The bank cut rates by 75 basis points.', '75', 0.75, 'pp'],
+    ['Sales were three times higher than twenty-five stores reported.', 'twenty-five', 25, 'count'],
+    ['The club signed a dozen players.', 'dozen', 12, 'count'],
+    ['The airline carried 2.5 million passengers.', '2.5', 2.5e6, 'count'],
+    ['The battery holds 120 GWh.', '120', 120, 'GWh'],
+    ['The stamp cost 4 dollars 75 cents.', '4', 4.75, 'USD'],
+    ['Orders grew 4x in two years.', '4x', 4, 'times'],
+    ['The firm won a $7.5 million deal.', '7.5', 7.5e6, 'USD'],
+    ['The fee is 300 satoshis.', '300', 3e-6, 'BTC'],
+    ['The shares trade at 18.5x earnings.', '18.5x', 18.5, 'times'],
+  ];
+  for (const [s, part, v, unit] of en)
+    test(`«${s}»`, () => {
+      const t = tokenOf(s, 'en', part);
+      close(t.value, v);
+      assert.equal(t.unit, unit);
+    });
+
+  test('spelled-out English numbers', () => {
+    assert.equal(parseEnglishNumber('three')?.value, 3);
+    assert.equal(parseEnglishNumber('twenty-five')?.value, 25);
+    assert.equal(parseEnglishNumber('four hundred and six')?.value, 406);
+    assert.equal(parseEnglishNumber('two thousand three hundred')?.value, 2300);
+    assert.equal(parseEnglishNumber('6 thousand 2 hundred and 14')?.value, 6214);
+    assert.equal(parseEnglishNumber('seven point two five')?.value, 7.25);
+    assert.equal(parseEnglishNumber('a dozen')?.value, 12);
+    assert.equal(parseEnglishNumber('four dozen')?.value, 48);
+    for (const s of ['three four', 'million', 'and five', 'dozens']) assert.equal(parseEnglishNumber(s), null, s);
+    close(read('Nineteen schools closed.', 'en').value, 19);
+  });
+
+  test('vague amounts are lower bounds with a wide step, never exact', () => {
+    const t = read('事故造成数十人受伤。', 'zh');
+    assert.equal(t.value, 10);
+    assert.equal(t.vague, '数');
+    const { claims } = extractArticle('公司去年盈利二十几亿元。');
+    const c = claimOf(claims, '二十几亿');
+    assert.equal(c.qualifier, 'lower');
+    assert.equal(c.value, 2e9);
+    assert.equal(c.precision, 1e9);
+    // A range of two adjacent digits is not read at all.
+    assert.deepEqual(scan('利润增长了三四成。', 'zh'), []);
+    assert.deepEqual(scan('每年投入一二十亿元。', 'zh'), []);
+  });
+
+  test('负增长 is a negative change', () => {
+    const { claims } = extractArticle('当月出口负增长4.2%。');
+    assert.equal(claimOf(claims, '4.2%').value, -4.2);
+  });
+
+  test('a slash pair shares the unit after it', () => {
+    const toks = scan('两家公司营收分别为3,410.52/870.16亿元。', 'zh');
+    assert.deepEqual(toks.map((t) => [t.quote, t.unit]), [['3,410.52', 'CNY'], ['870.16亿元', 'CNY']]);
+    close(toks[0]!.value, 3410.52e8);
+    const en = scan('The two plants store 210/45GWh.', 'en');
+    assert.deepEqual(en.map((t) => [t.value, t.unit]), [[210, 'GWh'], [45, 'GWh']]);
+  });
+
+  test('a URL is masked whole, even where it has ? or ;', () => {
+    const { claims } = extractArticle('Read more at https://example.org/find?rate=45%25;page=3 today.');
+    assert.deepEqual(claims.map((c) => c.quote), []);
+  });
+
+  test('what stays unread: fractions, ratios, dotted identifiers, decimal commas, a lone sign between numbers', () => {
+    assert.deepEqual(scan('They built a 4x4 grid.', 'en').map((t) => t.quote), []);
+    for (const s of ['About three fifths of voters agreed.', 'Only one in twenty-four cases.', 'The server is 10.24.8.1 now.', 'Inflation was 6,3 percent.'])
+      assert.deepEqual(scan(s, 'en').map((t) => t.quote), [], s);
+    assert.ok(!scan('Pay 15 $ 40 later.', 'en').some((t) => t.value === 15));
+    assert.deepEqual(scan('苹果只卖一美元', 'zh'), []);
+  });
+});
+
+// ---- Property: format a number in some script, read it back.
+const CN = '零一二三四五六七八九';
+/** Writes a positive integer below 10^12 as a Chinese numeral (一千零十二, 三万零五). */
+function toChinese(n: number): string {
+  const section = (x: number) => {
+    let out = '';
+    let zero = false;
+    for (const [u, ch] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+      const d = Math.floor(x / u) % 10;
+      if (d === 0) {
+        if (out) zero = true;
+        continue;
+      }
+      if (zero) out += '零';
+      zero = false;
+      out += CN[d] + ch;
+    }
+    return out;
+  };
+  const parts: string[] = [];
+  const yi = Math.floor(n / 1e8);
+  const wan = Math.floor(n / 1e4) % 1e4;
+  const rest = n % 1e4;
+  if (yi) parts.push(section(yi) + '亿');
+  if (wan) parts.push((yi && wan < 1000 ? '零' : '') + section(wan) + '万');
+  if (rest) parts.push(((yi || wan) && rest < 1000 ? '零' : '') + section(rest));
+  return parts.join('').replace(/^零/, '');
+}
+const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** Writes a positive integer below 10^9 in English words (three hundred and six thousand and twelve). */
+function toEnglish(n: number): string {
+  const below1000 = (x: number) => {
+    const h = Math.floor(x / 100);
+    const r = x % 100;
+    const tail = r < 20 ? SMALL[r]! : TENS[Math.floor(r / 10)]! + (r % 10 ? '-' + SMALL[r % 10] : '');
+    return [h ? `${SMALL[h]} hundred` : '', r ? tail : ''].filter(Boolean).join(' and ');
+  };
+  const parts: string[] = [];
+  for (const [u, w] of [[1e6, 'million'], [1e3, 'thousand'], [1, '']] as const) {
+    const x = Math.floor(n / u) % 1000;
+    if (x) parts.push(below1000(x) + (w ? ' ' + w : ''));
+  }
+  return parts.join(' ');
+}
+
+describe('property: a formatted number reads back as itself, and every quote is its span', () => {
+  let seed = 8;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const int = (max: number) => 1 + Math.floor(rand() * max);
+  const writers: Array<[string, (n: number) => { text: string; value: number }]> = [
+    ['Chinese numerals', (n) => ({ text: `该项目投资${toChinese(n)}元。`, value: n })],
+    ['Arabic with 万', (n) => ({ text: `该项目投资${(n / 1e4).toFixed(2)}万元。`, value: Number((n / 1e4).toFixed(2)) * 1e4 })],
+    ['Arabic with 亿', (n) => ({ text: `该项目投资${(n / 1e8).toFixed(3)}亿元。`, value: Number((n / 1e8).toFixed(3)) * 1e8 })],
+    ['Arabic with 亿 and 万', (n) => ({ text: `该项目投资${Math.floor(n / 1e8) || 1}亿${Math.floor(n / 1e4) % 1e4 || 5}万元。`, value: (Math.floor(n / 1e8) || 1) * 1e8 + (Math.floor(n / 1e4) % 1e4 || 5) * 1e4 })],
+    ['comma-grouped dollars', (n) => ({ text: `The project cost $${n.toLocaleString('en-US')} in total.`, value: n })],
+    ['billion', (n) => ({ text: `The project cost $${(n / 1e9).toFixed(2)} billion in total.`, value: Number((n / 1e9).toFixed(2)) * 1e9 })],
+    ['English words', (n) => ({ text: `The project cost ${toEnglish(n % 1e9 || 11)} dollars in total.`, value: n % 1e9 || 11 })],
+  ];
+  for (const [name, write] of writers)
+    test(name, () => {
+      for (let k = 0; k < 60; k++) {
+        const mags = [1e4, 1e6, 1e8, 1e10, 1e11];
+        const n = int(mags[k % mags.length]!) + 10;
+        const { text, value } = write(n);
+        const { article, claims } = extractArticle(text);
+        for (const c of claims) assert.equal(c.quote, article.text.slice(c.start, c.end), text);
+        assert.equal(claims.length, 1, `${text}: ${JSON.stringify(claims.map((c) => c.quote))}`);
+        close(claims[0]!.value, value, `${text} read as ${claims[0]!.value}`);
+      }
+    });
+});

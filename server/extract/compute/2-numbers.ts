@@ -25,6 +25,8 @@ import {
   currencyNoCode,
   compoundSubunits,
   alternation,
+  discountWords,
+  multipleWords,
 } from '../model/lexicon.js';
 
 export interface NumberToken {
@@ -150,15 +152,15 @@ export function parseChineseNumeral(input: string): ChineseReading | null {
   const [intPart, fracPart, extra] = s.split(CN_POINT);
   if (extra !== undefined || intPart === undefined) return null;
   const hasVague = [...intPart].some((c) => CN_VAGUE.has(c));
-  let value = readChineseInt(intPart, 0);
+  let value = readChineseInt(intPart, hasVague ? 1 : 0);
   if (value === null) return null;
   let vagueWidth: number | undefined;
   if (hasVague) {
     // 几 stands for an unknown digit: the value is its lowest reading, the width ten of its place.
-    const one = readChineseInt(intPart, 1);
-    if (one === null || one === value) return null;
-    const place = one - value;
-    if (value < place) value = place; // 几十万, 数十亿: at least one of the place
+    const two = readChineseInt(intPart, 2);
+    if (two === null || two === value) return null;
+    const place = two - value;
+    value = Math.max(value - place, place); // 二十几万 from 20万; 几十万, 数十亿: at least one of the place
     vagueWidth = place * 10;
     if (fracPart !== undefined) return null;
   }
@@ -184,7 +186,7 @@ const EN_DOZEN = enNumberWords.dozen;
 const enWordAlt = alternation([...Object.keys(EN_SMALL), ...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)]);
 const EN_FRACTION = new RegExp(`^(?:[\\s-]+(?:and\\s+)?(?:a\\s+|an\\s+)?(?:(?:${enWordAlt}|and)[\\s-]+)*)(?:${alternation(enNumberWords.fractions)})\\b`, 'i');
 // 1 in twenty-one, two out of five hundred, two thirds of a million: parts of a ratio or a fraction.
-const EN_RATIO_BEFORE = new RegExp(`(?:\\b(?:out\\s+of)|(?:\\d|\\b(?:${enWordAlt}))\\s+over|\\d\\s+in|\\b(?:${alternation(enNumberWords.fractions)})\\s+of)\\s+$`, 'i');
+const EN_RATIO_BEFORE = new RegExp(`(?:\\b(?:out\\s+of)|(?:\\d|\\b(?:${enWordAlt}))\\s+(?:over|in)|\\b(?:${alternation(enNumberWords.fractions)})\\s+of)\\s+$`, 'i');
 const EN_TOKEN = new RegExp(`\\d+(?:\\.\\d+)?|${enWordAlt}|and|point|a|an`, 'gi');
 
 /** Reads "twenty-one", "three hundred and two", "4 thousand 3 hundred and 21", "two point five", "a dozen". */
@@ -286,6 +288,7 @@ const ARABIC =
 const NOT_A_NUMBER = `${A}[eEｅ][-+－]?${D}+|\\d+(?:\\.\\d+){2,}|\\d{1,3}(?:\\.\\d{3})+,\\d+|\\d+,\\d{1,2}(?![\\d,])`;
 const EN_WORDS = `(?<![A-Za-z])(?:(?:a|an)\\s+(?=(?:${alternation([...Object.keys(EN_SCALE), ...Object.keys(EN_DOZEN)])})\\b))?(?:${enWordAlt}|\\d+(?=\\s+(?:${alternation(Object.keys(EN_SCALE))})\\s+(?:and\\s+)?(?:${enWordAlt}|\\d)))(?:(?:\\s+|\\s*-\\s*)(?:and\\s+)?(?:${enWordAlt}|point|\\d+(?:\\.\\d+)?))*(?![A-Za-z])`;
 const NUM_RE = new RegExp(`(?<skip>${NOT_A_NUMBER})|(?<mixed>${MIXED})|(?<en>${EN_WORDS})|(?<arabic>${ARABIC})|(?<cn>${CN_RUN})`, 'gi');
+const DISCOUNT_AFTER = new RegExp(`^(?:${alternation(discountWords)})`);
 const ADJACENT_DIGITS = new RegExp(`${cnDigitClass}[ \\t]*${cnDigitClass}`);
 const PREFIX_BEFORE = new RegExp(`(${Object.keys(percentPrefixes).map((k) => [...k].map(escapeRe).join('\\s*')).join('|')})\\s*$`);
 
@@ -304,9 +307,15 @@ interface Raw {
 }
 
 /** A Chinese numeral, read whole or, failing that, without its last characters (百分之七十百分位 → 七十). */
-function readChineseRun(text: string): { reading: ChineseReading; length: number } | null {
+function readChineseRun(text: string, rest: string): { reading: ChineseReading; length: number } | null {
   // 二三十, 三四成: two digits in a row are a vague range; it is not read at all.
-  if (ADJACENT_DIGITS.test(text.replace(/零/g, ''))) return null;
+  const intPart = text.split(CN_POINT)[0]!;
+  if (ADJACENT_DIGITS.test(intPart.replace(/零/g, ''))) {
+    // 七五折 = 75%: two digits before a discount word are read as one two-digit number.
+    const two = new RegExp(`^(${cnDigitClass})(${cnDigitClass})$`).exec(intPart.replace(/\s+/g, ''));
+    if (two && text === intPart && DISCOUNT_AFTER.test(rest)) return { reading: { value: CN_DIGIT[two[1]!]! * 10 + CN_DIGIT[two[2]!]!, decimals: 0 }, length: text.length };
+    return null;
+  }
   for (let n = text.length; n > 0; n--) {
     const reading = parseChineseNumeral(text.slice(0, n));
     if (reading && !/\s$/.test(text.slice(0, n))) return { reading, length: n };
@@ -328,7 +337,7 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
     let r: Raw | undefined;
     if (g.mixed || g.cn) {
       // An English word such as "point" never gets here; a Chinese run may need trimming.
-      const got = g.mixed ? { reading: parseChineseNumeral(m[0]), length: m[0].length } : readChineseRun(m[0]);
+      const got = g.mixed ? { reading: parseChineseNumeral(m[0]), length: m[0].length } : readChineseRun(m[0], sentence.slice(end));
       if (!got || !got.reading) continue;
       end = start + got.length;
       NUM_RE.lastIndex = end;
@@ -412,13 +421,13 @@ const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
 
 const RE_ZH_AFTER = new RegExp(
   // A space may stand between a number and its Chinese unit in mixed text: "126.14 亿元".
-  `^(?:\\s(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMagAlt})?([余多])?` +
+  `^(?:\\s{1,4}(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMagAlt})?([余多])?` +
     `(?:(${[...percentWords.zh, ...perMilleWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|(人次|架次|辆次|[${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](cents?|pence|penny|pennies)\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
   'i',
 );
 // Currency signs and codes before a number: US$, C$ (also "c $"), RMB, EUR. Letters must not run on from a word (its $5).
@@ -437,10 +446,10 @@ const symbolMultiplier = (text: string) => (/^M[A-Z]{3}$/i.test(text) && !SYM_CO
 /** The currency sign or code just before a number; a lone lowercase "a $" is the article. */
 const symbolBefore = (before: string): RegExpExecArray | null => {
   const m = SYM_BEFORE.exec(before);
-  if (!m || /^a\s?\$$/.test(m[1]!)) return null;
-  // country music ' s $ 500: a possessive s before $ is no country's prefix.
+  if (!m) return null;
+  // a $48.2 million: the article; country music ' s $ 500: a possessive. Neither names a dollar.
   const at = m.index + m[0].indexOf(m[1]!);
-  if (/^[A-Za-z]\s?\$$/.test(m[1]!) && /['’`]\s*$/.test(before.slice(0, at))) return symbolBefore(before.slice(0, at) + ' ' + before.slice(at + 1));
+  if (/^a\s?\$$/.test(m[1]!) || (/^[A-Za-z]\s?\$$/.test(m[1]!) && /['’`]\s*$/.test(before.slice(0, at)))) return symbolBefore(before.slice(0, at) + ' ' + before.slice(at + 1));
   return m;
 };
 // A one-character sign after the number (10 €, 100₾), unless it starts the next amount (10 $30).
@@ -449,7 +458,9 @@ const codeAlt = currencyCodes.codes.join('|');
 // 75 USD million, 30 MUSD, 115USD: a code after the number, maybe with a magnitude around it.
 const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join('|')}))?(?![A-Za-z0-9])`, 'i');
 const RE_NO_CODE_AFTER = new RegExp(`^\\s+(?:${alternation(currencyNoCode)})\\b`, 'i');
-const GLUED_OK = new RegExp(`^(?:${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')})(?![A-Za-z])`, 'i');
+// 3x, 2.5×: a multiple, glued or after a space, not before another number (3x3) or letter.
+const RE_MULTIPLE = new RegExp(`^(${alternation(Object.keys(multipleWords))})(?![A-Za-z0-9])`, 'i');
+const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')})(?![A-Za-z])`, 'i');
 const GLUED_M_COUNT = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${alternation(Object.keys(countNouns))})\\b`, 'i');
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
@@ -458,8 +469,10 @@ const OTHER_SCRIPT_AFTER = /^\s?(?![A-Za-z\u00c0-\u024f\u3000-\u303f\u4e00-\u9ff
 const SUBUNIT_BEFORE = new RegExp(`\\b(?:${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\s$`, 'i');
 // dollar 22.5 million: a currency word before an amount with a magnitude.
 const EN_CURRENCY_BEFORE = new RegExp(`\\b(${alternation(Object.keys(currencyWords.en))})\\s$`, 'i');
+// 折 after the number, not 折合 (converted to) or 折旧 (depreciation).
+const RE_DISCOUNT = new RegExp(`^\\s?(?:${alternation(discountWords)})(?![合旧算扣让射叠])`);
 const ZH_CURRENCY_START = new RegExp(`^(${zhCurrency.map(escapeRe).join('|')})`);
-const ZH_SPACED_POINTS = /^\s*[个個]\s+百\s*分\s*[点點]/;
+const ZH_SPACED_POINTS = /^[个個]百分[点點]/;
 const PERCENT_OF_BEFORE = /\b(?:per\s?cents?|percents?)\s+of\s+$/i;
 const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
 const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)/i;
@@ -533,7 +546,18 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       stepUnit = mult;
       unitWhy = `${sentence.slice(r.start - r.prefix.length, r.start).replace(/\s+/g, '')} before the number`;
     }
-    if (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after)) {
+    const discount = r.prefix ? null : RE_DISCOUNT.exec(after);
+    if (discount) {
+      // 一折 is "a discount"; 十折 is no discount; "7 2折" may be one number or two.
+      const printed = sentence.slice(r.start, r.end);
+      if (printed === '一' || r.value === 10 || r.value >= 100 || (r.value >= 10 && !Number.isInteger(r.value)) || /[0-9０-９]\s$/.test(before)) continue;
+      // 八折 = 80%, 8.5折 = 85%, 75折 = 75%: a price as a share of the full price.
+      unit = '%';
+      if (r.value < 10) (mult = 10), (stepUnit = 10);
+      unitWhy = '折 is a share of the full price: 八折 = 80%';
+      i = r.end + discount[0].length;
+    }
+    if (!discount && (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after))) {
       const z = RE_ZH_AFTER.exec(after)!;
       const [all, q1, magRaw, q2, pct, pts, tenth, cur, phys, cls, noun] = z;
       const mag = r.cut ? undefined : magRaw;
@@ -573,7 +597,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
             extraLength = money[0].length;
           }
           // 一 百 五 十 个 百 分 点: a spaced-out unit we do not read.
-          if (/^\s/.test(after.slice(all.length - (noun?.length ?? 0))) && ZH_SPACED_POINTS.test(after)) continue;
+          if (ZH_SPACED_POINTS.test(after.replace(/\s+/g, '')) && !/^\s{0,4}[个個]百分[点點]/.test(after)) continue;
           // The noun after the classifier, up to a function word: 48项任务中与… → 任务.
           countNoun = noun ? noun.replace(/^([\s\S][^的与和及在中为是了把被对向从]*)[\s\S]*$/, '$1') : undefined;
         }
@@ -593,6 +617,11 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       mult = magnitudes.en[capsMag[1]!]!;
       stepUnit = mult;
       i = r.end + capsMag[0].length;
+    }
+    const multiple = !unit && !r.chinese && !capsMag && !symBefore ? RE_MULTIPLE.exec(after) : null;
+    if (multiple) {
+      unit = multipleWords[multiple[1]!.toLowerCase()]!;
+      i = r.end + multiple[0].length;
     }
     if (!unit && !r.chinese && !capsMag) {
       const e = RE_EN_AFTER.exec(after)!;
@@ -724,7 +753,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (!r.chinese && unit === 'count' && /\b[a-z]+[A-Z][A-Za-z]*\s$/.test(before)) continue;
     if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
     // What does not state a quantity.
-    const datey = /^\s?个?(?:年|月|日|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));
+    const datey = /^\s?个?(?:年|月|日(?![元圆圓])|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));
     if (datey && !['%', 'pp'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
@@ -740,9 +769,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       // 一个, 两家: a lone small numeral is a determiner, not a figure, unless it is a share (四成) or multiple.
       if (r.value < 10 && mult === 1 && unit === 'count') continue;
       // A lone 一 is the article "a" (一美元 a dollar), unless it is a share or a multiple (一成, 一倍).
-      if (sentence.slice(r.start, r.end) === '一' && unit !== '%' && unit !== 'times') continue;
+      if (sentence.slice(r.start, r.end) === '一' && unit !== '%' && unit !== 'times' && !r.prefix) continue;
       // 万 or 拾 alone (拾起 picks up) is no numeral; 十 alone is ten.
-      if (LONE_UNIT.test(sentence.slice(r.start, r.end))) continue;
+      if (LONE_UNIT.test(sentence.slice(r.start, r.end)) && !r.prefix) continue;
     }
     // A table cell takes the unit its row or column names: | 基本每股收益（元） | 5.66 |.
     if (fallbackUnit && (!unit || (unit === 'count' && !countOf && !countNoun))) {
@@ -807,7 +836,7 @@ function linkSlashPairs(tokens: NumberToken[]): NumberToken[] {
 }
 
 // Coins that continue an amount: 五元三毛, 50元6角3分, 两美元又三美分, 3 dollars 50 cents; and "15 dollars 50".
-const coinDigit = `[0-9]{1,2}|[${Object.entries(CN_DIGIT).filter(([, v]) => v > 0).map(([k]) => k).join('')}]`;
+const coinDigit = `[0-9]{1,2}|[${Object.keys(CN_DIGIT).join('')}十拾]{1,3}`;
 const COIN_RE = new Map(
   Object.entries(compoundSubunits).map(([code, subs]) => {
     const alt = alternation(Object.keys(subs));
@@ -816,7 +845,7 @@ const COIN_RE = new Map(
 );
 const NO_COINS = /(?!)/;
 const BARE_CENTS = /^(?:\s+and)?\s+(\d{2})(?=\s*(?:[.,;!?]|$))/;
-const coinValue = (d: string) => (/\d/.test(d) ? Number(d) : CN_DIGIT[d]!);
+const coinValue = (d: string) => (/\d/.test(d) ? Number(d) : (parseChineseNumeral(d)?.value ?? NaN));
 
 /** What a token adds as the coins of an amount before it: 45 cents, or a bare 45 at the end of a clause. */
 // Words after a bare number that say how much, not what is counted: 15 dollars 50 more.
@@ -856,6 +885,7 @@ function mergeCoins(sentence: string, tokens: NumberToken[]) {
       const s2 = m[4] ? subs[m[4].toLowerCase()] : undefined;
       if (m[4] && (s2 === undefined || s2 >= s1)) continue;
       add = coinValue(m[1]!) * s1 + (m[3] ? coinValue(m[3]) * s2! : 0);
+      if (!Number.isFinite(add) || add >= 1) continue; // 十二角 is no coin count
       step = s2 ?? s1;
       len = m[0].length;
     } else {

@@ -45,6 +45,8 @@ const unitsFile = load<{
   currencyNoCode: { en: string[] };
   compoundSubunits: Record<string, Record<string, number> | string>;
   percentPrefixes: Record<string, [string, number] | string>;
+  discount: { zh: string[] };
+  multiples: { en: Record<string, string> };
   numerals: { digits: Record<string, number>; units: Record<string, number>; sections: Record<string, number>; point: string[]; minus: string[]; vague: string[]; vagueBeforeUnit: string[] };
   numberWords: { small: Record<string, number>; tens: Record<string, number>; scales: Record<string, number>; dozen: Record<string, number>; fractions: string[] };
 }>('units.json');
@@ -139,6 +141,8 @@ export const currencyNoCode = unitsFile.currencyNoCode.en;
 export const compoundSubunits = Object.fromEntries(Object.entries(unitsFile.compoundSubunits).filter(([k]) => k !== 'about')) as Record<string, Record<string, number>>;
 export const percentPrefixes = Object.fromEntries(Object.entries(unitsFile.percentPrefixes).filter(([k]) => k !== 'about')) as Record<string, [string, number]>;
 export const zhNumerals = unitsFile.numerals;
+export const discountWords = unitsFile.discount.zh;
+export const multipleWords = unitsFile.multiples.en;
 export const enNumberWords = unitsFile.numberWords;
 
 // ---- qualifiers, directions, aspects
