@@ -5,7 +5,8 @@ import { storiesOf, withStoryDefaults } from '../story/index.js';
 import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
 import { agreementGroups, alignClaims, isOpinion, type Group } from '../align/index.js';
-import { compareGroup } from '../compare/index.js';
+import { compareGroup, intervalOf } from '../compare/index.js';
+import { overlaps } from '../compare/interval.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
 import { followEvidence } from '../review/evidence.js';
@@ -56,6 +57,19 @@ function farApart(g: Group, f: Finding): boolean {
   return values.every((v) => Math.sign(v) === Math.sign(values[0]!)) && lo > 0 && hi / lo > 2;
 }
 
+/** A claim of the group that matches, within rounding, another figure of the same kind in another of its articles. */
+function swappedIn(g: Group, byArticle: Map<string, Claim[]>): { claim: Claim; match: Claim } | undefined {
+  for (const c of g.claims)
+    for (const o of g.claims) {
+      if (o.articleId === c.articleId) continue;
+      const match = (byArticle.get(o.articleId) ?? []).find(
+        (x) => x.id !== o.id && !g.claims.includes(x) && x.unit === c.unit && x.measure === c.measure && x.subject === c.subject && x.period === c.period && x.sentenceStart === o.sentenceStart && overlaps(intervalOf(x), intervalOf(c)),
+      );
+      if (match) return { claim: c, match };
+    }
+  return undefined;
+}
+
 /** The agreement of the sources other than a far-off outlier, when there are two or more of them. */
 function withoutOutlier(g: Group, f: Finding, articles: Parameters<typeof compareGroup>[1]): Finding[] {
   const odd = f.outlierArticleIds?.[0];
@@ -83,7 +97,17 @@ export function checkClaims(claims: Claim[], articles: Article[] | Map<string, P
     .filter(({ f }) => !(f.verdict === 'discrepancy' && f.alignment?.strength === 'weak'));
   // A period mix-up is a cause too: named before far-apart figures are judged.
   notePeriodMixups(groups, compared.map(({ f }) => f));
-  const findings = compared.flatMap(({ g, f }) => (farApart(g, f) ? withoutOutlier(g, f, byId) : [f]));
+  const byArticle = new Map<string, Claim[]>();
+  for (const c of filled) (byArticle.get(c.articleId) ?? byArticle.set(c.articleId, []).get(c.articleId)!).push(c);
+  const findings = compared.flatMap(({ g, f }) => {
+    if (!farApart(g, f)) return [f];
+    // A swap explains a far-off figure: it is what the other source gives for a sibling fact (a list read in the wrong order).
+    const swap = swappedIn(g, byArticle);
+    if (!swap) return withoutOutlier(g, f, byId);
+    f.cause = 'swap';
+    f.explanation += ` Likely cause: «${swap.claim.quote}» is the figure another source gives for a neighbouring fact («${swap.match.quote}»), as if a list were read in the wrong order.`;
+    return [f];
+  });
   return { findings, stories };
 }
 
