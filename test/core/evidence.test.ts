@@ -200,3 +200,29 @@ describe('end to end through computeFindings', () => {
     assert.notEqual(f.verdict, 'discrepancy');
   });
 });
+
+describe('figures too far apart to be one fact misprinted', () => {
+  const pair = (x: string, y: string) => {
+    const a = extract([`Lenovo's operating profit for the third quarter of 2023 was ${x}.`], { date: '2023-10-20', title: 'Lenovo results' });
+    const b = extract([`Lenovo reported third-quarter 2023 operating profit of ${y}.`], { date: '2023-10-21', title: 'Lenovo quarter' });
+    return computeFindings([...a.claims, ...b.claims], [a.article, b.article]).filter((f) => f.verdict === 'discrepancy');
+  };
+  test('more than twice apart with nothing to explain it: not flagged', () => {
+    assert.deepEqual(pair('$4.2 billion', '$1.3 billion'), []);
+  });
+  test('a tenfold slip explains it: flagged, with the cause', () => {
+    const [f] = pair('$4.2 billion', '$42 billion');
+    assert.ok(f);
+    assert.equal(f.cause, 'tenfold');
+  });
+  test('a close disagreement is flagged', () => {
+    assert.equal(pair('$4.2 billion', '$4.6 billion').length, 1);
+  });
+  test('two figures of one list read in the wrong order are a swap', () => {
+    const a = extract(["In 2023 Lenovo's exports and imports rose 7.1% and 2.2% respectively."], { date: '2024-01-12', title: 'Lenovo trade' });
+    const b = extract(["In 2023 Lenovo's exports rose 2.2% and imports rose 7.1%."], { date: '2024-01-13', title: 'Lenovo trade data' });
+    const flagged = computeFindings([...a.claims, ...b.claims], [a.article, b.article]).filter((f) => f.verdict === 'discrepancy');
+    assert.ok(flagged.length >= 1, JSON.stringify(flagged));
+    assert.ok(flagged.every((f) => f.cause === 'swap'), JSON.stringify(flagged.map((f) => f.cause)));
+  });
+});

@@ -199,3 +199,20 @@ describe('measure of claims', () => {
     close(v.value, -20);
   });
 });
+
+describe('real-page phrasings of change', () => {
+  test('a bare quarter as the base is the quarter before; one with a year is not', () => {
+    assert.equal(measure('Bookings were up 64% from Q2, the firm said.', 'en', '64%').measure, 'qoq');
+    assert.equal(measure('Orders grew 9% since the third quarter.', 'en', '9%').measure, 'qoq');
+    assert.equal(measure('Orders grew 9% from Q3 2022.', 'en', '9%').measure, 'yoy');
+  });
+  test('the size of a decline stays a decline whatever happens to it; growth stays growth', () => {
+    const fall = measure('The decline in factory prices narrowed to 1.8 percent in May.', 'en', '1.8');
+    assert.equal(fall.sign, -1);
+    assert.notEqual(fall.measure, 'level');
+    assert.equal(measure('The rise in rents slowed to 3.1 percent last month.', 'en', '3.1').sign, 1);
+  });
+  test('"following a N% gain" names the previous period: a base, not the figure', () => {
+    assert.equal(measure('Prices rose 0.4 percent, following a 0.2 percent gain.', 'en', '0.2').isBase, true);
+  });
+});
