@@ -40,7 +40,7 @@ export function alignmentOf(claims: Claim[]): Alignment {
     else inferred.push(`${field}: ${[...new Set(bases.filter((b) => b !== 'stated'))].map((b) => HOW[b]).join(', ')} for some source`);
   }
   if (!metricNamed) score = Math.min(score, 0.3);
-  // The other side of a comparison (from $50.1 billion, against expectations of $54.5 billion) may be
+  // The other side of a comparison (up from $3.2 billion, against expectations of $3.4 billion) may be
   // a year-ago figure or an estimate: two bases may agree, but we cannot tell they are one fact.
   if (claims.some((c) => c.aspects.includes('base'))) {
     score = Math.min(score, 0.5);

@@ -18,7 +18,7 @@ export { parseChineseNumeral, scanNumbers } from './compute/2-numbers.js';
 export { splitSentences } from './compute/1-sentences.js';
 export { periodMentions, resolvePeriod } from './compute/6-periods.js';
 
-/** Citation markers ("[4][21]", "[1]") are references, not quantities: blanked, offsets kept. */
+/** Citation markers ("[3][12]", "[1]") are references, not quantities: blanked, offsets kept. */
 export const maskCitations = (text: string) => text.replace(/(?<=\S)(?:\[\d{1,3}\])+/g, (m) => m.replace(/\d/g, ' '));
 
 export function extractClaims(article: Article): Claim[] {

@@ -11,9 +11,9 @@ const lines = (texts: string[]) =>
   flatTableColumns(texts.map((text) => ({ text, periods: periodMentions(text), tokens: scanNumbers(text, 'en'), table: /^\s*\|.*\|\s*$/.test(text) })));
 
 describe('headerColumns', () => {
-  test('"Metric  Fiscal Q2 2023  Fiscal Q2 2024  Change": two period columns and a change column', () => {
-    const cols = columns('Metric  Fiscal Q2 2023  Fiscal Q2 2024  Change');
-    assert.deepEqual(cols.map((c) => c.text), ['Fiscal Q2 2023', 'Fiscal Q2 2024', 'Change']);
+  test('"Line item  Fiscal Q2 2023  Fiscal Q2 2024  % change": two period columns and a change column', () => {
+    const cols = columns('Line item  Fiscal Q2 2023  Fiscal Q2 2024  % change');
+    assert.deepEqual(cols.map((c) => c.text), ['Fiscal Q2 2023', 'Fiscal Q2 2024', '% change']);
     assert.deepEqual(cols.map((c) => c.change), [false, false, true]);
     assert.deepEqual(cols.map((c) => c.period?.raw.year), [2023, 2024, 2024], 'the change column is on the latest period');
     assert.ok(!cols[2]!.sequential);
@@ -81,7 +81,7 @@ describe('extraction of flattened tables', () => {
       [
         'Nvidia results at a glance',
         [
-          'Metric  Fiscal Q2 2023  Fiscal Q2 2024  Change',
+          'Line item  Fiscal Q2 2023  Fiscal Q2 2024  % change',
           'Revenue $5.10 billion $9.44 billion 85%',
           'Gross margin 41.2% 58.6% 17.4 pts',
           'Operating expenses $2.05 billion $2.31 billion (12%)',

@@ -67,8 +67,8 @@ export function headerCell(row: string, at: number, headerText: string, headerPe
 
 
 // Tables flattened to lines of text, as saved pages often print them: a header line of period
-// and change column names ("Metric  Fiscal Q2 2023  Fiscal Q2 2024  Change"), then rows of a
-// label and one figure per column ("Revenue $6.70 billion $13.51 billion 101%"). With no cell
+// and change column names ("Item  Q3 2022  Q3 2023  % change"), then rows of a
+// label and one figure per column ("Sales $2.10 billion $2.52 billion 20%"). With no cell
 // borders, the k-th figure of a row belongs to the k-th column the header names.
 
 export interface Column {
@@ -94,7 +94,7 @@ export function headerColumns(text: string, periods: PeriodMention[]): Column[] 
     cols.push({ text: m[0], change: true, sequential: SEQUENTIAL.test(m[0]), start: m.index, end: m.index + m[0].length });
   }
   cols.sort((a, b) => a.start - b.start);
-  // "Fiscal Q2 2024 Revenue": a metric named right after a column's period names that column's metric.
+  // "Q3 2023 sales": a metric named right after a column's period names that column's metric.
   for (const [k, c] of cols.entries()) {
     const tail = text.slice(c.end, cols[k + 1]?.start ?? text.length);
     const metric = findAll(metricRe, tail).map((x) => metricOf(x.text)!)[0];

@@ -59,7 +59,7 @@ export function measureOf(
   let change = false;
   let why: string | undefined;
   let m = ZH_RATE.exec(before) ?? ZH_DIR.exec(before) ?? EN_DIR.exec(before);
-  // "the decline in producer prices slowed to 2.5 percent": the size of a fall is a fall, whatever happens to it.
+  // "the drop in import prices eased to 1.4 percent": the size of a fall is a fall, whatever happens to it.
   const rate = !m && EN_RATE.exec(sentence.slice(Math.max(prevEnd, clauseStart), tok.start));
   if (rate) {
     change = true;
@@ -132,7 +132,7 @@ export function measureOf(
   const priorInClause = prior && prior.start >= clauseStart ? prior : undefined;
   const word = priorInClause ?? later ?? prior;
   if (word) return { measure: word.measure, sign, isBase, baseAt, baseYear, why: `${why}; measured "${word.text}"` };
-  // "up 88% from Q1", "since the first quarter": a quarter named without a year as the base is the quarter before.
+  // "up 15% from Q2", "since the first quarter": a quarter named without a year as the base is the quarter before.
   const quarterBase = /^\s*(?:%|percent|per cent)?\s*(?:from|since|over|versus|compared with)\s+(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter)\b(?!\s*(?:of\s+)?(?:19|20)\d{2}|\s+(?:of\s+)?(?:last|the previous) year|'\d{2})/i.exec(sentence.slice(tok.end, clauseEnd));
   if (quarterBase) return { measure: 'qoq', sign, isBase, baseAt, baseYear, why: `${why}; measured against "${quarterBase[0].trim()}", the quarter before` };
   return { measure: 'yoy', sign, isBase, baseAt, baseYear, why: `${why}; no base named, read as year on year` };

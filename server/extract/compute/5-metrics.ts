@@ -48,7 +48,7 @@ export function metricOfToken(
   const usable = mentions.filter(
     (m) => fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf),
   );
-  // "a 7.6% operating margin", "7.6%的毛利率": a rate named right after a percentage is what it measures.
+  // "a 12.4% gross margin", "12.4%的毛利率": a rate named right after a percentage is what it measures.
   const rateAfter = usable.find((m) => m.start >= tok.end && m.start - tok.end <= 2 && /^\s*(?:的)?$/.test(sentence.slice(tok.end, m.start)) && metricById.get(m.metric)?.kind === 'rate');
   if (rateAfter) return { metric: rateAfter.metric, why: `"${rateAfter.text}" right after it`, mention: rateAfter };
   const inClauseBefore = usable.filter((m) => m.start >= clause.start && m.end <= tok.start).pop();
