@@ -212,7 +212,8 @@ function readSubject(a: ArticleContext, x: SentenceContext, fig: Figure, carry: 
   if (meas.isBase && !sr.local) aspects.add('base');
   if (sr.subject) {
     why.subject = sr.why;
-    if (!sr.local) carry.subject = sr.subject;
+    // In coverage of a company, "global" names the market of one figure (全球市占率), not the owner of the paragraph's figures.
+    if (!sr.local && !(a.companyStory && sr.subject === 'world')) carry.subject = sr.subject;
     return sr.subject;
   }
   if (carry.subject) {

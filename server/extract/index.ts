@@ -75,7 +75,8 @@ export function extractClaims(article: Article): Claim[] {
     const tokens = f.tokens;
     if (!tokens.length) {
       carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
-      carry.subject = lastSubject(f) ?? carry.subject;
+      const named = lastSubject(f);
+      carry.subject = (companyStory && named === 'world' ? undefined : named) ?? carry.subject;
       continue;
     }
     const lists = listItems(s.text, tokens, f.entities, lang, (text) => {

@@ -108,3 +108,11 @@ describe('subjects of claims', () => {
     assert.equal(claimOf(zh, '126.14').subject, claimOf(en, '12.6').subject);
   });
 });
+
+describe('the world market in company coverage', () => {
+  test('"全球" names the market of its own figure, not the owner of the figures after it', () => {
+    const { claims } = extract(['宁德时代2023年全球动力电池市占率为36.2%。公司全年电池销量同比增长18.4%。'], { title: '宁德时代年报点评', date: '2024-03-20' });
+    assert.equal(claimOf(claims, '36.2%').subject, 'world');
+    assert.equal(claimOf(claims, '18.4%').subject, 'catl');
+  });
+});
