@@ -9,6 +9,7 @@ import { intervalOf, overlaps } from '../compare/interval.js';
 import { factKeyOf, keyString, unitFamily } from './fact-key.js';
 import { periodKey } from './period-span.js';
 import type { Group } from './index.js';
+import { groupBy } from '../group-by.js';
 
 /** Significant digits printed: 126.14亿 (step 1e6) has 5, 5% has 1. */
 export function digitsOf(c: Pick<Claim, 'value' | 'precision'>): number {
@@ -60,12 +61,10 @@ export function looseMatch(a: Claim, b: Claim): string[] | undefined {
 export function agreementGroups(claims: Claim[], stories: Story[]): Group[] {
   const storyOf = new Map<string, string>();
   for (const s of stories) for (const id of s.articleIds) storyOf.set(id, s.id);
-  const blocks = new Map<string, Claim[]>();
-  for (const c of claims) {
-    if (c.origin !== 'extracted' && c.origin !== 'manual') continue;
-    const k = [storyOf.get(c.articleId) ?? c.articleId, c.subject, c.unit, c.measure].join('|');
-    (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(c);
-  }
+  const blocks = groupBy(
+    claims.filter((c) => c.origin === 'extracted' || c.origin === 'manual'),
+    (c) => [storyOf.get(c.articleId) ?? c.articleId, c.subject, c.unit, c.measure].join('|'),
+  );
   const out: Group[] = [];
   const seen = new Set<string>();
   for (const block of blocks.values()) {

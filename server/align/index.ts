@@ -2,6 +2,7 @@
 // fact key (one hash-map pass), so cost grows linearly with the number of claims.
 import type { Alignment, Claim, FactKey } from '../types.js';
 import { factKeyOf, keyString } from './fact-key.js';
+import { groupBy } from '../group-by.js';
 
 export { factKeyOf, keyString, unitFamily } from './fact-key.js';
 
@@ -52,8 +53,7 @@ const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Ma
  * than judge the fact on a figure that may belong to another one.
  */
 export function onePerArticle(claims: Claim[]): Claim[] {
-  const by = new Map<string, Claim[]>();
-  for (const c of claims) (by.get(c.articleId) ?? by.set(c.articleId, []).get(c.articleId)!).push(c);
+  const by = groupBy(claims, (c) => c.articleId);
   if ([...by.values()].every((cs) => cs.every((c) => gap(c.value, cs[0]!.value) < 0.01))) return claims;
   const keep: Claim[] = [];
   for (const [article, cs] of by) {

@@ -9,6 +9,7 @@ import { compareGroup, intervalOf } from '../compare/index.js';
 import { overlaps } from '../compare/interval.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
+import { groupBy } from '../group-by.js';
 import { followEvidence } from '../review/evidence.js';
 
 export { anchorAt, locate } from './anchor.js';
@@ -97,8 +98,7 @@ export function checkClaims(claims: Claim[], articles: Article[] | Map<string, P
     .filter(({ f }) => !(f.verdict === 'discrepancy' && f.alignment?.strength === 'weak'));
   // A period mix-up is a cause too: named before far-apart figures are judged.
   notePeriodMixups(groups, compared.map(({ f }) => f));
-  const byArticle = new Map<string, Claim[]>();
-  for (const c of filled) (byArticle.get(c.articleId) ?? byArticle.set(c.articleId, []).get(c.articleId)!).push(c);
+  const byArticle = groupBy(filled, (c) => c.articleId);
   const findings = compared.flatMap(({ g, f }) => {
     if (!farApart(g, f)) return [f];
     // A swap explains a far-off figure: it is what the other source gives for a sibling fact (a list read in the wrong order).

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Claim, Finding, Severity } from '../types.js';
 import type { Group } from '../align/index.js';
+import { groupBy } from '../group-by.js';
 import { commonPoint, intervalOf, overlaps, truncationIntervalOf } from './interval.js';
 import { describeFact, formatStep, formatValue, quoteOf } from './format.js';
 import { alignmentOf, alignmentWords } from '../align/index.js';
@@ -21,9 +22,7 @@ interface Side {
 }
 
 function sidesOf(claims: Claim[]): Side[] {
-  const by = new Map<string, Claim[]>();
-  for (const c of claims) (by.get(c.articleId) ?? by.set(c.articleId, []).get(c.articleId)!).push(c);
-  return [...by.entries()].map(([articleId, cs]) => ({
+  return [...groupBy(claims, (c) => c.articleId).entries()].map(([articleId, cs]) => ({
     articleId,
     claims: cs,
     main: [...cs].sort((a, b) => a.precision - b.precision)[0]!,

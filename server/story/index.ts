@@ -6,6 +6,7 @@
 import type { Article, Basis, Claim, Story } from '../types.js';
 import { UNKNOWN_SUBJECT } from '../extract/context.js';
 import { entityById } from '../extract/model/lexicon.js';
+import { groupBy } from '../group-by.js';
 import { YEARLESS, fiscalYearEndOf, spanOf, withYear, yearOf } from '../align/period-span.js';
 
 const mostCommon = <T>(xs: T[]): T | undefined => {
@@ -36,8 +37,7 @@ const STORY_WINDOW_DAYS = 45;
  * shares (a year left out matches any year), else the largest story of its subject.
  */
 export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], claims: Claim[]): Story[] {
-  const byArticle = new Map<string, Claim[]>();
-  for (const c of claims) (byArticle.get(c.articleId) ?? byArticle.set(c.articleId, []).get(c.articleId)!).push(c);
+  const byArticle = groupBy(claims, (c) => c.articleId);
   const abouts = articles.map((a) => ({ a, ...aboutOf(byArticle.get(a.id) ?? []) }));
   const stories: Array<Story & { dates: number[] }> = [];
   const dated = abouts.filter((x) => x.a.date).sort((x, y) => x.a.date!.localeCompare(y.a.date!));
