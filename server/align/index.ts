@@ -31,10 +31,28 @@ export function alignClaims(claims: Iterable<Claim>): Group[] {
   for (const g of groups.values()) {
     const first = g.claims[0]!.articleId;
     if (!g.claims.some((c) => c.articleId !== first)) continue;
-    g.claims = onePerArticle(g.claims);
+    const all = g.claims;
+    g.claims = onePerArticle(all);
     out.push(g);
+    out.push(...misprintsWithin(g, all));
   }
   return out;
+}
+
+/** Whether a is b the same digits as b, off by a power of ten (a dropped decimal point, 亿 read as billion). */
+const tenfoldOf = (a: number, b: number) => [10, 100, 1000, 0.1, 0.01, 0.001].some((k) => gap(a, b * k) < 1e-9);
+
+/**
+ * An article that prints one fact twice, once off by a power of ten (a headline's 08% against its
+ * body's 0.8%), contradicts itself by a misprint. Keeping one figure per article would hide that,
+ * so the misprinted figure is compared on its own against the other sources. Bounds are left
+ * out: 超过10亿 and 未能突破1亿 in one article are two thresholds, not a slip.
+ */
+function misprintsWithin(g: Group, all: Claim[]): Group[] {
+  const kept = new Set(g.claims);
+  return all
+    .filter((d) => !kept.has(d) && d.qualifier === 'exact' && g.claims.some((k) => k.articleId === d.articleId && k.qualifier === 'exact' && tenfoldOf(d.value, k.value)))
+    .map((d) => ({ ...g, key: `${g.key}|misprint:${d.id}`, claims: [d, ...g.claims.filter((c) => c.articleId !== d.articleId)] }));
 }
 
 /**

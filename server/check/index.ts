@@ -4,7 +4,7 @@ import type { Article, Claim, Db, Finding, Report, Story } from '../types.js';
 import { storiesOf, withStoryDefaults } from '../story/index.js';
 import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
-import { agreementGroups, alignClaims, isOpinion, type Group } from '../align/index.js';
+import { agreementGroups, alignClaims, alignmentOf, isOpinion, type Group } from '../align/index.js';
 import { compareGroup, intervalOf } from '../compare/index.js';
 import { overlaps } from '../compare/interval.js';
 import { notePeriodMixups } from '../compare/mixup.js';
@@ -80,6 +80,21 @@ function withoutOutlier(g: Group, f: Finding, articles: Parameters<typeof compar
   return agreed.verdict === 'discrepancy' ? [] : [agreed];
 }
 
+/**
+ * A group is as weak as its least placed source, but one source whose period comes from the story
+ * should not hide an outlier that the well-placed sources expose: the outlier is judged again
+ * against the sources that place the fact themselves, and flagged only if they still disagree.
+ */
+function strongCore(g: Group, f: Finding, articles: Parameters<typeof compareGroup>[1]): Array<{ g: Group; f: Finding }> {
+  const odd = f.outlierArticleIds?.[0];
+  if (!odd) return [];
+  const strong = [...groupBy(g.claims, (c) => c.articleId).values()].filter((cs) => alignmentOf(cs).strength === 'strong');
+  if (strong.length < 2 || strong.length === groupBy(g.claims, (c) => c.articleId).size || !strong.some((cs) => cs[0]!.articleId === odd)) return [];
+  const core = { ...g, claims: strong.flat() };
+  const again = compareGroup(core, articles);
+  return again.verdict === 'discrepancy' && again.alignment?.strength === 'strong' ? [{ g: core, f: again }] : [];
+}
+
 /** The stories of a db: derived, cheap, never stored. */
 export const storiesOfDb = (db: Pick<Db, 'articles' | 'claims' | 'corrections' | 'manualClaims'>): Story[] => storiesOf(db.articles, effectiveClaims(db));
 
@@ -95,7 +110,7 @@ export function checkClaims(claims: Claim[], articles: Article[] | Map<string, P
     // Opinions (analysts' forecasts) are shown when they agree; a disagreement between them is no error.
     .filter(({ g, f }) => !(isOpinion(g) && f.verdict === 'discrepancy'))
     // A discrepancy needs strong evidence that the figures state one fact; a weak alignment only shows agreement.
-    .filter(({ f }) => !(f.verdict === 'discrepancy' && f.alignment?.strength === 'weak'));
+    .flatMap(({ g, f }) => (f.verdict === 'discrepancy' && f.alignment?.strength === 'weak' ? strongCore(g, f, byId) : [{ g, f }]));
   // A period mix-up is a cause too: named before far-apart figures are judged.
   notePeriodMixups(groups, compared.map(({ f }) => f));
   const byArticle = groupBy(filled, (c) => c.articleId);

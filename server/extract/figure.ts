@@ -2,7 +2,7 @@
 // order, each stage a function that says why it decided what it did. The passes in compute/
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
-import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, isMonthName, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, isMonthName, knownSegmentIn, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
@@ -131,6 +131,11 @@ function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; s
     if (r.why) why.metric = r.why;
     segment = r.mention && segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name));
   }
+  // "fell 2 million, or 0.2 percent": a restatement of the change before it is a change of the same metric.
+  if (!metric && fig.prev?.metric && fig.prev.measure !== 'level' && /^(?:,\s*or|，?即|，?或)\s*$/.test(text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start))) {
+    metric = fig.prev.metric;
+    why.metric = 'restates the change before it';
+  }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
   if (!segment && x.facts.lang === 'zh') {
     const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(text.slice(fig.clause.start, tok.start));
@@ -190,7 +195,14 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segmentOf(segment)}`);
   const region = x.facts.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();
   if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
-  if (item && !item.entityId && !findAll(metricRe, item.text).length) {
+  // A list item that names a segment the lexicon knows (茅台酒/系列酒营业收入, "revenue from X and Y") is that segment.
+  // It overrides a segment read off the clause, which may be another item's.
+  const itemSegment = item ? knownSegmentIn(item.text.replace(metricRe, ' ')) : undefined;
+  if (itemSegment) {
+    for (const a of [...aspects]) if (a.startsWith('segment:')) aspects.delete(a);
+    aspects.add(`segment:${itemSegment}`);
+  }
+  else if (item && !item.entityId && !findAll(metricRe, item.text).length) {
     // A list item that is an aspect (adjusted, GAAP, 海外) says so; any other item names a part.
     const said = aspectsOf(item.text, { start: 0, end: item.text.length }, []).aspects;
     if (said.length) said.forEach((a) => aspects.add(a));

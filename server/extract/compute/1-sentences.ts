@@ -1,5 +1,5 @@
 // Pass 1: paragraphs, sentences and clauses, with offsets into the article text.
-// Sentences end at 。！？； and at . ! ? followed by a capital; abbreviations such as
+// Sentences end at 。！？；, at . ! ? followed by a capital, and at a bullet dash run into the line; abbreviations such as
 // "Dec." and decimals such as "5.33" do not end one. Clauses split a sentence at
 // commas: the unit within which a metric, period or subject is most likely to hold.
 
@@ -51,7 +51,11 @@ function splitLine(line: string, offset: number, paragraph: number, out: Sentenc
     if (urls.some(([a, b]) => i >= a && i < b)) continue;
     // A short English question with no figure ("Net income? $14.1 billion.") runs on into its answer.
     if (c === '?' && i - start < 30 && !/\d/.test(line.slice(start, i))) continue;
-    if ('。！？；!?;'.includes(c)) {
+    // Bullets run into one line ("… [1] - Revenue: …", "Core Views - The company …") end a sentence.
+    if ((c === '-' || c === '•') && /\s/.test(line[i - 1] ?? '') && /^\s+[A-Z]/.test(line.slice(i + 1, i + 3))) {
+      push(i);
+      start = i + 1;
+    } else if ('。！？；!?;'.includes(c)) {
       let j = i + 1;
       while (j < line.length && '”’"」』）)*'.includes(line[j]!)) j++;
       push(j);

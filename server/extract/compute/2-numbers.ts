@@ -427,7 +427,7 @@ const RE_ZH_AFTER = new RegExp(
 );
 const RE_EN_AFTER = new RegExp(
   `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?![\\w,])|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?![\\d,])|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
   'i',
 );
 // Currency signs and codes before a number: US$, C$ (also "c $"), RMB, EUR. Letters must not run on from a word (its $5).

@@ -42,10 +42,23 @@ function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityM
       const at = m.index!;
       const clauseEnd = nextBoundary(sentence, at);
       const idx = tokens.map((t, i) => i).filter((i) => tokens[i]!.start > at && tokens[i]!.start < clauseEnd);
+      // A list cut short (a page clipped at a length limit, "A、B分别增长5%、"): its figures still
+      // pair in order from the first item, so the one figure left is the first item's.
+      if (idx.length === 1 && /^\s*[、,，]\s*$/.test(sentence.slice(tokens[idx[0]!]!.end))) {
+        for (let n = 2; n <= 4; n++) {
+          const items = itemsBefore(sentence, at, n, SPLIT_ZH, entities);
+          if (items) {
+            out.set(idx[0]!, items[0]!);
+            break;
+          }
+        }
+        continue;
+      }
       if (idx.length < 2) continue;
       const items = itemsBefore(sentence, at, idx.length, SPLIT_ZH, entities);
       if (items) idx.forEach((ti, k) => out.set(ti, items[k]!));
     }
+    slashItems(sentence, tokens, out);
   } else {
     for (const m of sentence.matchAll(/\brespectively\b/gi)) {
       const at = m.index!;
@@ -78,6 +91,30 @@ function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityM
     }
   }
   return out;
+}
+
+/**
+ * Broker notes pair names and figures with slashes: 茅台酒/系列酒营业收入1,265.89/206.30亿元, 同比
+ * +17.39%/+29.43%. The k-th figure of a slash run is the k-th name of the nearest slash list of as
+ * many names before it in the sentence (the names carry over to later runs, as the reader's do).
+ */
+function slashItems(sentence: string, tokens: NumberToken[], out: Map<number, ListItem>) {
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i;
+    while (j + 1 < tokens.length && sentence.slice(tokens[j]!.end, tokens[j + 1]!.start) === '/') j++;
+    const n = j - i + 1;
+    if (n < 2 || [...Array(n).keys()].some((k) => out.has(i + k))) {
+      i = j;
+      continue;
+    }
+    const name = '[\\u4e00-\\u9fffA-Za-z][\\u4e00-\\u9fffA-Za-z0-9]*';
+    const re = new RegExp(`(?<![\\u4e00-\\u9fffA-Za-z0-9/])${name}(?:/${name}){${n - 1}}(?![/\\u4e00-\\u9fffA-Za-z0-9]*/)`, 'g');
+    const lists = [...sentence.slice(0, tokens[i]!.start).matchAll(re)];
+    const last = lists[lists.length - 1];
+    // Chinese runs words together: what leads into the list (其中, 公司实现) is not its first name.
+    if (last) last[0].split('/').forEach((text, k) => out.set(i + k, { text: k ? text : text.replace(/^.*(?:其中|包括|公司|实现|分别|的|中)/, '') || text }));
+    i = j;
+  }
 }
 
 function itemsBefore(sentence: string, at: number, n: number, split: RegExp, entities: EntityMention[]): ListItem[] | null {

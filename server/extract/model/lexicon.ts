@@ -90,13 +90,18 @@ export const isMonthName = (w: string) => {
 export function phraseRegex(phrases: string[], flags = 'g'): RegExp {
   const sorted = [...new Set(phrases)].filter(Boolean).sort((a, b) => b.length - a.length);
   const parts = sorted.map((p) => {
-    const e = escapeRe(p);
+    // Pages print hyphens as U+2010 or the non-breaking U+2011 as often as ASCII '-'.
+    const e = escapeRe(p).replace(/-/g, '[-\u2010\u2011]');
     const startWord = /^[A-Za-z0-9]/.test(p) ? '(?<![A-Za-z0-9])' : '';
     const endWord = /[A-Za-z0-9]$/.test(p) ? '(?![A-Za-z0-9])' : '';
     return startWord + e + endWord;
   });
   return new RegExp(parts.join('|') || '(?!)', flags);
 }
+
+/** How a matched phrase is looked up: case-folded, with typographic hyphens as '-'. */
+export const phraseKey = (s: string) => dashes(s.toLowerCase());
+const dashes = (s: string) => s.replace(/[\u2010\u2011]/g, '-');
 
 export interface Match {
   text: string;
@@ -121,7 +126,7 @@ export const metricById = new Map(metrics.map((m) => [m.id, m]));
 const metricAlias = new Map<string, string>();
 for (const m of metrics) for (const a of [...m.zh, ...m.en]) metricAlias.set(a.toLowerCase(), m.id);
 export const metricRe = phraseRegex([...metricAlias.keys()], 'gi');
-export const metricOf = (alias: string) => metricAlias.get(alias.toLowerCase());
+export const metricOf = (alias: string) => metricAlias.get(phraseKey(alias));
 
 // ---- units
 export const magnitudes = unitsFile.magnitudes;
@@ -177,7 +182,7 @@ for (const e of entities) {
 }
 // Entity names are case-sensitive: "US" is a country, "us" is a pronoun.
 export const entityRe = phraseRegex([...entityAlias.keys()], 'g');
-export const entityOf = (name: string) => entityAlias.get(name);
+export const entityOf = (name: string) => entityAlias.get(dashes(name));
 export const genericHeads = entitiesFile.genericHeads;
 
 // ---- segments
@@ -186,12 +191,17 @@ const segmentAlias = new Map<string, string>();
 for (const g of segmentsFile.segments) for (const a of [...g.zh, ...g.en]) segmentAlias.set(a.toLowerCase(), g.id);
 /** Any segment name of the lexicon, for finding segments named near a figure. */
 export const segmentRe = phraseRegex([...segmentAlias.keys()].filter((k) => k.length > 1), 'gi');
+/** The segment of the lexicon a name contains (its longest), if any: "Revenue from series liquor" → series-liquor. */
+export const knownSegmentIn = (text: string): string | undefined => {
+  const named = [...text.matchAll(segmentRe)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+  return named ? segmentAlias.get(phraseKey(named)) : undefined;
+};
 /** The canonical id of a segment name (数据中心业务 → data-center), else the name as printed. */
 export const segmentOf = (name: string) => {
-  const n = name.toLowerCase().replace(/(?:业务|板块|分部|产品线)$/, '').trim();
+  const n = phraseKey(name).replace(/(?:业务|板块|分部|产品线)$/, '').trim();
   const exact = segmentAlias.get(n);
   if (exact) return exact;
   // "energy storage battery system", "储能系统": a longer name for a segment the lexicon knows.
   const within = [...n.matchAll(segmentRe)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
-  return within && within.length >= 3 ? segmentAlias.get(within.toLowerCase()) ?? n : n;
+  return within && within.length >= 3 ? segmentAlias.get(phraseKey(within)) ?? n : n;
 };

@@ -1,0 +1,81 @@
+// Shapes seen on published pages (sentences of our own with the same shape): a percent with a
+// comma after it, a change restated "or X percent", a list clipped mid-way, slash-paired names
+// and figures, bullets run into one line, typographic hyphens, and a headline that drops a
+// decimal point against its own body.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeFindings } from '../../server/check/index.js';
+import { claimOf, extract } from './helpers.js';
+
+describe('shapes of published pages', () => {
+  test('"0.4 percent," is a percentage, and "or 0.4 percent" restates the change of the metric before it', () => {
+    const { claims } = extract(['Norway said the total number of people in the country fell in 2023, falling 21,000, or 0.4 percent, to 5.5 million.'], { date: '2024-01-20' });
+    const pct = claimOf(claims, '0.4');
+    assert.equal(pct.unit, '%');
+    assert.equal(pct.measure, 'yoy');
+    assert.equal(pct.value, -0.4);
+    assert.equal(pct.metric, 'population');
+    const drop = claimOf(claims, '21,000');
+    assert.equal(drop.measure, 'yoy', '"falling" is a change word');
+    assert.equal(drop.value, -21000);
+  });
+
+  test('"per 1,000," keeps its unit before a comma', () => {
+    const { claims } = extract(['The birth rate was 7.1 births per 1,000, down from 7.4.'], { date: '2024-01-20' });
+    assert.equal(claimOf(claims, '7.1').unit, '‰');
+  });
+
+  test('a 分别 list clipped after its first figure gives that figure to the first item', () => {
+    const { claims } = extract(['2024年前三季度,某某科技营业收入增长5%。公司费用依然高企,管理费用、研发费用同比分别增长12.5%、'], { date: '2024-10-30' });
+    assert.equal(claimOf(claims, '12.5').metric, 'admin_expense');
+  });
+
+  test('slash-paired names and figures pair in order, and the names carry to a later run', () => {
+    const { claims } = extract(['2023年,某酒业集团的茅台酒/系列酒营业收入1,100.5/300.2亿元,同比+11.5%/+25.1%。'], { date: '2024-04-01' });
+    assert.ok(claimOf(claims, '1,100.5').aspects.includes('segment:moutai-liquor'));
+    assert.ok(claimOf(claims, '300.2').aspects.includes('segment:series-liquor'));
+    assert.ok(claimOf(claims, '11.5').aspects.includes('segment:moutai-liquor'));
+    assert.ok(claimOf(claims, '25.1').aspects.includes('segment:series-liquor'));
+  });
+
+  test('an English respectively list of segments names each figure\'s segment', () => {
+    const { claims } = extract(['Revenue from Moutai liquor and series liquor in 2023: 1,100.50 billion yuan and 300.20 billion yuan, respectively.'], { date: '2024-04-01' });
+    assert.ok(claimOf(claims, '1,100.50').aspects.includes('segment:moutai-liquor'));
+    assert.ok(claimOf(claims, '300.20').aspects.includes('segment:series-liquor'));
+  });
+
+  test('bullets run into one line are separate sentences: a heading does not become a company', () => {
+    const { claims } = extract(['Key Points - The firm made RMB 12.5 billion in 2023, up 4.2% [1] - Power Battery Revenue: RMB 800.5 billion, up 20% [1]'], { date: '2024-03-20', title: 'CATL results' });
+    const rev = claimOf(claims, '800.5');
+    assert.equal(rev.subject, 'catl');
+    assert.ok(rev.aspects.includes('segment:power-battery'));
+    assert.ok(!claimOf(claims, '12.5').aspects.some((a) => a.startsWith('segment:')), 'the first bullet names no segment');
+  });
+
+  test('a non-breaking hyphen does not turn "non-operating income" into operating income', () => {
+    const { claims } = extract(['In the quarter, non\u2011operating income contributed 1.2 billion yuan.'], { date: '2024-10-30', title: 'iFlytek results' });
+    assert.equal(claimOf(claims, '1.2 billion').metric, 'non_operating_income');
+  });
+
+  test('a headline that drops the decimal point (08%) is flagged against the body and the other sources', () => {
+    const a = extract(['日本1月CPI同比下降08%', '日本总务省公布,1月份日本消费者物价指数同比下降0.8%。'], { date: '2024-02-09', title: '日本1月CPI同比下降08%' });
+    const b = extract(['日本1月份消费者物价指数(CPI)同比下降0.8%。'], { date: '2024-02-09', title: '日本1月CPI' });
+    const c = extract(["Japan's consumer prices fell 0.8 percent on a year earlier in January, the statistics office said."], { date: '2024-02-09', title: 'Japan CPI falls' });
+    const findings = computeFindings([...a.claims, ...b.claims, ...c.claims], [a.article, b.article, c.article]);
+    const slip = findings.find((f) => f.claimIds.includes(claimOf(a.claims, '08%').id));
+    assert.ok(slip, 'the headline figure is compared');
+    assert.equal(slip.verdict, 'discrepancy');
+    assert.equal(slip.cause, 'tenfold');
+    assert.ok(slip.claimIds.includes(claimOf(b.claims, '0.8%').id));
+    // The body figure still agrees with the other sources.
+    const body = findings.find((f) => f.claimIds.includes(claimOf(a.claims, '0.8%').id));
+    assert.ok(body && body.verdict !== 'discrepancy');
+  });
+
+  test('two thresholds ten times apart in one article (over 10亿, under 1亿) are not a misprint', () => {
+    const a = extract(['今年春节档,有4部影片票房超过10亿元,其余影片票房未能突破1亿元。'], { date: '2024-02-18', title: '春节档票房' });
+    const b = extract(['今年春节档共有4部影片票房超过10亿元。'], { date: '2024-02-18', title: '春节档' });
+    const findings = computeFindings([...a.claims, ...b.claims], [a.article, b.article]);
+    assert.ok(!findings.some((f) => f.verdict === 'discrepancy'), JSON.stringify(findings.map((f) => f.explanation)));
+  });
+});
