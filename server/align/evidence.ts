@@ -5,6 +5,7 @@
 // worth showing); a discrepancy is flagged only on strong evidence, because a false alarm costs
 // a reviewer's time and trust.
 import type { Alignment, Basis, Claim } from '../types.js';
+import { metricById } from '../extract/model/lexicon.js';
 
 const TRUST: Record<Basis, number> = { stated: 1, paragraph: 0.9, article: 0.75, 'story-year': 0.7, story: 0.4, none: 0 };
 // An article that names no company is about the story's company: a subject from the story is
@@ -45,6 +46,11 @@ export function alignmentOf(claims: Claim[]): Alignment {
   if (claims.some((c) => c.aspects.includes('base'))) {
     score = Math.min(score, 0.5);
     inferred.push('aspects: a comparison base, which may be another period or an estimate');
+  }
+  // A share price moves by the day: a quarter or a year is no period for it.
+  if (metricNamed && claims.every((c) => metricById.get(c.metric!)?.pointInTime) && !claims.every((c) => /^\d{4}-\d{2}-\d{2}/.test(c.period ?? '') && (c.basis?.period ?? 'stated') === 'stated')) {
+    score = Math.min(score, 0.5);
+    inferred.push('period: a price holds on one day, and not every source says which');
   }
   stated.push('measure', 'unit');
   return { strength: score >= STRONG ? 'strong' : 'weak', score: Math.round(score * 100) / 100, stated, inferred };

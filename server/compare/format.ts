@@ -22,7 +22,7 @@ export function formatStep(step: number, unit: string): string {
     const d = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
     return d === 0 ? (step === 1 ? 'whole numbers' : `steps of ${step}`) : `${d} decimal${d > 1 ? 's' : ''}`;
   }
-  return `the nearest ${formatValue(step, unit === 'count' ? 'count' : unit).replace(/ [A-Z]{3}(\/share)?$/, '')}`;
+  return `the nearest ${formatValue(step, unit === 'count' ? 'count' : unit).replace(/ [A-Z]{3}(\/(?:\d+ )?shares?)?$/, '')}`;
 }
 
 const MEASURE_WORDS: Record<string, string> = {

@@ -163,7 +163,7 @@ function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; s
   if (entry?.perShare && !tok.perShare && Math.abs(tok.value) >= 1000) {
     metric = null; // "the dividend costs $5bn a year" is not a per-share figure
     delete why.metric;
-  } else if (perShare && unit !== 'count') unit = `${unit}/share`;
+  } else if (perShare && unit !== 'count') unit = tok.perShares ? `${unit}/${tok.perShares} shares` : `${unit}/share`;
   return { metric, segment, unit, entry: metric ? metricById.get(metric) : undefined };
 }
 

@@ -45,11 +45,14 @@ test('a rate metric never takes a count, and an aside names no metric', () => {
   assert.equal(d.metric, 'provision_coverage');
 });
 
-test('dividends quoted per ten shares become per-share figures', () => {
+test('dividends quoted per ten shares keep the printed figure, with a per-ten-shares unit in both languages', () => {
   const c = one('公司拟每10股派发现金红利19.72元（含税）。', '19.72元');
-  assert.equal(c.value, 1.972);
-  assert.equal(c.unit, 'CNY/share');
+  assert.equal(c.value, 19.72);
+  assert.equal(c.unit, 'CNY/10 shares');
   assert.equal(c.metric, 'dividend_per_share');
+  const e = one('The board proposed a cash dividend of RMB 19.72 per 10 shares.', 'RMB 19.72 per 10 shares');
+  assert.equal(e.value, 19.72);
+  assert.equal(e.unit, 'CNY/10 shares');
 });
 
 test('segments align across languages through the segment lexicon', () => {

@@ -43,6 +43,8 @@ export interface NumberToken {
   /** Words after a count (金牌, new-energy vehicles): they may name the metric. */
   countNoun?: string;
   perShare: boolean;
+  /** Quoted per this many shares (每10股): the unit is then CNY/10 shares. */
+  perShares?: number;
   /** A + or − printed before the number. */
   sign: 0 | 1 | -1;
   /** 'low' or 'high' when the number is one end of a range (34.5-37.0bn). */
@@ -712,19 +714,19 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       sign = -1;
       start -= 1;
     }
-    // 每10股派发现金红利19.72元: A-share dividends are quoted per ten shares.
+    // 每10股派发现金红利19.72元, "RMB 19.72 per 10 shares": A-share dividends are quoted per ten
+    // shares. The figure keeps its printed value with a unit of its own (CNY/10 shares), so the
+    // reader sees what the page says and per-ten figures meet each other.
     let perN = 0;
     const perTen = /每\s*(\d+)\s*股[^，。；\d]{0,10}$/.exec(sentence.slice(Math.max(0, start - 20), start));
+    const perTenAfter = /^\s*(?:per|for every)\s+(\d+)\s+shares\b/i.exec(sentence.slice(i));
     if (perTen && unit !== '%' && +perTen[1]! > 1) perN = +perTen[1]!;
+    else if (perTenAfter && unit !== '%' && +perTenAfter[1]! > 1) (perN = +perTenAfter[1]!), (i += perTenAfter[0].length);
     // Per share: "$5.33 per diluted share", "50 cents a share".
     const ps = RE_PER_SHARE.exec(sentence.slice(i));
     const perShare = perN > 1 || (!!ps && unit !== '%' && unit !== 'pp');
-    if (perN > 1) {
-      mult /= perN;
-      stepUnit /= perN;
-      unitWhy = `quoted per ${perN} shares, so divided by ${perN}`;
-    }
-    if (ps && perShare) i += ps[0].length;
+    if (perN > 1) unitWhy = `quoted per ${perN} shares`;
+    if (ps && perShare && perN <= 1) i += ps[0].length;
 
     // English counts: the noun after a bare number (67,317 employees; 40 golds). In Chinese a bare number is no quantity.
     if (!unit && !r.chinese && lang === 'en') {
@@ -804,6 +806,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       countOf,
       countNoun,
       perShare,
+      ...(perN > 1 ? { perShares: perN } : {}),
       sign,
       unitWhy,
       scale: mult,

@@ -18,6 +18,8 @@ export interface MetricEntry {
   kind?: string;
   /** A printed level is itself the year-on-year change (inflation at 3.2%). */
   levelIsChange?: boolean;
+  /** The figure holds at a moment (a share price): one fact only when both sources say the day. */
+  pointInTime?: boolean;
 }
 export interface EntityEntry {
   id: string;
