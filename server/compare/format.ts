@@ -54,3 +54,18 @@ export function describeFact(f: FactKey): string {
 }
 
 export const quoteOf = (c: Pick<Claim, 'quote'>) => `«${c.quote}»`;
+
+/**
+ * How a finding names a source: its publisher, else the site it came from, else its title cut to
+ * a readable length (a page with no title line would otherwise be named by its first sentence).
+ */
+export function sourceName(a: { publisher?: string; url?: string; title?: string } | undefined, fallback: string): string {
+  if (a?.publisher) return a.publisher;
+  try {
+    if (a?.url) return new URL(a.url).hostname.replace(/^www\./, '');
+  } catch {
+    // not a URL: fall through to the title
+  }
+  const t = (a?.title ?? '').trim();
+  return t ? (t.length > 60 ? `${t.slice(0, 57)}…` : t) : fallback;
+}

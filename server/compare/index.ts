@@ -6,11 +6,11 @@ import type { Article, Claim, Finding, Severity } from '../types.js';
 import type { Group } from '../align/index.js';
 import { groupBy } from '../group-by.js';
 import { commonPoint, intervalOf, overlaps, truncationIntervalOf } from './interval.js';
-import { describeFact, formatStep, formatValue, quoteOf } from './format.js';
+import { describeFact, formatStep, formatValue, quoteOf, sourceName } from './format.js';
 import { alignmentOf, alignmentWords } from '../align/index.js';
 
 export { intervalOf, truncationIntervalOf, commonPoint } from './interval.js';
-export { formatValue, formatStep, describeFact, metricName, subjectName } from './format.js';
+export { formatValue, formatStep, describeFact, metricName, subjectName, sourceName } from './format.js';
 
 export const findingIdFor = (key: string) => 'f' + createHash('sha256').update(key).digest('hex').slice(0, 12);
 
@@ -79,7 +79,7 @@ function comparable(claims: Claim[]): Claim[] {
   return claims.map((c) => (c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c));
 }
 
-export function compareGroup(group: Group, articles: Map<string, Pick<Article, 'title' | 'publisher'>>): Finding {
+export function compareGroup(group: Group, articles: Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'url'>>>): Finding {
   const sides = sidesOf(group.claims);
   const printed = sides.map((s) => s.main);
   const mains = comparable(printed);
@@ -87,7 +87,7 @@ export function compareGroup(group: Group, articles: Map<string, Pick<Article, '
   const why = group.alignment
     ? `Shown together because ${sides.length} sources print this figure for ${describeFact(group.fact)}, though ${alignment.inferred.join('; ')}: an agreement worth seeing, never flagged as a discrepancy.`
     : `Compared because all ${sides.length} sources give ${describeFact(group.fact)}. ${alignmentWords(alignment)}`;
-  const name = (id: string) => articles.get(id)?.publisher || articles.get(id)?.title || id;
+  const name = (id: string) => sourceName(articles.get(id), id);
   const base = {
     id: findingIdFor(group.key),
     key: group.key,

@@ -58,9 +58,11 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   const q = qualifierOf(s.text, tok);
   if (q.word) fig.why.qualifier = `"${q.word}"`;
   const meas = readMeasure(x, fig);
-  const { metric, segment, unit, entry } = readMetric(x, fig);
+  const { metric, segment, unit, entry } = readMetric(x, fig, last);
   const aspects = readAspects(x, fig, metric, segment);
   const subject = readSubject(a, x, fig, carry, meas, aspects);
+  // A consensus is one published estimate: that says all a plain "forecast" or "a comparison base" would.
+  if (aspects.has('forecast:consensus')) aspects.delete('forecast'), aspects.delete('base');
   const period = readPeriod(a, x, fig, carry, metric, aspects, entityById.get(subject)?.fiscalYearEnd);
   settleMeasure(meas, fig, entry, unit, period, aspects);
 
@@ -113,7 +115,7 @@ function readMeasure(x: SentenceContext, fig: Figure): MeasureReading {
 const SEGMENTED = new Set(['revenue', 'operating_profit', 'gross_profit', 'gross_margin', 'operating_margin']);
 
 /** The metric (a list item, a column header, or the nearest name), a segment named with it, and the unit per share. */
-function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
+function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
   const { tok, item, column, why } = fig;
   const text = x.facts.sentence.text;
   let metric: string | null = null;
@@ -135,6 +137,12 @@ function readMetric(x: SentenceContext, fig: Figure): { metric: string | null; s
   if (!metric && fig.prev?.metric && fig.prev.measure !== 'level' && /^(?:,\s*or|，?即|，?或)\s*$/.test(text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start))) {
     metric = fig.prev.metric;
     why.metric = 'restates the change before it';
+  }
+  // "This beat the expected $54.9 billion": a sentence that opens by pointing back, and names no metric
+  // at all, is about the metric of the figure before it.
+  if (!metric && fig.i === 0 && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)/i.test(text) && !x.metrics.length) {
+    metric = last.metric;
+    why.metric = `the sentence points back to the figure before («${last.quote}»)`;
   }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
   if (!segment && x.facts.lang === 'zh') {

@@ -5,6 +5,7 @@
 import type { Article, Claim, Db, Finding, JudgedEvidence, Review } from '../types.js';
 import { anchorAt, locate } from '../check/anchor.js';
 import { recordEvent, stateOf } from './history.js';
+import { sourceName } from '../compare/format.js';
 
 /** Who the history names when the evidence, not a person, changed a review. */
 export const SYSTEM = 'crosscheck';
@@ -63,7 +64,7 @@ export function whatChanged(j: JudgedEvidence, f: Finding, claims: Map<string, C
     .filter((c): c is Claim => !!c && !seenArticles.has(c.articleId));
   for (const c of gained) {
     const a = articles.get(c.articleId);
-    changes.push(`a new source: ${a?.publisher || a?.title || c.articleId} says «${c.quote}»`);
+    changes.push(`a new source: ${sourceName(a, c.articleId)} says «${c.quote}»`);
   }
   return changes.join('; ');
 }

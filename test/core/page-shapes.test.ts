@@ -78,4 +78,26 @@ describe('shapes of published pages', () => {
     const findings = computeFindings([...a.claims, ...b.claims], [a.article, b.article]);
     assert.ok(!findings.some((f) => f.verdict === 'discrepancy'), JSON.stringify(findings.map((f) => f.explanation)));
   });
+
+  test('a consensus read three ways (the estimated, expectations of, the market\'s expected) is one fact, and two outlets that differ are flagged', () => {
+    const date = '2024-04-26';
+    const a = extract(['Contoso reported revenue of $40.1 billion for the quarter ended March 2024, well over the estimated $38.20 billion.'], { date, title: 'Contoso results', publisher: 'A' });
+    const b = extract(['Contoso posted revenue of $40.1 billion for the quarter ended March 2024, compared to expectations of $38.20 billion.'], { date, title: 'Contoso results', publisher: 'B' });
+    const c = extract(['Contoso reported revenue of $40.1 billion for the quarter ended March 2024. This surpassed the market’s expected $38.62 billion.'], { date, title: 'Contoso results', publisher: 'C' });
+    for (const x of [a, b, c]) {
+      const est = claimOf(x.claims, '38.');
+      assert.deepEqual(est.aspects, ['forecast:consensus'], est.quote);
+      assert.equal(est.metric, 'revenue', `${est.quote}: ${est.why.metric}`);
+    }
+    const findings = computeFindings([...a.claims, ...b.claims, ...c.claims], [a.article, b.article, c.article]);
+    const f = findings.find((x) => x.claimIds.includes(claimOf(c.claims, '38.62').id));
+    assert.ok(f);
+    assert.equal(f.verdict, 'discrepancy');
+    assert.match(f.explanation, /C is the outlier/);
+  });
+
+  test('a figure named in a sentence of its own words is not given the metric of the figure before', () => {
+    const { claims } = extract(['In 2023, the firm generated revenue of 100.9 billion yuan. It has also invested 8.4 billion yuan in research and development.'], { date: '2024-03-20' });
+    assert.equal(claimOf(claims, '8.4').metric, 'rd_expense');
+  });
 });

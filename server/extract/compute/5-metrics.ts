@@ -85,7 +85,9 @@ export function segmentBefore(sentence: string, mention: { start: number }, isOw
   if (cap && !NOT_SEGMENT.test(cap[1]!) && !cap[1]!.split(/\s+/).some((w) => NOT_SEGMENT.test(w) || isOwner(w)) && !isOwner(cap[1]!)) return cap[1]!.toLowerCase();
   // A sentence that opens with the segment: "Data center revenue, which includes…".
   const opening = /^[*\-•\s]*([A-Z][a-z]+(?:\s+[a-z]+){1,2})\s+$/.exec(sentence.slice(0, mention.start));
-  if (opening && !opening[1]!.split(/\s+/).some((w) => NOT_SEGMENT.test(w)) && !isOwner(opening[1]!.split(/\s+/)[0]!)) return opening[1]!.toLowerCase();
+  // "Contoso posted revenue": a verb makes the opening an owner's action, not a segment's name.
+  const acts = /^(?:posted|reported|had|made|generated|recorded|booked|saw|delivered|earned|logged|achieved|announced|said|grew|raised|lifted|cut)$/;
+  if (opening && !opening[1]!.split(/\s+/).some((w) => NOT_SEGMENT.test(w) || acts.test(w)) && !isOwner(opening[1]!.split(/\s+/)[0]!)) return opening[1]!.toLowerCase();
   const owned = /(?:['’]s|\bits|\btheir)\s+([a-z][a-z-]+)\s+$/.exec(head);
   if (owned && !NOT_SEGMENT.test(owned[1]!)) return owned[1]!;
   return undefined;
