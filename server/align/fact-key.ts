@@ -9,7 +9,8 @@ export function unitFamily(c: Pick<Claim, 'unit' | 'measure' | 'countOf' | 'metr
   // Per mille (‰) is a rate like percent: 6.39‰ and 0.639% can be compared once scaled.
   if (c.unit === '%' || c.unit === 'pp' || c.unit === '‰') return c.measure === 'level' ? '%' : 'ratio';
   if (c.unit === 'count') return c.metric ? 'count' : `count:${c.countOf ?? 'thing'}`;
-  return c.unit;
+  // A dividend per ten shares is a per-share figure printed ten times larger: compared once scaled.
+  return c.unit.replace(/\/\d+ shares$/, '/share');
 }
 
 export function factKeyOf(c: Claim): FactKey {

@@ -73,8 +73,17 @@ function readingOf(c: Claim): string {
   return `${quoteOf(c)} ${stands}, so it stands for ${formatValue(lo, c.unit)} to ${formatValue(hi, c.unit)}`;
 }
 
-/** ‰ figures compared with % figures are scaled to percent (6.39‰ = 0.639%). */
+/**
+ * ‰ figures compared with % figures are scaled to percent (6.39‰ = 0.639%); a dividend per ten
+ * shares compared with per-share figures is scaled to one share (19.72 per 10 = 1.972 per share).
+ */
 function comparable(claims: Claim[]): Claim[] {
+  const perTen = (c: Claim) => /^([A-Z]{3})\/(\d+) shares$/.exec(c.unit);
+  if (claims.some(perTen) && claims.some((c) => !perTen(c)))
+    claims = claims.map((c) => {
+      const m = perTen(c);
+      return m ? { ...c, value: c.value / +m[2]!, precision: c.precision / +m[2]!, unit: `${m[1]}/share` } : c;
+    });
   if (!claims.some((c) => c.unit === '‰') || !claims.some((c) => c.unit === '%')) return claims;
   return claims.map((c) => (c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c));
 }

@@ -100,4 +100,18 @@ describe('shapes of published pages', () => {
     const { claims } = extract(['In 2023, the firm generated revenue of 100.9 billion yuan. It has also invested 8.4 billion yuan in research and development.'], { date: '2024-03-20' });
     assert.equal(claimOf(claims, '8.4').metric, 'rd_expense');
   });
+
+  test('a dividend per ten shares meets the same dividend per share, scaled', () => {
+    const a = extract(['招商某行拟每10股派发现金红利25.40元(含税)。'], { date: '2024-03-26', title: '招商银行年报' });
+    const b = extract(['China Merchants Bank proposed a final dividend of 2.54 yuan per share.'], { date: '2024-03-26', title: 'China Merchants Bank results' });
+    const f = computeFindings([...a.claims, ...b.claims], [a.article, b.article]).find((x) => x.claimIds.includes(claimOf(a.claims, '25.40').id));
+    assert.ok(f, 'aligned');
+    assert.ok(f.claimIds.includes(claimOf(b.claims, '2.54').id));
+    assert.notEqual(f.verdict, 'discrepancy');
+  });
+
+  test('a segment word inside a company name is not a segment (Li Auto is not automotive)', () => {
+    const { claims } = extract(['In December, Li Auto, Leapmotor and Xpeng delivered 48,100, 32,500 and 26,600 vehicles respectively.'], { date: '2025-01-02' });
+    assert.ok(!claimOf(claims, '48,100').aspects.some((a) => a.startsWith('segment:')), claimOf(claims, '48,100').aspects.join());
+  });
 });

@@ -195,7 +195,13 @@ for (const g of segmentsFile.segments) for (const a of [...g.zh, ...g.en]) segme
 export const segmentRe = phraseRegex([...segmentAlias.keys()].filter((k) => k.length > 1), 'gi');
 /** The segment of the lexicon a name contains (its longest), if any: "Revenue from series liquor" → series-liquor. */
 export const knownSegmentIn = (text: string): string | undefined => {
-  const named = [...text.matchAll(segmentRe)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+  // A segment word inside a company's name is no segment (Li Auto is not automotive); one that
+  // runs past the name is (茅台酒 is a product of 茅台).
+  const names = findAll(entityRe, text);
+  const named = [...text.matchAll(segmentRe)]
+    .filter((m) => !names.some((n) => n.start <= m.index! && m.index! + m[0].length <= n.end))
+    .map((m) => m[0])
+    .sort((a, b) => b.length - a.length)[0];
   return named ? segmentAlias.get(phraseKey(named)) : undefined;
 };
 /** The canonical id of a segment name (数据中心业务 → data-center), else the name as printed. */
