@@ -5,7 +5,11 @@
 // discrepancy. A coincidence is ruled out by asking for a figure printed with enough digits,
 // and more digits when the fields disagree more.
 import type { Alignment, Claim, Story } from '../types.js';
-import { intervalOf, overlaps } from '../compare/interval.js';
+import { intervalOf as fullIntervalOf, overlaps, truncationIntervalOf } from '../compare/interval.js';
+
+// Agreement by value wants figures close to each other: a lower bound ("more than 10亿") counts as
+// its first step above, not as every larger figure of the block.
+const intervalOf = (c: Claim) => (c.qualifier === 'lower' ? truncationIntervalOf(c) : fullIntervalOf(c));
 import { factKeyOf, keyString, unitFamily } from './fact-key.js';
 import { periodKey } from './period-span.js';
 import type { Group } from './index.js';

@@ -70,6 +70,8 @@ function readingOf(c: Claim): string {
   const stands =
     q === 'approx' ? 'is approximate' : q === 'lower' ? `is a lower bound (${c.qualifierWord ?? 'more than'})` : q === 'upper' ? `is an upper bound (${c.qualifierWord ?? 'nearly'})` : `is printed to ${formatStep(c.precision, c.unit)}`;
   const [lo, hi] = intervalOf(c, true);
+  if (!Number.isFinite(hi)) return `${quoteOf(c)} ${stands}, so it stands for ${formatValue(lo, c.unit)} or more`;
+  if (!Number.isFinite(lo)) return `${quoteOf(c)} ${stands}, so it stands for ${formatValue(hi, c.unit)} or less`;
   return `${quoteOf(c)} ${stands}, so it stands for ${formatValue(lo, c.unit)} to ${formatValue(hi, c.unit)}`;
 }
 

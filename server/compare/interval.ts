@@ -1,6 +1,6 @@
 // The interval a printed value stands for (statcheck's rule): the value ± half its last
 // printed step. Qualifiers reshape it: 约/about widens it to a full step each way;
-// 超过/more than puts the truth between the value and one step above; 近/nearly between
+// 超过/more than puts the truth anywhere above the value; 近/nearly between
 // one step below and the value. Negative values (declines, losses) mirror the bounds.
 import type { Claim } from '../types.js';
 
@@ -15,7 +15,8 @@ export function intervalOf(c: Pick<Claim, 'value' | 'precision' | 'qualifier'>, 
       [lo, hi] = [v - p, v + p];
       break;
     case 'lower':
-      [lo, hi] = [v, v + p];
+      // "More than 10亿" is true of 13.63亿: a lower bound says nothing about how far above it the truth is.
+      [lo, hi] = [v, Infinity];
       break;
     case 'upper':
       [lo, hi] = [v - p, v];

@@ -111,8 +111,26 @@ function readMeasure(x: SentenceContext, fig: Figure): MeasureReading {
   return meas;
 }
 
-/** Metrics that segments split: money and margins, not units sold. */
-const SEGMENTED = new Set(['revenue', 'operating_profit', 'gross_profit', 'gross_margin', 'operating_margin']);
+/** Metrics that segments split: money, margins and a segment's share of its market. */
+const SEGMENTED = new Set(['revenue', 'operating_profit', 'gross_profit', 'gross_margin', 'operating_margin', 'market_share']);
+
+/**
+ * A segment the lexicon knows, named right before the metric (Microsoft Cloud revenue, 储能电池
+ * 市占率) or right after it (revenues from cloud computing). A known name is trusted even when it
+ * holds the owner's name, which the general rule for capitalised names must refuse.
+ */
+function knownSegmentAround(text: string, mention: { start: number; end: number }): string | undefined {
+  const before = /((?:[\u4e00-\u9fff]{1,10})|(?:[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}))\s*$/.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
+  const after = /^\s+(?:from|of|in)\s+(?:the\s+|its\s+)?([a-z][\w&-]*(?:\s+[a-z][\w&-]*){0,3})/i.exec(text.slice(mention.end, mention.end + 60));
+  for (const phrase of [before?.[1], after?.[1]]) {
+    if (!phrase) continue;
+    // The phrase must end with (before) or start with (after) the segment's name.
+    const id = knownSegmentIn(phrase);
+    const m = id && [...phrase.matchAll(segmentRe)].pop();
+    if (m && (phrase === before?.[1] ? m.index! + m[0].length === phrase.length : m.index === 0)) return id;
+  }
+  return undefined;
+}
 
 /** The metric (a list item, a column header, or the nearest name), a segment named with it, and the unit per share. */
 function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
@@ -131,7 +149,7 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
     const r = metricOfToken(text, tok, x.metrics, fig.clause);
     metric = r.metric;
     if (r.why) why.metric = r.why;
-    segment = r.mention && segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name));
+    segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name)));
   }
   // "fell 2 million, or 0.2 percent": a restatement of the change before it is a change of the same metric.
   if (!metric && fig.prev?.metric && fig.prev.measure !== 'level' && /^(?:,\s*or|，?即|，?或)\s*$/.test(text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start))) {

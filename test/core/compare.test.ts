@@ -48,10 +48,13 @@ describe('intervalOf', () => {
     close(lo, 125e8, `lo ${lo}`);
     close(hi, 127e8, `hi ${hi}`);
   });
-  test('lower bound (超过, more than): from the value up one step', () => {
+  test('lower bound (超过, more than): from the value up, with no ceiling', () => {
     const [lo, hi] = intervalOf({ value: 10e8, precision: 1e8, qualifier: 'lower' });
     close(lo, 10e8, `lo ${lo}`);
-    close(hi, 11e8, `hi ${hi}`);
+    assert.equal(hi, Infinity);
+    const [nlo, nhi] = intervalOf({ value: -10e8, precision: 1e8, qualifier: 'lower' });
+    assert.equal(nlo, -Infinity, 'a loss of more than 10亿 mirrors it');
+    close(nhi, -10e8);
   });
   test('upper bound (近, nearly): from one step below up to the value', () => {
     const [lo, hi] = intervalOf({ value: 40, precision: 1, qualifier: 'upper' });

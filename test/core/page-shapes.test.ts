@@ -114,4 +114,33 @@ describe('shapes of published pages', () => {
     const { claims } = extract(['In December, Li Auto, Leapmotor and Xpeng delivered 48,100, 32,500 and 26,600 vehicles respectively.'], { date: '2025-01-02' });
     assert.ok(!claimOf(claims, '48,100').aspects.some((a) => a.startsWith('segment:')), claimOf(claims, '48,100').aspects.join());
   });
+
+  test('a respectively list carries on to the next run of as many figures in its sentence', () => {
+    const { claims } = extract(['Revenue from Moutai liquor and series liquor in 2023: 1,000.50 billion yuan and 200.10 billion yuan, respectively, with year-on-year growth of 12.1% and 20.2%.'], { date: '2024-04-01' });
+    assert.ok(claimOf(claims, '12.1%').aspects.includes('segment:moutai-liquor'));
+    assert.ok(claimOf(claims, '20.2%').aspects.includes('segment:series-liquor'));
+  });
+
+  test('a known segment named with its owner (Microsoft Cloud revenue) or after the metric (revenues from cloud computing) is a segment', () => {
+    const { claims } = extract(['Microsoft Cloud revenue was $30.1 billion. Revenues from intelligent cloud activities amounted to $22.5 billion.'], { date: '2024-01-30', title: 'Microsoft results' });
+    assert.ok(claimOf(claims, '30.1').aspects.includes('segment:microsoft-cloud'));
+    assert.ok(claimOf(claims, '22.5').aspects.includes('segment:intelligent-cloud'));
+  });
+
+  test('a market share is split by the segment named before it', () => {
+    const { claims } = extract(['宁德时代2023年动力电池全球使用量市占率达35.1%,储能电池全球出货量市占率41%。'], { date: '2024-03-16', title: '宁德时代年报' });
+    assert.ok(claimOf(claims, '35.1').aspects.includes('segment:power-battery'));
+    assert.ok(claimOf(claims, '41%').aspects.includes('segment:energy-storage'));
+  });
+
+  test('a lower bound agrees with any figure above it (more than 10亿 and 13.6亿), and not with one below', () => {
+    const a = extract(['大年初一当天全国电影票房超过10亿元。'], { date: '2024-02-11', title: '春节档' });
+    const b = extract(['大年初一当天全国电影票房13.6亿元。'], { date: '2024-02-11', title: '春节档' });
+    const c = extract(['大年初一当天全国电影票房8.2亿元。'], { date: '2024-02-11', title: '春节档' });
+    const ab = computeFindings([...a.claims, ...b.claims], [a.article, b.article]);
+    assert.ok(ab.length && ab.every((f) => f.verdict !== 'discrepancy'), JSON.stringify(ab.map((f) => f.verdict)));
+    const ac = computeFindings([...a.claims, ...c.claims], [a.article, c.article]);
+    assert.ok(ac.some((f) => f.verdict === 'discrepancy'));
+    assert.match(ac.find((f) => f.verdict === 'discrepancy')!.explanation, /or more/);
+  });
 });

@@ -77,6 +77,7 @@ function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityM
       const ids = [...new Set(named.map((e) => e.id))];
       if (ids.length === idx.length) {
         idx.forEach((ti, k) => out.set(ti, { text: named.find((e) => e.id === ids[k])!.text, entityId: ids[k] }));
+        continueList(sentence, tokens, at, idx, out);
         continue;
       }
       const lead = sentence
@@ -87,10 +88,25 @@ function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityM
       if (parts.length >= idx.length) {
         const items = parts.slice(parts.length - idx.length);
         idx.forEach((ti, k) => out.set(ti, { text: items[k]! }));
+        continueList(sentence, tokens, at, idx, out);
       }
     }
   }
   return out;
+}
+
+/**
+ * "… 1,265.89 and 206.30 billion yuan, respectively, with growth of 17.39% and 29.43%": the next run
+ * of as many figures, joined the same way in the same sentence, goes with the same items.
+ */
+function continueList(sentence: string, tokens: NumberToken[], at: number, idx: number[], out: Map<number, ListItem>) {
+  const after = tokens.map((_, i) => i).filter((i) => tokens[i]!.start > at && !out.has(i));
+  const run = after.slice(0, idx.length);
+  if (run.length !== idx.length) return;
+  const joined = run.every((ti, k) => k === 0 || /^\s*(?:,|and|,\s*and)\s*$/i.test(sentence.slice(tokens[run[k - 1]!]!.end, tokens[ti]!.start)));
+  // The run must follow on directly ("respectively, with …"), not start a new list of its own.
+  if (!joined || /\brespectively\b|[;:]/.test(sentence.slice(tokens[run[run.length - 1]!]!.end))) return;
+  run.forEach((ti, k) => out.set(ti, out.get(idx[k]!)!));
 }
 
 /**

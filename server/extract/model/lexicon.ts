@@ -190,6 +190,7 @@ export const genericHeads = entitiesFile.genericHeads;
 // ---- segments
 const segmentsFile = load<{ segments: Array<{ id: string; zh: string[]; en: string[] }> }>('segments.json');
 const segmentAlias = new Map<string, string>();
+const segmentIds = new Set(segmentsFile.segments.map((g) => g.id));
 for (const g of segmentsFile.segments) for (const a of [...g.zh, ...g.en]) segmentAlias.set(a.toLowerCase(), g.id);
 /** Any segment name of the lexicon, for finding segments named near a figure. */
 export const segmentRe = phraseRegex([...segmentAlias.keys()].filter((k) => k.length > 1), 'gi');
@@ -206,6 +207,7 @@ export const knownSegmentIn = (text: string): string | undefined => {
 };
 /** The canonical id of a segment name (数据中心业务 → data-center), else the name as printed. */
 export const segmentOf = (name: string) => {
+  if (segmentIds.has(name)) return name;
   const n = phraseKey(name).replace(/(?:业务|板块|分部|产品线)$/, '').trim();
   const exact = segmentAlias.get(n);
   if (exact) return exact;
