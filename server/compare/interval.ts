@@ -36,9 +36,16 @@ export function truncationIntervalOf(c: Pick<Claim, 'value' | 'precision'>): Int
   return c.value < 0 ? [-(v + c.precision) - eps, -v + eps] : [v - eps, v + c.precision + eps];
 }
 
-export const overlaps = (a: Interval, b: Interval) => a[0] <= b[1] && b[0] <= a[1];
+/**
+ * Rounding half up, v stands for [v − step/2, v + step/2): intervals that only meet at their
+ * ends (2.48 and 2.49, or 26.37% and 26.38%, at the shared half step) do not agree. The margin
+ * is far above float noise and far below any printed step.
+ */
+const meets = (lo: number, hi: number) => hi - lo > 1e-7 * Math.max(1, ...[lo, hi].filter(Number.isFinite).map(Math.abs));
 
-/** Whether all intervals share a point. */
+export const overlaps = (a: Interval, b: Interval) => meets(Math.max(a[0], b[0]), Math.min(a[1], b[1]));
+
+/** Whether all intervals share more than an end point. */
 export function commonPoint(intervals: Interval[]): boolean {
   let lo = -Infinity;
   let hi = Infinity;
@@ -46,5 +53,5 @@ export function commonPoint(intervals: Interval[]): boolean {
     lo = Math.max(lo, a);
     hi = Math.min(hi, b);
   }
-  return lo <= hi;
+  return meets(lo, hi);
 }

@@ -1,7 +1,7 @@
 // What a reader carries through an article: the facts found in each sentence, the article's
 // main subject and period, and the subject and period a paragraph has set so far.
 import nlp from 'compromise';
-import type { Article } from '../types.js';
+import type { Measure, Article } from '../types.js';
 import { entityById, isMonthName, metricOf } from './model/lexicon.js';
 import type { Sentence } from './compute/1-sentences.js';
 import type { scanNumbers } from './compute/2-numbers.js';
@@ -27,6 +27,10 @@ export interface SentenceFacts {
 export interface Carry {
   subject?: string;
   period: string | null;
+  /** The last measure word of the paragraph so far (环比, year on year): a 其中 breakdown keeps it. */
+  measure?: { measure: Measure; text: string };
+  /** Inside a breakdown (其中, Of which …), through the ；-separated parts that continue it. */
+  breakdown?: boolean;
 }
 
 export interface ArticleContext {

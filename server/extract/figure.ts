@@ -57,7 +57,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   };
   const q = qualifierOf(s.text, tok);
   if (q.word) fig.why.qualifier = `"${q.word}"`;
-  const meas = readMeasure(x, fig);
+  const meas = readMeasure(x, fig, carry);
   const { metric, segment, unit, entry } = readMetric(x, fig, last);
   const aspects = readAspects(x, fig, metric, segment);
   const subject = readSubject(a, x, fig, carry, meas, aspects);
@@ -94,11 +94,17 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
 }
 
 /** Level or change, and the sign: the figure's own words, a table's change column, or the change it continues. */
-function readMeasure(x: SentenceContext, fig: Figure): MeasureReading {
+function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureReading {
   const { tok, i, clause, column } = fig;
   const tokens = x.facts.tokens;
   const text = x.facts.sentence.text;
   const meas = measureOf(text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, x.measures);
+  // "…价格环比上涨0.3%。其中，城市上涨0.3%": a breakdown that names no measure of its own is measured
+  // as the figure it breaks down.
+  if (meas.measure === 'yoy' && !x.measures.length && carry.measure && carry.breakdown) {
+    meas.measure = carry.measure.measure;
+    meas.why = `${meas.why?.replace(/; no base named, read as year on year$/, '') ?? ''}; measured "${carry.measure.text}" as the figure it breaks down`;
+  }
   if (column?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
     meas.measure = column.sequential ? 'qoq' : 'yoy';
     // A change in brackets, "(24%)", is a decline: the accountants' minus sign.

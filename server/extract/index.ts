@@ -21,6 +21,8 @@ export { periodMentions, resolvePeriod } from './compute/6-periods.js';
 /** Citation markers ("[3][12]", "[1]") are references, not quantities: blanked, offsets kept. */
 export const maskCitations = (text: string) => text.replace(/(?<=\S)(?:\[\d{1,3}\])+/g, (m) => m.replace(/\d/g, ' '));
 
+const BREAKDOWN = /^(?:其中|分类别看|分项看|具体来看|Of (?:this|these|which)\b|Among them\b)/i;
+
 export function extractClaims(article: Article): Claim[] {
   const text = article.text;
   // A saved page often ends with related stories: their figures are not the article's.
@@ -69,9 +71,13 @@ export function extractClaims(article: Article): Claim[] {
       if (!inList) {
         carry.subject = undefined;
         carry.period = null;
+        carry.measure = undefined;
       }
     }
     const header = headersOf.has(si) ? facts[headersOf.get(si)!] : undefined;
+    // A breakdown opens with 其中 (Of which) and runs on through the parts a semicolon joins to it.
+    const prevText = facts[si - 1]?.sentence.paragraph === s.paragraph ? facts[si - 1]!.sentence.text : '';
+    carry.breakdown = BREAKDOWN.test(s.text) || (!!carry.breakdown && /[;；]$/.test(prevText));
     const tokens = f.tokens;
     if (!tokens.length) {
       carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
@@ -87,6 +93,7 @@ export function extractClaims(article: Article): Claim[] {
     const sc = { facts: f, clauses, metrics: metricMentions(s.text), measures: measureMentions(s.text), lists, header, columns: flat.get(si) };
     for (let i = 0; i < tokens.length; i++) claims.push(readFigure(ctx, sc, carry, i, claims[claims.length - 1]));
     carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
+    carry.measure = sc.measures[sc.measures.length - 1] ?? carry.measure;
   }
   return claims;
 }

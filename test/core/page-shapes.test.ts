@@ -143,4 +143,19 @@ describe('shapes of published pages', () => {
     assert.ok(ac.some((f) => f.verdict === 'discrepancy'));
     assert.match(ac.find((f) => f.verdict === 'discrepancy')!.explanation, /or more/);
   });
+
+  test('figures one unit apart in their last digit (26.37% and 26.38%) disagree: their intervals only meet at the half step', () => {
+    const a = extract(['2025年前三季度,科大讯飞销售费用同比增长18.27%。'], { date: '2025-10-21', title: '科大讯飞三季报' });
+    const b = extract(['2025年前三季度,科大讯飞销售费用同比增长18.28%。'], { date: '2025-10-21', title: '科大讯飞三季报' });
+    const [f] = computeFindings([...a.claims, ...b.claims], [a.article, b.article]);
+    assert.equal(f?.verdict, 'discrepancy');
+  });
+
+  test('a breakdown (其中…；…) is measured as the figure it breaks down', () => {
+    const { claims } = extract(['2024年3月份,全国居民消费价格环比下降1.0%。其中,城市下降1.0%;食品价格下降3.2%,服务价格下降1.1%。'], { date: '2024-04-11' });
+    assert.equal(claimOf(claims, '3.2%').measure, 'qoq');
+    assert.equal(claimOf(claims, '1.1%').measure, 'qoq');
+    const { claims: other } = extract(['2024年3月份,全国居民消费价格环比下降1.0%。食品价格下降3.2%。'], { date: '2024-04-11' });
+    assert.equal(claimOf(other, '3.2%').measure, 'yoy', 'a sentence that is no breakdown keeps the default');
+  });
 });
