@@ -130,6 +130,10 @@ export function mainPeriodOf(article: Article, facts: SentenceFacts[], fiscalYea
       // A period after a forecast word (forecast first-quarter revenue) is the period ahead, not the one reported.
       if (aspectsOf(f.sentence.text, { start: 0, end: p.start }, []).aspects.some((a) => a.startsWith('forecast'))) continue;
       const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), fiscalYearEnd });
+      // News reports the recent past: a year long before the article's date (自2000年以来) is history, not its period.
+      const year = Number(/(?:19|20)\d{2}/.exec(r ?? '')?.[0]);
+      const dated = Number(/^(?:19|20)\d{2}/.exec(article.date ?? '')?.[0]);
+      if (r && dated && year && (year < dated - 2 || year > dated + 1)) continue;
       if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
     }
   }

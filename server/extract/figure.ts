@@ -187,6 +187,8 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
   const entry = metric ? metricById.get(metric) : undefined;
   // Per ten shares is how A-share dividends are quoted; a per-share amount of profit is EPS.
   if (tok.perShare && tok.unitWhy?.startsWith('quoted per') && metric === null) metric = 'dividend_per_share';
+  const perShareIs = metric ? metricById.get(metric)?.perShareMetric : undefined;
+  if (tok.perShare && perShareIs) metric = perShareIs;
   if (tok.perShare && (metric === null || metric === 'net_profit' || metric === 'revenue')) {
     metric = 'eps';
     why.metric = 'a per-share amount of earnings';

@@ -2,7 +2,8 @@
 // compute/ run in their numbered order on each sentence; context.ts keeps what a reader carries
 // from sentence to sentence, and figure.ts weighs the evidence for each number.
 import type { Article, Claim } from '../types.js';
-import { entityById, findAll, metricRe } from './model/lexicon.js';
+import { deicticRe, entityById, findAll, metricRe } from './model/lexicon.js';
+import { foldTraditional } from './compute/0-script.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
 import { cellsOf, flatTableColumns, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { scanNumbers } from './compute/2-numbers.js';
@@ -21,9 +22,37 @@ export { periodMentions, resolvePeriod } from './compute/6-periods.js';
 /** Citation markers ("[3][12]", "[1]") are references, not quantities: blanked, offsets kept. */
 export const maskCitations = (text: string) => text.replace(/(?<=\S)(?:\[\d{1,3}\])+/g, (m) => m.replace(/\d/g, ' '));
 
+// A picture credit in brackets ((张三摄、取自某某脸书), (Photo: Reuters)) names where a picture came from, never an owner.
+const CREDIT = /[（(][^（()）]{0,60}?(?:摄|取自|图源|图片来源|来源：|Photo|Image|Credit|Getty)[^（()）]{0,60}[)）]/gi;
+const blank = (m: string) => ' '.repeat(m.length);
+
+/**
+ * The text with what names no owner blanked out, offsets kept: picture credits, and on a page in
+ * Traditional script the pointing country words (全国, 我国), whose country depends on the publisher.
+ */
+function unowned(text: string, traditional: boolean): string {
+  const t = text.replace(CREDIT, blank);
+  return traditional ? t.replace(deicticRe, blank) : t;
+}
+
 const BREAKDOWN = /^(?:其中|分类别看|分项看|具体来看|Of (?:this|these|which)\b|Among them\b)/i;
 
+/**
+ * The claims of an article. Traditional Chinese is read through its Simplified folding (same
+ * offsets); quotes and sentences are then cut from the text as printed.
+ */
 export function extractClaims(article: Article): Claim[] {
+  const text = foldTraditional(article.text);
+  if (text === article.text) return extractFolded(article);
+  const claims = extractFolded({ ...article, text, title: foldTraditional(article.title) }, true);
+  for (const c of claims) {
+    c.quote = article.text.slice(c.start, c.end);
+    c.sentence = article.text.slice(c.sentenceStart, c.sentenceStart + c.sentence.length);
+  }
+  return claims;
+}
+
+function extractFolded(article: Article, traditional = false): Claim[] {
   const text = article.text;
   // A saved page often ends with related stories: their figures are not the article's.
   const related = /^[ \t#*>]*(?:相关阅读|相关推荐|相关新闻|相关文章|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢|更多阅读|Related(?: (?:articles|stories|news|coverage|reading|content))?|Read more|More from [^\n]{1,40}|Recommended(?: for you)?|You may also like)[ \t*:：]*$/im.exec(text);
@@ -31,7 +60,7 @@ export function extractClaims(article: Article): Claim[] {
   const facts: SentenceFacts[] = sentences.map((s) => {
     // Each sentence is read in its own script: Chinese articles quote English and the reverse.
     const lang = isCjk(s.text) ? 'zh' : 'en';
-    return { sentence: s, lang, tokens: [] as ReturnType<typeof scanNumbers>, periods: periodMentions(s.text), entities: entityMentions(s.text, lang) };
+    return { sentence: s, lang, tokens: [] as ReturnType<typeof scanNumbers>, periods: periodMentions(s.text), entities: entityMentions(unowned(s.text, traditional), lang) };
   });
   // Numbers, with table cells taking the unit their row label or column header names.
   const headersOf = tableHeaders(sentences);
@@ -46,7 +75,7 @@ export function extractClaims(article: Article): Claim[] {
   const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));
   // Data sources and agencies (IDC, Reuters, 国家统计局) report figures but own none of them.
   for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'source');
-  const main = mainSubject(article, facts);
+  const main = mainSubject({ ...article, title: unowned(article.title, traditional) }, facts);
   // In coverage of a company, a country names a market: a region of the figure, not its owner.
   const companyStory = ['company', 'product'].includes(entityById.get(main)?.kind ?? 'company') && main !== UNKNOWN_SUBJECT;
   // The world market is the exception: "global shipments" belong to the market, not to a company.

@@ -18,11 +18,14 @@ const mostCommon = <T>(xs: T[]): T | undefined => {
 };
 
 /** What an article is about, read from its claims: its own default subject, else the one its figures name most. */
-function aboutOf(claims: Claim[]): { subject: string; period: string | null } {
+function aboutOf(claims: Claim[], date?: string): { subject: string; period: string | null } {
   const own = claims.filter((c) => c.basis?.subject === 'article').map((c) => c.subject);
   const named = claims.map((c) => c.subject).filter((s) => s !== UNKNOWN_SUBJECT);
   const subject = mostCommon(own) ?? mostCommon(named) ?? UNKNOWN_SUBJECT;
-  const periods = claims.filter((c) => c.subject === subject && c.metric && c.period && !YEARLESS.test(c.period) && !c.aspects.some((a) => a.startsWith('forecast') || a === 'base'));
+  // A year long before the article's date is history it recalls (自2000年以来), not the story's period.
+  const dated = Number(/^(?:19|20)\d{2}/.exec(date ?? '')?.[0]);
+  const recent = (p: string) => !dated || !yearOf(p) || (yearOf(p)! >= dated - 2 && yearOf(p)! <= dated + 1);
+  const periods = claims.filter((c) => c.subject === subject && c.metric && c.period && !YEARLESS.test(c.period) && recent(c.period) && !c.aspects.some((a) => a.startsWith('forecast') || a === 'base'));
   return { subject, period: mostCommon(periods.map((c) => c.period!)) ?? null };
 }
 
@@ -38,7 +41,7 @@ const STORY_WINDOW_DAYS = 45;
  */
 export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], claims: Claim[]): Story[] {
   const byArticle = groupBy(claims, (c) => c.articleId);
-  const abouts = articles.map((a) => ({ a, ...aboutOf(byArticle.get(a.id) ?? []) }));
+  const abouts = articles.map((a) => ({ a, ...aboutOf(byArticle.get(a.id) ?? [], a.date) }));
   const stories: Array<Story & { dates: number[] }> = [];
   const dated = abouts.filter((x) => x.a.date).sort((x, y) => x.a.date!.localeCompare(y.a.date!));
   const undated = abouts.filter((x) => !x.a.date);
@@ -59,7 +62,8 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
   // An article whose subject is no entity we know ("the company", a heading read as a name) joins
   // the story of a known entity that reports the same period, or the only story there is.
   for (const s of [...stories]) {
-    if (known(s.subject) || s.articleIds.length > 1) continue;
+    // Articles that name no owner at all (UNKNOWN) join too, however many they are: they share no subject, only silence.
+    if (known(s.subject) || (s.articleIds.length > 1 && s.subject !== UNKNOWN_SUBJECT)) continue;
     const hosts = stories.filter((h) => h !== s && known(h.subject));
     const home = hosts.filter((h) => samePeriodShape(h.period, s.period) || h.period === s.period);
     const pick = home.length === 1 ? home[0] : hosts.length === 1 ? hosts[0] : undefined;
@@ -67,9 +71,12 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
     pick.articleIds.push(...s.articleIds);
     stories.splice(stories.indexOf(s), 1);
   }
-  return stories.map(({ dates: _dates, ...s }) => {
-    // The story's period: the one its articles' figures name most, once years are known.
-    const periods = s.articleIds.flatMap((id) => (byArticle.get(id) ?? []).filter((c) => c.subject === s.subject && c.metric && c.period && !YEARLESS.test(c.period)).map((c) => c.period!));
+  return stories.map(({ dates, ...s }) => {
+    // The story's period: the one its articles' figures name most, once years are known, leaving
+    // out years long before its reports (history they recall).
+    const dated = dates.length ? new Date(Math.min(...dates)).getUTCFullYear() : undefined;
+    const recent = (p: string) => !dated || !yearOf(p) || (yearOf(p)! >= dated - 2 && yearOf(p)! <= dated + 1);
+    const periods = s.articleIds.flatMap((id) => (byArticle.get(id) ?? []).filter((c) => c.subject === s.subject && c.metric && c.period && !YEARLESS.test(c.period) && recent(c.period)).map((c) => c.period!));
     const period = mostCommon(periods) ?? s.period;
     return { ...s, id: `s${s.subject}:${period ?? '?'}`, period };
   });

@@ -158,4 +158,36 @@ describe('shapes of published pages', () => {
     const { claims: other } = extract(['2024年3月份,全国居民消费价格环比下降1.0%。食品价格下降3.2%。'], { date: '2024-04-11' });
     assert.equal(claimOf(other, '3.2%').measure, 'yoy', 'a sentence that is no breakdown keeps the default');
   });
+
+  test('a page in Traditional script is read with the lexicon, and quotes keep the characters as printed', () => {
+    const { article, claims } = extract(['臺灣某公司前三季營收達120.5億元,淨利12.3億元。'], { date: '2024-10-30' });
+    const rev = claimOf(claims, '120.5');
+    assert.equal(rev.metric, 'revenue');
+    assert.equal(rev.quote, '120.5億元');
+    assert.equal(rev.quote, article.text.slice(rev.start, rev.end));
+    assert.ok(rev.sentence.includes('營收'), 'the sentence is the printed one');
+    assert.equal(claimOf(claims, '12.3').metric, 'net_profit');
+  });
+
+  test('全國 on a Traditional page names no owner (whose nation it is depends on the publisher); on a Simplified page it is China', () => {
+    const hant = extract(['此次選舉全國投票率為70.1%。'], { date: '2024-01-14' });
+    assert.notEqual(claimOf(hant.claims, '70.1').subject, 'china');
+    const hans = extract(['全国居民消费价格同比上涨0.7%。'], { date: '2024-03-10' });
+    assert.equal(claimOf(hans.claims, '0.7').subject, 'china');
+  });
+
+  test('articles that name no owner join the one story of their day, even two of them', () => {
+    const a = extract(['Taiwan held its election on Saturday. Turnout was 70.1%, the commission said.'], { date: '2024-01-14', title: 'Taiwan votes' });
+    const b = extract(['此次選舉全國投票率為70.1%。'], { date: '2024-01-14', title: '選舉結果' });
+    const c = extract(['選委會公布,此次選舉全國投票率約為68%。'], { date: '2024-01-14', title: '快訊' });
+    const findings = computeFindings([...a.claims, ...b.claims, ...c.claims], [a.article, b.article, c.article]);
+    const f = findings.find((x) => x.claimIds.includes(claimOf(c.claims, '68').id));
+    assert.ok(f, JSON.stringify(findings.map((x) => x.key)));
+    assert.ok(f.claimIds.includes(claimOf(a.claims, '70.1').id));
+  });
+
+  test('a picture credit in brackets names no owner', () => {
+    const { claims } = extract(['(資料照片/取自某某臉書)選舉投票率為70.1%。'], { date: '2024-01-14' });
+    assert.notEqual(claimOf(claims, '70.1').subject, 'meta');
+  });
 });

@@ -20,6 +20,8 @@ export interface MetricEntry {
   levelIsChange?: boolean;
   /** The figure holds at a moment (a share price): one fact only when both sources say the day. */
   pointInTime?: boolean;
+  /** The metric a per-share figure under this name is (cash dividends of $0.24 a share). */
+  perShareMetric?: string;
 }
 export interface EntityEntry {
   id: string;
@@ -72,7 +74,7 @@ const periodsFile = load<{
   currentQuarter: Record<'zh' | 'en', string[]>;
   holidays: { names: Record<string, string> };
 }>('periods.json');
-const entitiesFile = load<{ entities: EntityEntry[]; genericHeads: { zh: string[]; en: string[] } }>('entities.json');
+const entitiesFile = load<{ entities: EntityEntry[]; genericHeads: { zh: string[]; en: string[] }; deictic: { zh: string[] } }>('entities.json');
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -186,6 +188,8 @@ for (const e of entities) {
 export const entityRe = phraseRegex([...entityAlias.keys()], 'g');
 export const entityOf = (name: string) => entityAlias.get(dashes(name));
 export const genericHeads = entitiesFile.genericHeads;
+/** Country words that point (我国, 全国): whose country depends on who publishes. */
+export const deicticRe = phraseRegex(entitiesFile.deictic.zh, 'g');
 
 // ---- segments
 const segmentsFile = load<{ segments: Array<{ id: string; zh: string[]; en: string[] }> }>('segments.json');
