@@ -105,6 +105,11 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
     meas.measure = carry.measure.measure;
     meas.why = `${meas.why?.replace(/; no base named, read as year on year$/, '') ?? ''}; measured "${carry.measure.text}" as the figure it breaks down`;
   }
+  // "up 88%" under a Q/Q header: the cell's own word gives the direction, the header the base.
+  if (column?.change && meas.measure !== 'level' && (tok.unit === '%' || tok.unit === 'pp') && /read as year on year$/.test(meas.why ?? '')) {
+    meas.measure = column.sequential ? 'qoq' : 'yoy';
+    meas.why = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; column header "${column.text}"`;
+  }
   if (column?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
     meas.measure = column.sequential ? 'qoq' : 'yoy';
     // A change in brackets, "(24%)", is a decline: the accountants' minus sign.

@@ -5,8 +5,9 @@ import type { Article, Claim } from '../types.js';
 import { deicticRe, entityById, findAll, metricRe } from './model/lexicon.js';
 import { foldTraditional } from './compute/0-script.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
-import { cellsOf, flatTableColumns, isLeadIn, isListItem, isTableRow, tableHeaders, unitInCell } from './compute/1-tables.js';
-import { scanNumbers } from './compute/2-numbers.js';
+import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
+import { aspectsOf } from './compute/9-aspects.js';
+import { scanNumbers, type NumberToken } from './compute/2-numbers.js';
 import { measureMentions } from './compute/4-measures.js';
 import { metricMentions } from './compute/5-metrics.js';
 import { periodMentions } from './compute/6-periods.js';
@@ -34,6 +35,23 @@ function unowned(text: string, traditional: boolean): string {
   const t = text.replace(CREDIT, blank);
   return traditional ? t.replace(deicticRe, blank) : t;
 }
+
+/**
+ * A row whose page split the signs off its figures ("revenue | $ | 13,507 | … | up 88% |") is read
+ * cell by cell, each figure with its own sign, and money in the caption's unit ($ in millions),
+ * except per-share rows, which are in plain currency units.
+ */
+function splitCellTokens(text: string, lang: 'zh' | 'en', unit: string | undefined, caption: string | undefined): NumberToken[] {
+  const cells = logicalCells(text);
+  const perShare = /per share|每股/i.test(text.slice(cells[0]?.start ?? 0, cells[0]?.end ?? 0));
+  return cells.flatMap((c) => {
+    const money = c.sign && c.sign !== '%' ? (caption && !perShare ? caption.replace(/^\S+/, c.sign) : c.sign) : undefined;
+    const hint = c.sign === '%' ? '%' : money ?? unit;
+    return scanNumbers(text.slice(c.start, c.end), lang, hint).map((t) => shiftToken(t, c.start));
+  });
+}
+
+const shiftToken = (t: NumberToken, by: number): NumberToken => ({ ...t, start: t.start + by, end: t.end + by, numStart: t.numStart + by, numEnd: t.numEnd + by });
 
 const BREAKDOWN = /^(?:其中|分类别看|分项看|具体来看|Of (?:this|these|which)\b|Among them\b)/i;
 
@@ -64,12 +82,15 @@ function extractFolded(article: Article, traditional = false): Claim[] {
   });
   // Numbers, with table cells taking the unit their row label or column header names.
   const headersOf = tableHeaders(sentences);
+  const captions = tableCaptions(sentences);
   facts.forEach((f, si) => {
     const h = headersOf.get(si);
     const label = isTableRow(f.sentence.text) ? cellsOf(f.sentence.text)[0] : undefined;
     const rowUnit = label ? unitInCell(f.sentence.text.slice(label.start, label.end)) : undefined;
-    const headUnit = h !== undefined ? unitInCell(facts[h]!.sentence.text) : undefined;
-    f.tokens = scanNumbers(maskCitations(f.sentence.text), f.lang, rowUnit ?? headUnit);
+    const headText = h !== undefined ? facts[h]!.sentence.text : '';
+    const headUnit = h !== undefined ? unitInCell(headText) : undefined;
+    const text = maskCitations(f.sentence.text);
+    f.tokens = label && hasSymbolCells(text) ? splitCellTokens(text, f.lang, rowUnit ?? headUnit, captionUnit(headText)) : scanNumbers(text, f.lang, rowUnit ?? headUnit);
   });
   // Flattened tables: the k-th figure of a row line belongs to the k-th column its header line names.
   const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));
@@ -120,7 +141,12 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     });
     const clauses: Span[] = s.clauses.map((c) => ({ ...c, start: c.start - s.start, end: c.end - s.start }));
     const sc = { facts: f, clauses, metrics: metricMentions(s.text), measures: measureMentions(s.text), lists, header, columns: flat.get(si) };
+    const first = claims.length;
     for (let i = 0; i < tokens.length; i++) claims.push(readFigure(ctx, sc, carry, i, claims[claims.length - 1]));
+    // A table's caption (Non-GAAP) gives its basis to every figure under it.
+    const caption = captions.get(si);
+    const basis = caption ? aspectsOf(caption, { start: 0, end: caption.length }, []).aspects.filter((a) => a.startsWith('basis:')) : [];
+    for (const c of claims.slice(first)) for (const a of basis) if (!c.aspects.includes(a)) c.aspects = [...c.aspects, a].sort();
     carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
     carry.measure = sc.measures[sc.measures.length - 1] ?? carry.measure;
   }

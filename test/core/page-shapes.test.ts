@@ -190,4 +190,30 @@ describe('shapes of published pages', () => {
     const { claims } = extract(['(資料照片/取自某某臉書)選舉投票率為70.1%。'], { date: '2024-01-14' });
     assert.notEqual(claimOf(claims, '70.1').subject, 'meta');
   });
+
+  test('an unbordered table copied from a page: signs in cells of their own, the caption\'s unit, Q/Q and Y/Y columns, GAAP and non-GAAP captions', () => {
+    const rows = [
+      'Contoso reports results for the second quarter of fiscal 2025.',
+      'gaap | ||||||||',
+      '($ in millions, except earnings per share) | q2 fy25 | q1 fy25 | q2 fy24 | q/q | y/y | ||||',
+      'revenue | $ | 9,512 | $ | 8,101 | $ | 5,220 | up 17% | up 82% | ||||',
+      'gross margin | 61.1 | % | 60.6 | % | 44.5 | % | up 0.5 pts | up 16.6 pts | ||||',
+      'diluted earnings per share | $ | 1.48 | $ | 0.82 | $ | 0.26 | up 80% | up 469% |',
+      'non-gaap | ||||||||',
+      '($ in millions, except earnings per share) | q2 fy25 | q1 fy25 | q2 fy24 | q/q | y/y | ||||',
+      'net income | $ | 3,740 | $ | 2,713 | $ | 1,292 | up 38% | up 189% | |||',
+    ];
+    const { claims } = extract(rows.join('\n'), { date: '2024-08-28', title: 'Contoso results' });
+    const rev = claimOf(claims, '9,512');
+    assert.equal(rev.value, 9_512_000_000);
+    assert.equal(rev.unit, 'USD');
+    assert.equal(rev.period, 'FY2025-Q2');
+    assert.equal(claimOf(claims, '8,101').period, 'FY2025-Q1');
+    assert.equal(claimOf(claims, '17%').measure, 'qoq');
+    assert.equal(claimOf(claims, '82%').measure, 'yoy');
+    assert.equal(claimOf(claims, '61.1').unit, '%');
+    assert.equal(claimOf(claims, '1.48').value, 1.48, 'per-share rows are in plain dollars');
+    assert.ok(claimOf(claims, '3,740').aspects.includes('basis:non-gaap'));
+    assert.ok(!rev.aspects.some((a) => a.startsWith('basis:')));
+  });
 });

@@ -5,7 +5,12 @@ import type { Sentence } from './1-sentences.js';
 import type { PeriodMention } from './6-periods.js';
 import { findAll, metricOf, metricRe } from '../model/lexicon.js';
 
-export const isTableRow = (text: string) => /^\|.*\|\s*$/.test(text.trim());
+// A row is bordered (| a | b |), or, as pages copied from HTML print them, unbordered on the left
+// with three or more bars and a bar at the end (revenue | $ | 13,507 | $ | 7,192 |).
+export const isTableRow = (text: string) => {
+  const t = text.trim();
+  return /^\|.*\|\s*$/.test(t) || (/\|\s*$/.test(t) && (t.match(/\|/g) ?? []).length >= 3 && !/https?:\/\//.test(t));
+};
 const isSeparator = (text: string) => /^\|(?:\s*:?-{2,}:?\s*\|)+\s*$/.test(text.trim());
 export const isListItem = (text: string) => /^\s*(?:[-*•·]|\d{1,2}[.)、])\s+/.test(text);
 export const isLeadIn = (text: string) => /[:：]\s*(?:\*\*|__)?\s*$/.test(text);
@@ -20,8 +25,40 @@ export function cellsOf(text: string): TableCell[] {
   const bars: number[] = [];
   for (let i = 0; i < text.length; i++) if (text[i] === '|') bars.push(i);
   const cells: TableCell[] = [];
+  // An unbordered row's first cell runs from the line's start to its first bar.
+  if (bars.length && !/^\s*\|/.test(text)) cells.push({ start: 0, end: bars[0]! });
   for (let k = 0; k + 1 < bars.length; k++) cells.push({ start: bars[k]! + 1, end: bars[k + 1]! });
   return cells;
+}
+
+/** A cell that holds a figure: "13,507", "$2.48", "70.1", "up 88%", "(24%)", "-5.5 pts". */
+const FIGURE_CELL = /^(?:up|down)?\s*[(（+\-−]?\s*(?:US\$|\$|€|£|¥)?\s*\d[\d,.]*\s*(?:%|％|pts?|bps?)?\s*[)）]?$/i;
+
+/** A cell that holds only a currency sign or a percent sign, split off its figure by the page. */
+const SYMBOL_CELL = /^(?:US\$|HK\$|C\$|A\$|\$|€|£|¥|%|％)$/;
+export const hasSymbolCells = (text: string) => cellsOf(text).some((c) => SYMBOL_CELL.test(text.slice(c.start, c.end).trim()));
+
+/**
+ * The cells that hold something, with a sign split into a cell of its own given back to its figure
+ * ($ | 13,507 → 13,507 in dollars; 70.1 | % → 70.1%): what the reader sees as one column each.
+ */
+export function logicalCells(text: string): Array<TableCell & { sign?: string }> {
+  const raw = cellsOf(text).map((c) => ({ ...c, t: text.slice(c.start, c.end).trim() }));
+  const out: Array<TableCell & { sign?: string }> = [];
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k]!;
+    if (!c.t || SYMBOL_CELL.test(c.t)) continue;
+    const before = raw[k - 1]?.t, after = raw[k + 1]?.t;
+    const sign = before && SYMBOL_CELL.test(before) && !/%|％/.test(before) ? before : after && /^[%％]$/.test(after) ? '%' : undefined;
+    out.push({ start: c.start, end: c.end, ...(sign ? { sign } : {}) });
+  }
+  return out;
+}
+
+/** "($ in millions, except earnings per share)": the unit a table's caption gives its money cells. */
+export function captionUnit(text: string): string | undefined {
+  const m = /[（(]\s*(US\$|\$|€|£|RMB|CNY|USD)?\s*in\s+(thousands|millions|billions)\b/i.exec(text);
+  return m ? `${m[1] ?? '$'} ${m[2]!.toLowerCase().replace(/s$/, '')}` : undefined;
 }
 
 /** For each table row sentence, the header row it belongs to (by sentence index). */
@@ -35,9 +72,38 @@ export function tableHeaders(sentences: Sentence[]): Map<number, number> {
       continue;
     }
     if (isSeparator(t)) continue;
+    if (!/^\s*\|/.test(t)) {
+      // Unbordered rows copied from a page: a caption (one cell: "GAAP") is skipped, a row of names
+      // with no figure is the header of the rows under it, however many tables follow in turn.
+      const filled = cellsOf(t).map((c) => t.slice(c.start, c.end).trim()).filter(Boolean);
+      if (filled.length <= 1) continue;
+      if (!filled.slice(1).some((c) => FIGURE_CELL.test(c))) header = i;
+      else if (header >= 0) out.set(i, header);
+      continue;
+    }
     const next = sentences[i + 1]?.text ?? '';
     if (header < 0 || isSeparator(next)) header = i;
     else out.set(i, header);
+  }
+  return out;
+}
+
+/**
+ * For each unbordered table row, the caption above its header ("GAAP", "Non-GAAP"): pages copied
+ * from HTML print two tables of the same rows one after the other, told apart only by it.
+ */
+export function tableCaptions(sentences: Sentence[]): Map<number, string> {
+  const out = new Map<number, string>();
+  let caption: string | undefined;
+  for (let i = 0; i < sentences.length; i++) {
+    const t = sentences[i]!.text;
+    if (!isTableRow(t) || /^\s*\|/.test(t)) {
+      caption = undefined;
+      continue;
+    }
+    const filled = cellsOf(t).map((c) => t.slice(c.start, c.end).trim()).filter(Boolean);
+    if (filled.length === 1) caption = filled[0];
+    else if (caption) out.set(i, caption);
   }
   return out;
 }
@@ -52,17 +118,19 @@ export function unitInCell(text: string): string | undefined {
 
 /** The metric and period a table's column header names for the cell that holds a figure. */
 export function headerCell(row: string, at: number, headerText: string, headerPeriods: PeriodMention[]) {
-  const col = cellsOf(row).findIndex((c) => at >= c.start && at < c.end);
-  const cell = cellsOf(headerText)[col];
+  // Where the page split signs into cells of their own, columns are counted as the reader sees them.
+  const cells = hasSymbolCells(row) ? logicalCells : cellsOf;
+  const col = cells(row).findIndex((c) => at >= c.start && at < c.end);
+  const cell = cells(headerText)[col];
   if (col < 0 || !cell) return undefined;
   const text = headerText.slice(cell.start, cell.end).trim();
   const metric = findAll(metricRe, text).map((m) => metricOf(m.text)!)[0];
   const period = headerPeriods.find((p) => p.start >= cell.start && p.end <= cell.end && !p.isBase);
   // "本年比上年增减", "同比", "% change", "YoY": the column holds changes on a year earlier.
-  const change = /增减|增长|变动|同比|change|yoy|y\/y|growth/i.test(text);
+  const change = /增减|增长|变动|同比|环比|change|yoy|y\/y|qoq|q\/q|growth/i.test(text);
   // A change column without a period of its own is about the table's first (current) period.
   const current = headerPeriods.find((p) => !p.isBase && p.raw.year !== undefined);
-  return { text, metric, period: change ? current ?? period : period, change };
+  return { text, metric, period: change ? current ?? period : period, change, sequential: change && SEQUENTIAL.test(text) };
 }
 
 

@@ -82,8 +82,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [/\bfiscal\s+(?:year\s+)?(\d{4})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => ({ kind: 'FQ', n: Q[m[2]!.toLowerCase()], year: +m[1]! })],
   [/\bfiscal\s+Q([1-4])\s*'?(\d{4}|\d{2})?\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) })],
   [/\bQ([1-4])\s+(?:of\s+)?fiscal\s+(?:year\s+)?'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
-  [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/g, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
-  [/\bFY\s?'?(\d{4}|\d{2})\s*-?\s*Q([1-4])\b/g, (m) => ({ kind: 'FQ', n: +m[2]!, year: fullYear(m[1]!) })],
+  [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
+  [/\bFY\s?'?(\d{4}|\d{2})\s*-?\s*Q([1-4])\b/gi, (m) => ({ kind: 'FQ', n: +m[2]!, year: fullYear(m[1]!) })],
   // the quarter ended Sept. 28 (2024); the September quarter: the calendar quarter that ends that month
   // "fourth quarter ended Jan. 28": a quarter whose number is not the calendar quarter of the month it
   // ends in is a fiscal quarter of the fiscal year that ends then (FY2024-Q4).
