@@ -12,6 +12,8 @@ export interface Group {
   claims: Claim[];
   /** Set for groups aligned by something other than the fact key (agreement by value). */
   alignment?: Alignment;
+  /** The figure an article contradicts itself with: the figure it also gives for the same fact. */
+  against?: Claim;
 }
 
 export { agreementGroups, looseMatch } from './agreement.js';
@@ -42,17 +44,33 @@ export function alignClaims(claims: Iterable<Claim>): Group[] {
 /** Whether a is b the same digits as b, off by a power of ten (a dropped decimal point, 亿 read as billion). */
 const tenfoldOf = (a: number, b: number) => [10, 100, 1000, 0.1, 0.01, 0.001].some((k) => gap(a, b * k) < 1e-9);
 
+/** The metric was named in the figure's own clause, not carried from elsewhere. */
+const namedInClause = (c: Claim) => /in the clause|right after|after the number/.test(c.why?.metric ?? '');
+
 /**
- * An article that prints one fact twice, once off by a power of ten (a headline's 08% against its
- * body's 0.8%), contradicts itself by a misprint. Keeping one figure per article would hide that,
- * so the misprinted figure is compared on its own against the other sources. Bounds are left
- * out: 超过10亿 and 未能突破1亿 in one article are two thresholds, not a slip.
+ * An article that gives one fact two figures contradicts itself, and keeping one figure per
+ * article would hide that. Two shapes are evidence enough to compare the other figure on its own
+ * against the other sources:
+ * - a misprint: the same digits off by a power of ten (a headline's 08% against its body's 0.8%);
+ * - one sentence that names the metric with each figure ("revenue rose 2% to $119.6 billion, …,
+ *   and revenue rose 12% to $40.4 billion"): the writer says both are that fact.
+ * Bounds are left out: 超过10亿 and 未能突破1亿 in one article are two thresholds, not a slip.
  */
 function misprintsWithin(g: Group, all: Claim[]): Group[] {
   const kept = new Set(g.claims);
-  return all
-    .filter((d) => !kept.has(d) && d.qualifier === 'exact' && g.claims.some((k) => k.articleId === d.articleId && k.qualifier === 'exact' && tenfoldOf(d.value, k.value)))
-    .map((d) => ({ ...g, key: `${g.key}|misprint:${d.id}`, claims: [d, ...g.claims.filter((c) => c.articleId !== d.articleId)] }));
+  const out: Group[] = [];
+  for (const d of all) {
+    if (kept.has(d) || d.qualifier !== 'exact') continue;
+    const own = g.claims.filter((k) => k.articleId === d.articleId && k.qualifier === 'exact');
+    const slip = own.find((k) => tenfoldOf(d.value, k.value));
+    // Exactly two such figures, each with the metric word in its own clause, the same word: a list of
+    // several (a year-by-year run) or a second name for a part is not this.
+    const inSentence = all.filter((c) => c.articleId === d.articleId && c.sentenceStart === d.sentenceStart);
+    const twice = inSentence.length === 2 ? own.find((k) => k.sentenceStart === d.sentenceStart && namedInClause(k) && namedInClause(d) && k.why.metric === d.why.metric) : undefined;
+    const against = slip ?? twice;
+    if (against) out.push({ ...g, key: `${g.key}|misprint:${d.id}`, claims: [d, ...g.claims.filter((c) => c.articleId !== d.articleId)], against });
+  }
+  return out;
 }
 
 /**

@@ -50,7 +50,8 @@ export function computeFindings(claims: Claim[], articles: Article[] | Map<strin
  */
 function farApart(g: Group, f: Finding): boolean {
   // A reviewer who adds a claim by hand says which fact it states: that is evidence enough.
-  if (f.verdict !== 'discrepancy' || f.cause || g.claims.some((c) => c.origin === 'manual')) return false;
+  // So is an article that names the fact with each of its two figures.
+  if (f.verdict !== 'discrepancy' || f.cause || g.against || g.claims.some((c) => c.origin === 'manual')) return false;
   const odd = f.outlierArticleIds?.[0];
   const values = odd ? [g.claims.find((c) => c.articleId === odd)!.value, g.claims.find((c) => c.articleId !== odd)!.value] : g.claims.map((c) => c.value);
   const abs = values.map(Math.abs);

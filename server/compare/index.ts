@@ -143,6 +143,7 @@ export function compareGroup(group: Group, articles: Map<string, Pick<Article, '
     if (cause) text += ` Likely cause: ${cause.words}.`;
   }
   if (outliers.length) text += ` ${name(outliers[0]!.articleId)} is the outlier: the other sources agree with each other.`;
+  if (group.against) text += ` ${name(group.against.articleId)} contradicts itself: it also gives ${quoteOf(group.against)} for this fact.`;
   return {
     ...base,
     verdict: 'discrepancy',

@@ -149,6 +149,7 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
   const text = x.facts.sentence.text;
   let metric: string | null = null;
   let segment: string | undefined;
+  let mention: { start: number; end: number } | undefined;
   const itemMetric = item && findAll(metricRe, item.text).map((m) => metricOf(m.text)!)[0];
   if (itemMetric) {
     metric = itemMetric;
@@ -158,6 +159,7 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
     why.metric = `column header "${column.text}"`;
   } else {
     const r = metricOfToken(text, tok, x.metrics, fig.clause);
+    mention = r.mention;
     metric = r.metric;
     if (r.why) why.metric = r.why;
     segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name)));
@@ -183,6 +185,10 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
     metric = null;
     why.metric = 'a share of a total, not the metric itself';
   }
+  // A segment the lexicon knows, named between the metric and the figure, is the figure's ("iPhone
+  // revenue grew to $69.7 billion and its services segment rose to $23.1 billion").
+  const nearer = metric && SEGMENTED.has(metric) && mention ? findAll(segmentRe, text.slice(Math.max(fig.clause.start, mention.end), tok.start)).pop() : undefined;
+  if (nearer && !item) segment = nearer.text;
   // A segment the lexicon knows, named in the clause before a money figure (数据中心全年营收475亿美元).
   if (!segment && metric && SEGMENTED.has(metric)) {
     const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();

@@ -216,4 +216,23 @@ describe('shapes of published pages', () => {
     assert.ok(claimOf(claims, '3,740').aspects.includes('basis:non-gaap'));
     assert.ok(!rev.aspects.some((a) => a.startsWith('basis:')));
   });
+
+  test('a sentence that names one fact twice with two figures contradicts itself, and is flagged', () => {
+    const a = extract(['Apple reported results for the first quarter of fiscal 2024: revenue increased by 2% year-on-year to $119.575 billion, gross margin rose to 45.9%, and revenue increased by 12.1% year-on-year to $40.373 billion.'], { date: '2024-02-02', title: 'Apple results' });
+    const b = extract(['Apple reported revenue of $119.58 billion for the first quarter of fiscal 2024.'], { date: '2024-02-02', title: 'Apple results' });
+    const c = extract(['Apple posted revenue of $119.6 billion for the first quarter of fiscal 2024.'], { date: '2024-02-02', title: 'Apple quarter' });
+    const findings = computeFindings([...a.claims, ...b.claims, ...c.claims], [a.article, b.article, c.article]);
+    const f = findings.find((x) => x.claimIds.includes(claimOf(a.claims, '40.373').id));
+    assert.equal(f?.verdict, 'discrepancy');
+    assert.match(f!.explanation, /contradicts itself/);
+  });
+
+  test('a segment named between the metric and the figure is the figure\'s, and slash lists may follow a year', () => {
+    const { claims } = extract(['Apple\'s iPhone revenue grew 6 per cent to $69.7 billion and its services business segment posted an 11 per cent increase to $23.1 billion.'], { date: '2024-02-02' });
+    assert.ok(claimOf(claims, '23.1').aspects.includes('segment:services'));
+    assert.ok(claimOf(claims, '69.7').aspects.includes('segment:iphone'));
+    const zh = extract(['23年公司批发代理/直销收入700.86/600.33亿元,同比+7.52%/+36.16%。'], { date: '2024-04-02' });
+    assert.ok(claimOf(zh.claims, '700.86').aspects.includes('segment:wholesale'));
+    assert.ok(claimOf(zh.claims, '600.33').aspects.includes('segment:direct-sales'));
+  });
 });

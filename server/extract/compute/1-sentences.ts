@@ -52,7 +52,7 @@ function splitLine(line: string, offset: number, paragraph: number, out: Sentenc
     // A short English question with no figure ("Net income? $14.1 billion.") runs on into its answer.
     if (c === '?' && i - start < 30 && !/\d/.test(line.slice(start, i))) continue;
     // Bullets run into one line ("… [1] - Revenue: …", "Core Views - The company …") end a sentence.
-    if ((c === '-' || c === '•') && /\s/.test(line[i - 1] ?? '') && /^\s+[A-Z]/.test(line.slice(i + 1, i + 3))) {
+    if ((c === '-' || c === '•') && /\s/.test(line[i - 1] ?? '') && (/^\s+[A-Z]/.test(line.slice(i + 1, i + 3)) || (/^\s+\d/.test(line.slice(i + 1, i + 3)) && /[^\d\s]\s*$/.test(line.slice(0, i))))) {
       push(i);
       start = i + 1;
     } else if ('。！？；!?;'.includes(c)) {

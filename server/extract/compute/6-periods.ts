@@ -79,7 +79,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   // the first fiscal quarter of 2024, fiscal 2024 second quarter, Fiscal Q2 2024, Q1 fiscal 2024
   [/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+fiscal[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
-  [/\bfiscal\s+(?:year\s+)?(\d{4})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => ({ kind: 'FQ', n: Q[m[2]!.toLowerCase()], year: +m[1]! })],
+  [/\bfiscal\s+(?:year\s+)?(\d{4})(?:['’]s)?\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => ({ kind: 'FQ', n: Q[m[2]!.toLowerCase()], year: +m[1]! })],
   [/\bfiscal\s+Q([1-4])\s*'?(\d{4}|\d{2})?\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) })],
   [/\bQ([1-4])\s+(?:of\s+)?fiscal\s+(?:year\s+)?'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
   [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
@@ -87,7 +87,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // the quarter ended Sept. 28 (2024); the September quarter: the calendar quarter that ends that month
   // "fourth quarter ended Jan. 28": a quarter whose number is not the calendar quarter of the month it
   // ends in is a fiscal quarter of the fiscal year that ends then (FY2024-Q4).
-  [new RegExp(`\\b(?:the\\s+)?(?:(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?:fiscal\\s+)?(?:(first|second|third|fourth)[- ])?quarter\\s+(?:that\\s+)?ended\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => {
+  [new RegExp(`\\b(?:the\\s+)?(?:(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?:fiscal\\s+)?(?:(first|second|third|fourth)[- ])?quarter\\s+(?:that\\s+)?(?:ended|ending)\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => {
     const calendar = Math.ceil(MONTH[m[3]!.toLowerCase()]! / 3);
     const named = m[1] ?? m[2] ? Q[(m[1] ?? m[2])!.toLowerCase()] : undefined;
     const year = m[4] ? { year: +m[4] } : {};
@@ -115,7 +115,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
   // "ended December with", "at the end of December (2023)": the year-end reading.
-  [/\b(?:ended|at the end of|end of|as of the end of)\s+(?:December|Dec\.?)(?!\s*\d{1,2}\b)(?:\s+(\d{4}))?/g, (m) => ({ kind: 'YE', ...(m[1] ? { year: +m[1] } : {}) })],
+  [/\b(?:ended|at the end of|end of|as of the end of)\s+(?:December\b|Dec\b\.?)(?!\s*\d{1,2}\b)(?:\s+(\d{4}))?/g, (m) => ({ kind: 'YE', ...(m[1] ? { year: +m[1] } : {}) })],
   [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
   // 2022's drop, the year's figure named by its possessive
   [/\b((?:19|20)\d{2})['’]s\b/g, (m) => ({ kind: 'FY', year: +m[1]! })],

@@ -124,7 +124,7 @@ function slashItems(sentence: string, tokens: NumberToken[], out: Map<number, Li
       continue;
     }
     const name = '[\\u4e00-\\u9fffA-Za-z][\\u4e00-\\u9fffA-Za-z0-9]*';
-    const re = new RegExp(`(?<![\\u4e00-\\u9fffA-Za-z0-9/])${name}(?:/${name}){${n - 1}}(?![/\\u4e00-\\u9fffA-Za-z0-9]*/)`, 'g');
+    const re = new RegExp(`(?<![\\u4e00-\\u9fffA-Za-z/])${name}(?:/${name}){${n - 1}}(?![/\\u4e00-\\u9fffA-Za-z0-9]*/)`, 'g');
     const lists = [...sentence.slice(0, tokens[i]!.start).matchAll(re)];
     const last = lists[lists.length - 1];
     // Chinese runs words together: what leads into the list (其中, 公司实现) is not its first name.
