@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Claim, Finding, Severity } from '../types.js';
 import type { Group } from '../align/index.js';
 import { groupBy } from '../group-by.js';
-import { commonPoint, intervalOf, overlaps, truncationIntervalOf } from './interval.js';
+import { commonPoint, intervalOf, overlaps, perMilleAsPercent, truncationIntervalOf } from './interval.js';
 import { describeFact, formatStep, formatValue, quoteOf } from './format.js';
 import { alignmentOf, alignmentWords } from '../align/index.js';
 
@@ -76,7 +76,7 @@ function readingOf(c: Claim): string {
 /** ‰ figures compared with % figures are scaled to percent (6.39‰ = 0.639%). */
 function comparable(claims: Claim[]): Claim[] {
   if (!claims.some((c) => c.unit === '‰') || !claims.some((c) => c.unit === '%')) return claims;
-  return claims.map((c) => (c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c));
+  return claims.map(perMilleAsPercent);
 }
 
 export function compareGroup(group: Group, articles: Map<string, Pick<Article, 'title' | 'publisher'>>): Finding {

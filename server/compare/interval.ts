@@ -35,6 +35,11 @@ export function truncationIntervalOf(c: Pick<Claim, 'value' | 'precision'>): Int
   return c.value < 0 ? [-(v + c.precision) - eps, -v + eps] : [v - eps, v + c.precision + eps];
 }
 
+/** A per-mille figure in percent (6.39‰ = 0.639%), so that it compares with percent figures. */
+export function perMilleAsPercent<T extends Pick<Claim, 'value' | 'precision' | 'unit'>>(c: T): T {
+  return c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c;
+}
+
 export const overlaps = (a: Interval, b: Interval) => a[0] <= b[1] && b[0] <= a[1];
 
 /** Whether all intervals share a point. */
