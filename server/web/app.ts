@@ -4,10 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/index.js';
-import { csrf } from './csrf.js';
+import { cookiesOf, csrf } from './csrf.js';
 import { errorPage, notFound } from './errors.js';
 import { indexCache } from './model/index.js';
-import { helpers, useEjs } from './render.js';
+import { helpers, helpersFor, useEjs } from './render.js';
+import { i18nFor, i18nOf, LANG_COOKIE, negotiate } from './i18n.js';
+import { langRoutes } from './routes/lang.js';
 import { versioned } from './versioned.js';
 import { takeFlash } from './flash.js';
 import type { Ctx } from './context.js';
@@ -60,6 +62,13 @@ export function createApp(opts: AppOptions) {
 
   const mode: AuthMode = opts.auth ?? (usersOf(store.read()).length ? 'accounts' : 'single');
   app.use(serverTiming);
+  // The reader's language, for everything after this, the Host check's refusal included.
+  app.use((req, res, next) => {
+    const i = i18nFor(negotiate(cookiesOf(req)[LANG_COOKIE], req.get('accept-language')));
+    Object.assign(res.locals, { i18n: i, lang: i.lang, t: i.t, n: i.n, th: i.html, h: helpersFor(i), path: req.path, url: req.originalUrl, flash: [], openCount: 0 });
+    res.vary('Accept-Language');
+    next();
+  });
   app.use(hostGuard(opts.hosts ?? allowedHosts([])));
   app.use((_req, res, next) => {
     // Article text is untrusted: no inline script can run even if something slipped through.
@@ -75,10 +84,9 @@ export function createApp(opts: AppOptions) {
   app.use(security.issue);
   app.use(authenticate(ctx, mode));
   loginRoutes(app, ctx, mode);
+  langRoutes(app, ctx);
   app.use((req, res, next) => {
-    res.locals.path = req.path;
-    res.locals.url = req.originalUrl;
-    res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid) : [];
+    res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid, i18nOf(res)) : [];
     const ix = ctx.index();
     res.locals.viewer = res.locals.user;
     res.locals.authMode = mode;

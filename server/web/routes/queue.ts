@@ -8,7 +8,8 @@ import { backTo, field, oneOf } from '../form.js';
 import { applyFilters, metricsIn, paginate, parseFilters, SEVERITIES, STATUSES, VERDICTS } from '../model/filters.js';
 import { statusOf, type Index } from '../model/index.js';
 import { sourcesOf } from '../model/sources.js';
-import { REASONS, helpers } from '../render.js';
+import { REASON_KEYS, helpersFor } from '../render.js';
+import { i18nOf, msg, type I18n } from '../i18n.js';
 import { judgedOf } from '../../review/evidence.js';
 import { decide } from '../../review/decide.js';
 import { historyOf } from '../../review/history.js';
@@ -19,7 +20,6 @@ const PAGE = 20;
 /** Sources shown side by side on a queue card; the finding page shows them all. */
 const CARD_SOURCES = 4;
 const ACTIONS = ['confirm', 'dismiss', 'reopen', 'note', 'correct', 'reference'] as const;
-const REASON_KEYS = Object.keys(REASONS) as DismissReason[];
 
 export function cardOf(ix: Index, id: string) {
   const f = ix.findingById.get(id)!;
@@ -36,7 +36,7 @@ export function queueRoutes(app: Express, ctx: Ctx) {
       allMatching,
       // A status the user chose is kept; the queue's implicit "open" is not, or a download after confirming would be empty.
       exportStatus: typeof req.query.status === 'string' && req.query.status ? filters.status : undefined,
-      title: 'Review queue',
+      title: i18nOf(res).t('title.queue'),
       filters,
       page,
       cards: page.items.map((f) => cardOf(ix, f.id)),
@@ -50,29 +50,33 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     const ix = ctx.index();
     if (!ix.findingById.has(req.params.id)) {
       const orphan = ix.reviews.get(req.params.id);
-      if (orphan) return res.status(404).render('orphans', { title: 'Orphaned review', only: orphan, ...orphansOf(ix), articles: ix.articles });
-      throw new HttpError(404, 'No finding with that id. It may have changed after a re-check: open the queue to find it again.');
+      if (orphan) return res.status(404).render('orphans', { title: i18nOf(res).t('title.orphanReview'), only: orphan, ...orphansOf(ix), articles: ix.articles });
+      throw new HttpError(404, msg('err.noFinding'));
     }
-    res.render('finding', { title: 'Finding', card: cardOf(ix, req.params.id), cardSources: Infinity, openHistory: true });
+    res.render('finding', { title: i18nOf(res).t('title.finding'), card: cardOf(ix, req.params.id), cardSources: Infinity, openHistory: true });
   });
 
   app.post('/findings/:id/review', ctx.form, ctx.verify, async (req, res) => {
     const ix = ctx.index();
     const f = ix.findingById.get(req.params.id as string);
-    if (!f) throw new HttpError(404, 'No finding with that id: it may have changed after a re-check. Reload the queue.');
+    if (!f) throw new HttpError(404, msg('err.noFindingPost'));
     const action = oneOf(req, 'action', ACTIONS, 'action');
     const note = field(req, 'note', 5000, 'note');
     const change = reviewChange(req, action, f.claimIds, ix, note);
     const viewer = viewerOf(res);
     const current = ix.reviews.get(f.id);
     if (isStale(req.body?.seen, current))
-      throw new HttpError(409, `While you had this page open, ${current?.by ?? 'someone'} changed this finding (now ${helpers.stateWords(current)}, ${helpers.when(current?.updatedAt)}). Your ${action} was not saved; reload to see the finding as it is now.`, note || undefined);
+      throw new HttpError(
+        409,
+        msg('err.stale', { by: current?.by ?? msg('common.someone'), state: (i) => helpersFor(i).stateWords(current), when: (i) => helpersFor(i).when(current?.updatedAt), action: msg(`action.${action}`) }),
+        note || undefined,
+      );
     const refused = refusal(viewer, current, action);
-    if (refused) throw new HttpError(403, refused, note || undefined);
+    if (refused) throw new HttpError(403, refusedText(refused), note || undefined);
     const judged = judgedOf(f, ix.claimById, ix.articles);
     const by = viewer.name;
     await save(ctx, (db) => void decide(db, f, change, { by, action, at: new Date().toISOString(), judged, note: note.trim() || undefined }), { kept: note || undefined });
-    flash(res.locals.sid, `${flashWord(action, req)}: ${helpers.fact(f.fact)}`);
+    flash(res.locals.sid, flashWord(action, req, (i) => helpersFor(i).fact(f.fact)));
     const focus = field(req, 'focus', 40) || f.id;
     const back = backTo(req, `/findings/${f.id}`);
     res.redirect(303, back.includes('#') || !/^[\w-]+$/.test(focus) ? back : `${back}#f-${focus}`);
@@ -88,7 +92,7 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
         if (note.trim()) r.note = note.trim();
       };
     case 'dismiss': {
-      const reason = oneOf(req, 'reason', REASON_KEYS, 'reason for dismissing');
+      const reason = oneOf(req, 'reason', REASON_KEYS, 'reason');
       return (r) => {
         r.status = 'dismissed';
         r.reason = reason;
@@ -107,7 +111,7 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
       };
     case 'correct': {
       const claimId = field(req, 'claimId', 100);
-      if (!claimIds.includes(claimId)) throw new HttpError(400, 'That claim is not one of this finding’s sources.');
+      if (!claimIds.includes(claimId)) throw new HttpError(400, msg('err.notSourceClaim'));
       return (r) => {
         if (r.correctClaimId === claimId) delete r.correctClaimId;
         else r.correctClaimId = claimId;
@@ -116,7 +120,7 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
     case 'reference': {
       const articleId = field(req, 'articleId', 100);
       const sources = new Set(claimIds.map((id) => ix.claimById.get(id)?.articleId));
-      if (!sources.has(articleId)) throw new HttpError(400, 'That article is not one of this finding’s sources.');
+      if (!sources.has(articleId)) throw new HttpError(400, msg('err.notSourceArticle'));
       return (r) => {
         if (r.referenceArticleId === articleId) delete r.referenceArticleId;
         else r.referenceArticleId = articleId;
@@ -125,10 +129,14 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
   }
 }
 
-function flashWord(action: string, req: Request): string {
-  if (action === 'dismiss') return `Dismissed (${REASONS[req.body.reason as DismissReason]})`;
-  return { confirm: 'Confirmed', reopen: 'Reopened', note: 'Note saved', correct: 'Correct value marked', reference: 'Reference source marked' }[action] ?? 'Saved';
+function flashWord(action: string, req: Request, fact: (i: I18n) => string) {
+  if (action === 'dismiss') return msg('flash.dismissed', { reason: msg(`reason.${req.body.reason as DismissReason}`), fact });
+  const key = ({ confirm: 'confirmed', reopen: 'reopened', note: 'note', correct: 'correct', reference: 'reference' } as Record<string, string>)[action] ?? 'saved';
+  return msg(`flash.${key}`, { fact });
 }
+
+/** Why a reviewer may not change another's decision, in the reader's language. */
+export const refusedText = (r: { by: string; status: string }) => msg('err.refused', { by: r.by, status: msg(`status.${r.status}`) });
 
 export function orphansOf(ix: Index) {
   return {
