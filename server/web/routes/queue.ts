@@ -1,6 +1,6 @@
 // The review queue, one finding's page, and the review actions on a finding.
 import type { Express, Request } from 'express';
-import type { DismissReason, Review } from '../../types.js';
+import type { Claim, DismissReason, Finding, PrimarySource, Review } from '../../types.js';
 import { save, type Ctx } from '../context.js';
 import { HttpError } from '../errors.js';
 import { flash } from '../flash.js';
@@ -15,15 +15,20 @@ import { decide } from '../../review/decide.js';
 import { historyOf } from '../../review/history.js';
 import { viewerOf } from '../who.js';
 import { isStale, refusal } from '../../review/permissions.js';
+import { primarySourceFrom, sourceFormDefaults, sourceView } from '../model/primary-source.js';
+import { SCALES } from '../model/choices.js';
+import { againstSource } from '../../review/primary-source.js';
 
 const PAGE = 20;
 /** Sources shown side by side on a queue card; the finding page shows them all. */
 const CARD_SOURCES = 4;
-const ACTIONS = ['confirm', 'dismiss', 'reopen', 'note', 'correct', 'reference'] as const;
+const ACTIONS = ['confirm', 'dismiss', 'reopen', 'note', 'correct', 'reference', 'source', 'unsource'] as const;
 
 export function cardOf(ix: Index, id: string) {
   const f = ix.findingById.get(id)!;
-  return { f, sources: sourcesOf(ix, f), review: ix.reviews.get(id), status: statusOf(ix, id), history: historyOf(ix.db, id) };
+  const review = ix.reviews.get(id);
+  const sources = sourcesOf(ix, f);
+  return { f, sources, review, status: statusOf(ix, id), history: historyOf(ix.db, id), primary: sourceView(ix, f, review, sources) };
 }
 
 export function queueRoutes(app: Express, ctx: Ctx) {
@@ -53,7 +58,8 @@ export function queueRoutes(app: Express, ctx: Ctx) {
       if (orphan) return res.status(404).render('orphans', { title: i18nOf(res).t('title.orphanReview'), only: orphan, ...orphansOf(ix), articles: ix.articles });
       throw new HttpError(404, msg('err.noFinding'));
     }
-    res.render('finding', { title: i18nOf(res).t('title.finding'), card: cardOf(ix, req.params.id), cardSources: Infinity, openHistory: true });
+    const card = cardOf(ix, req.params.id);
+    res.render('finding', { title: i18nOf(res).t('title.finding'), card, cardSources: Infinity, openHistory: true, sourceForm: { ...sourceFormDefaults(card.sources), scales: SCALES } });
   });
 
   app.post('/findings/:id/review', ctx.form, ctx.verify, async (req, res) => {
@@ -62,8 +68,9 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     if (!f) throw new HttpError(404, msg('err.noFindingPost'));
     const action = oneOf(req, 'action', ACTIONS, 'action');
     const note = field(req, 'note', 5000, 'note');
-    const change = reviewChange(req, action, f.claimIds, ix, note);
     const viewer = viewerOf(res);
+    const at = new Date().toISOString();
+    const change = reviewChange(req, action, f.claimIds, ix, note, viewer.name, at);
     const current = ix.reviews.get(f.id);
     if (isStale(req.body?.seen, current))
       throw new HttpError(
@@ -75,16 +82,29 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     if (refused) throw new HttpError(403, refusedText(refused), note || undefined);
     const judged = judgedOf(f, ix.claimById, ix.articles);
     const by = viewer.name;
-    await save(ctx, (db) => void decide(db, f, change, { by, action, at: new Date().toISOString(), judged, note: note.trim() || undefined }), { kept: note || undefined });
-    flash(res.locals.sid, flashWord(action, req, (i) => helpersFor(i).fact(f.fact)));
+    await save(ctx, (db) => void decide(db, f, change, { by, action, at, judged, note: note.trim() || undefined }), { kept: note || undefined });
+    const fact = (i: I18n) => helpersFor(i).fact(f.fact);
+    flash(res.locals.sid, action === 'source' || action === 'unsource' ? sourceFlash(ctx.index(), f, fact) : flashWord(action, req, fact));
     const focus = field(req, 'focus', 40) || f.id;
     const back = backTo(req, `/findings/${f.id}`);
     res.redirect(303, back.includes('#') || !/^[\w-]+$/.test(focus) ? back : `${back}#f-${focus}`);
   });
 }
 
-function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: string[], ix: Index, note: string): (r: Review) => void {
+function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: string[], ix: Index, note: string, by: string, at: string): (r: Review) => void {
   switch (action) {
+    case 'source': {
+      const claims = claimIds.map((id) => ix.claimById.get(id)).filter((c): c is Claim => !!c);
+      const source = primarySourceFrom(req, claims, by, at);
+      return (r) => {
+        // The same document and figure again is no change: who recorded it first stays.
+        const { by: _b, at: _a, ...same } = r.primarySource ?? ({} as Partial<PrimarySource>);
+        const { by: _b2, at: _a2, ...given } = source;
+        if (JSON.stringify(same) !== JSON.stringify(given)) r.primarySource = source;
+      };
+    }
+    case 'unsource':
+      return (r) => void delete r.primarySource;
     case 'confirm':
       return (r) => {
         r.status = 'confirmed';
@@ -127,6 +147,14 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
       };
     }
   }
+}
+
+/** What recording the source showed: the articles it proves wrong, by name. */
+function sourceFlash(ix: Index, f: Finding, fact: (i: I18n) => string) {
+  const against = againstSource(f, ix.reviews.get(f.id), ix.claimById);
+  if (!against) return msg('flash.sourceRemoved', { fact });
+  const names = (i: I18n) => against.wrongArticleIds.map((id) => helpersFor(i).publisher(ix.articles.get(id))).join(i.t('common.listSep'));
+  return msg(against.wrongArticleIds.length ? 'flash.sourceWrong' : 'flash.sourceNoneWrong', { fact, names, figure: against.source.printed });
 }
 
 function flashWord(action: string, req: Request, fact: (i: I18n) => string) {
