@@ -28,6 +28,7 @@ import { whoOf } from './who.js';
 import { allowedHosts, type AuthMode } from '../auth/mode.js';
 import { usersOf } from '../auth/users.js';
 import { authenticate, hostGuard, loginRoutes } from './auth.js';
+import type { ThrottleOptions } from '../auth/throttle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -41,6 +42,8 @@ export interface AppOptions {
   auth?: AuthMode;
   /** Host names the Host header may carry; loopback names by default. */
   hosts?: Set<string>;
+  /** Failed sign-ins allowed per name and per address, and the window (tests set a clock). */
+  loginLimits?: ThrottleOptions & { now?: () => number };
 }
 
 export function createApp(opts: AppOptions) {
@@ -83,7 +86,7 @@ export function createApp(opts: AppOptions) {
   app.use('/static', express.static(join(root, 'public'), { index: false, fallthrough: false }));
   app.use(security.issue);
   app.use(authenticate(ctx, mode));
-  loginRoutes(app, ctx, mode);
+  loginRoutes(app, ctx, mode, opts.loginLimits);
   langRoutes(app, ctx);
   app.use((req, res, next) => {
     res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid, i18nOf(res)) : [];

@@ -10,6 +10,7 @@ import { save, type Ctx } from './context.js';
 import { field } from './form.js';
 import { LOCAL_USER, type Viewer } from './who.js';
 import { i18nOf, msg, type Text } from './i18n.js';
+import { loginThrottle, type ThrottleOptions } from '../auth/throttle.js';
 
 const COOKIE = 'cc_session';
 
@@ -52,7 +53,9 @@ export function authenticate(ctx: Ctx, mode: AuthMode): RequestHandler {
 
 const cookie = (req: Request, value: string, maxAge: number) => `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${req.secure ? '; Secure' : ''}`;
 
-export function loginRoutes(app: Express, ctx: Ctx, mode: AuthMode) {
+export function loginRoutes(app: Express, ctx: Ctx, mode: AuthMode, limits: ThrottleOptions & { now?: () => number } = {}) {
+  const throttle = loginThrottle(limits);
+  const now = limits.now ?? Date.now;
   app.get('/login', (req, res) => {
     if (mode === 'single' || res.locals.user) return res.redirect(303, safeNext(req.query.next));
     renderLogin(res, 200, { next: safeNext(req.query.next) });
@@ -62,8 +65,19 @@ export function loginRoutes(app: Express, ctx: Ctx, mode: AuthMode) {
     const next = safeNext(req.body?.next);
     if (mode === 'single') return res.redirect(303, next);
     const name = field(req, 'name', 100, 'name').trim();
+    const address = req.socket.remoteAddress ?? '';
+    // Too many failures for this name or from this address: refused before the password is looked at.
+    const wait = throttle.wait(name, address, now());
+    if (wait > 0) {
+      res.set('Retry-After', String(Math.ceil(wait / 1000)));
+      return renderLogin(res, 429, { next, name, message: msg('auth.tooMany', { minutes: Math.ceil(wait / 60_000) }) });
+    }
     const user = await verifyPassword(ctx.store.read(), name, field(req, 'password', 1000, 'password'));
-    if (!user) return renderLogin(res, 401, { next, name, message: msg('auth.noMatch') });
+    if (!user) {
+      throttle.failed(name, address, now());
+      return renderLogin(res, 401, { next, name, message: msg('auth.noMatch') });
+    }
+    throttle.succeeded(name);
     let token = '';
     await save(ctx, (db) => void (token = startSession(db, user.name)));
     res.append('Set-Cookie', cookie(req, token, SESSION_DAYS * 86400));
