@@ -71,7 +71,7 @@ export interface Claim {
    */
   aspects: string[];
   /** Plain-words reasons for metric, period, subject and measure, for the reviewer. */
-  why: Partial<Record<'metric' | 'period' | 'subject' | 'measure' | 'unit' | 'qualifier', string>>;
+  why: Partial<Record<'metric' | 'period' | 'subject' | 'measure' | 'unit' | 'qualifier' | 'value', string>>;
   /** Where subject and period came from. Alignment trusts what is said with the figure most. */
   basis?: { subject: Basis; period: Basis };
   origin: ClaimOrigin;
@@ -268,6 +268,10 @@ export interface Correction {
   metric?: string | null;
   period?: string | null;
   subject?: string;
+  /** The value the article prints, when the extractor read it wrongly: normalised, with its step. */
+  value?: number;
+  precision?: number;
+  unit?: string;
   notAClaim?: boolean;
   createdAt: string;
   by?: string;

@@ -44,9 +44,11 @@ export function sourceDecision(v: FindingView, s: SourceView): string {
 export const safeUrl = (u: string | undefined) => (u && /^https?:\/\//i.test(u.trim()) ? u.trim() : undefined);
 
 /** A correction in words: "metric → revenue; period → 2023-Q3" or "not a claim". */
-export function correctionWords(k: Pick<Correction, 'metric' | 'period' | 'subject' | 'notAClaim'>): string {
+export function correctionWords(k: Pick<Correction, 'metric' | 'period' | 'subject' | 'notAClaim' | 'value' | 'unit'>): string {
   if (k.notAClaim) return 'not a claim';
   const parts: string[] = [];
+  if (k.value !== undefined) parts.push(`value → ${k.value}`);
+  if (k.unit !== undefined) parts.push(`unit → ${k.unit}`);
   if (k.metric !== undefined) parts.push(`metric → ${k.metric ?? 'none'}`);
   if (k.period !== undefined) parts.push(`period → ${k.period ?? 'none'}`);
   if (k.subject !== undefined) parts.push(`subject → ${k.subject}`);

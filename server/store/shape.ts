@@ -42,7 +42,7 @@ export const SHAPES: Record<Exclude<keyof Db, 'version'>, Shape> = {
   annotations: { id: str, articleId: str, anchor, comment: str, createdAt: str, 'orphaned?': bool },
   manualClaims: claim,
   corrections: {
-    id: str, articleId: str, anchor, 'metric?': strOrNull, 'period?': strOrNull, 'subject?': str, 'notAClaim?': bool, createdAt: str, 'orphaned?': bool,
+    id: str, articleId: str, anchor, 'metric?': strOrNull, 'period?': strOrNull, 'subject?': str, 'value?': num, 'precision?': num, 'unit?': str, 'notAClaim?': bool, createdAt: str, 'orphaned?': bool,
   },
   reviewEvents: { id: str, findingId: str, at: str, by: str, action: str, from: obj, to: obj, 'note?': str, 'batch?': str, 'undone?': bool },
   users: { name: str, role: str, passwordHash: str, createdAt: str },

@@ -6,6 +6,7 @@ import type { Article, Claim, DismissReason, FactKey, PrimarySource, ReviewEvent
 import { formatValue, metricName } from '../compare/format.js';
 import { entityById, metricById } from '../extract/model/lexicon.js';
 import { i18nFor, type I18n } from './i18n.js';
+import { scaleOf } from './model/choices.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;', '\r': '&#13;' };
 export const escapeHtml = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/[&<>"'\r]/g, (c) => HTML[c]!));
@@ -70,6 +71,7 @@ function makeHelpers(i: I18n) {
     /** For text put into HTML a translation carries as a parameter (th). */
     esc: escapeHtml,
     value,
+    scaleOf,
     /** "iFlytek · revenue · 2023-Q1..Q3 · year-on-year change", in the reader's language. */
     fact: (f: FactKey) => {
       const parts = [subjectLabel(i, f.subject), f.metric ? metricLabel(i, f.metric) : i.t('common.unnamedMetric'), f.period ?? i.t('common.periodNotStated')];

@@ -89,3 +89,30 @@ test('the per-source table does not count the source marked right as confirmed w
   assert.equal(row('新火种'), '1');
   assert.equal(row('连线Insight'), '0', 'its 0.37% was marked right');
 });
+
+test('a correction can fix a value or a unit: the finding is re-compared with the corrected figure', async () => {
+  const t = await c.token(`/articles/${idA}`);
+  const revenueYoy = () => app.store.read().findings.find((f) => f.claimIds.includes('x0'))!;
+  assert.equal(revenueYoy().verdict, 'discrepancy');
+  const form = (await c.get(`/articles/${idA}?claim=x0`)).text;
+  assert.match(form, /<input name="value" inputmode="decimal" size="10" placeholder="-0\.27">/, 'the form offers the value, showing what was read');
+  assert.match(form, /<input name="unit" list="dl-units" value="%" size="7" required>/);
+  const r = await c.post(`/articles/${idA}/claims/x0/correct`, { _csrf: t, metric: 'revenue', period: '2023-Q1..Q3', subject: 'iflytek', value: '-0.37', scale: '1', unit: '%' });
+  assert.equal(r.status, 303);
+  const k = app.store.read().corrections.find((x) => x.anchor.exact === '0.27%')!;
+  assert.deepEqual([k.value, k.precision, k.unit, k.metric], [-0.37, 0.01, undefined, undefined], 'only what differs is stored');
+  assert.equal(revenueYoy().verdict, 'consistent', 'the corrected figure agrees with the other source');
+  assert.match((await c.get(`/articles/${idA}?claim=x0`)).text, /<dt>Value<\/dt><dd><strong>-0\.37%<\/strong>/);
+  // A unit: say the 2579万 figure was in US dollars, and it no longer meets the yuan figure.
+  const level = () => app.store.read().findings.find((f) => f.claimIds.includes('x4'));
+  assert.ok(level());
+  await c.post(`/articles/${idA}/claims/x4/correct`, { _csrf: t, metric: 'net_profit', period: '2023-Q3', subject: 'iflytek', value: '', scale: '1', unit: 'USD' });
+  assert.equal(app.store.read().corrections.find((x) => x.anchor.exact === '2579万元')!.unit, 'USD');
+  assert.equal(level(), undefined, 'a USD figure is another fact than the CNY one');
+  const md = (await c.get('/export?format=md')).text;
+  assert.match(md, /\| correction \| 新火种 \| 0\.27% \| value → -0\.37 \|/);
+  assert.match(md, /\| correction \| 新火种 \| 2579万元 \| unit → USD \|/);
+  const bad = await c.post(`/articles/${idA}/claims/x0/correct`, { _csrf: t, metric: 'revenue', period: '2023-Q1..Q3', subject: 'iflytek', value: 'minus a bit', scale: '1', unit: '%' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /is not a number/);
+});

@@ -3,11 +3,20 @@
 import { metrics, entities, metricById } from '../../extract/model/lexicon.js';
 import { i18nFor } from '../i18n.js';
 import type { Index } from './index.js';
+import type { Claim } from '../../types.js';
 
 export const UNITS = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', '%', 'pp', 'count', 'CNY/share', 'USD/share'];
 export const MEASURES = ['level', 'yoy', 'qoq', 'vs_start', 'change'] as const;
 /** Scales a printed number may be given in; their labels are scale.* in the locale files. */
 export const SCALES: number[] = [1, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12];
+
+/** The scale a claim's figure is best typed in (亿 and 万 for Chinese amounts, million and billion else), and its value in it. */
+export function scaleOf(c: Pick<Claim, 'value' | 'unit' | 'quote'>): { scale: number; placeholder: string } {
+  const a = Math.abs(c.value);
+  const chinese = c.unit === 'CNY' || /[亿万]/.test(c.quote);
+  const scale = c.unit === '%' || c.unit === 'pp' || c.unit === '‰' ? 1 : chinese ? (a >= 1e8 ? 1e8 : a >= 1e4 ? 1e4 : 1) : a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
+  return { scale, placeholder: String(Number((c.value / scale).toPrecision(12))) };
+}
 
 const cache = new WeakMap<Index, ReturnType<typeof build>>();
 

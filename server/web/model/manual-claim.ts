@@ -49,12 +49,22 @@ export function parsePrinted(raw: string): { value: number; decimals: number } {
   return { value: Number(t), decimals: t.split('.')[1]?.length ?? 0 };
 }
 
+export function checkUnit(unit: string) {
+  if (!UNIT.test(unit)) throw new HttpError(400, msg('err.unit'));
+}
+
+/** A number as printed times its scale: the normalised value and the step of its last digit. */
+export function scaledValue(printed: string, scale: number): { value: number; precision: number } {
+  const { value, decimals } = parsePrinted(printed);
+  // Round away float noise from the scaling (0.1 × 1e8).
+  return { value: Number((value * scale).toPrecision(15)), precision: Number((10 ** -decimals * scale).toPrecision(12)) };
+}
+
 export function manualClaim(article: Article, input: ManualInput): Claim {
   checkFact(input.metric, input.period, input.subject);
-  if (!UNIT.test(input.unit)) throw new HttpError(400, msg('err.unit'));
-  const { value, decimals } = parsePrinted(input.value);
+  checkUnit(input.unit);
+  const { value, precision } = scaledValue(input.value, input.scale);
   const { sentence, sentenceStart } = sentenceAround(article.text, input.start, input.end);
-  const scaled = value * input.scale;
   return {
     id: 'm' + randomBytes(6).toString('hex'),
     articleId: article.id,
@@ -63,10 +73,9 @@ export function manualClaim(article: Article, input: ManualInput): Claim {
     end: input.end,
     sentence,
     sentenceStart,
-    // Round away float noise from the scaling (0.1 × 1e8).
-    value: Number(scaled.toPrecision(15)),
+    value,
     unit: input.unit,
-    precision: Number((10 ** -decimals * input.scale).toPrecision(12)),
+    precision,
     qualifier: 'exact',
     measure: input.measure,
     subject: input.subject.trim(),

@@ -7,8 +7,8 @@ import { againstSource, comparableUnits, type AgainstSource, type Standing } fro
 import { HttpError } from '../errors.js';
 import { field } from '../form.js';
 import { msg } from '../i18n.js';
-import { SCALES } from './choices.js';
-import { parsePrinted } from './manual-claim.js';
+import { SCALES, scaleOf } from './choices.js';
+import { scaledValue } from './manual-claim.js';
 import type { Index } from './index.js';
 import type { Source } from './sources.js';
 
@@ -26,16 +26,15 @@ export function primarySourceFrom(req: Request, claims: Claim[], by: string, at:
   const unit = field(req, 'sourceUnit', 16, 'unit').trim();
   const units = comparableUnits(claims);
   if (!units.has(unit)) throw new HttpError(400, msg('err.sourceUnit', { units: [...units].join(', ') }));
-  const { value, decimals } = parsePrinted(typed);
+  const { value, precision } = scaledValue(typed, scale);
   const printed = field(req, 'sourcePrinted', 100, 'sourcePrinted').trim() || `${typed.trim()}${SCALE_WORDS[scale]}${unit === '%' || unit === '‰' ? unit : unit === 'count' ? '' : ` ${unit}`}`;
   return {
     url,
     ...(title ? { title } : {}),
     printed,
-    // Round away float noise from the scaling (0.1 × 1e8), as for manual claims.
-    value: Number((value * scale).toPrecision(15)),
+    value,
     unit,
-    precision: Number((10 ** -decimals * scale).toPrecision(12)),
+    precision,
     by,
     at,
   };
@@ -72,8 +71,5 @@ export function sourceFormDefaults(sources: Source[]): { units: string[]; unit: 
   const main = sources[0]?.main;
   const units = [...comparableUnits(sources.map((s) => s.main))];
   if (!main) return { units, unit: units[0] ?? '', scale: 1, placeholder: '' };
-  const a = Math.abs(main.value);
-  const chinese = main.unit === 'CNY' || /[亿万]/.test(main.quote);
-  const scale = main.unit === '%' || main.unit === 'pp' || main.unit === '‰' ? 1 : chinese ? (a >= 1e8 ? 1e8 : a >= 1e4 ? 1e4 : 1) : a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
-  return { units, unit: main.unit, scale, placeholder: String(Number((main.value / scale).toPrecision(12))) };
+  return { units, unit: main.unit, ...scaleOf(main) };
 }

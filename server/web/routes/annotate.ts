@@ -9,7 +9,7 @@ import { HttpError } from '../errors.js';
 import { flash } from '../flash.js';
 import { backTo, field, offsets, oneOf } from '../form.js';
 import { MEASURES, SCALES, metricIdOf } from '../model/choices.js';
-import { checkFact, manualClaim } from '../model/manual-claim.js';
+import { checkFact, checkUnit, manualClaim, scaledValue } from '../model/manual-claim.js';
 import { whoOf } from '../who.js';
 import { msg } from '../i18n.js';
 
@@ -106,7 +106,16 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
     const metricRaw = metricIdOf(field(req, 'metric', 60, 'metric'));
     const period = field(req, 'period', 40, 'period').trim();
     const subject = field(req, 'subject', 100, 'subject').trim() || original.subject;
-    if (!notAClaim) checkFact(metricRaw, period, subject);
+    const typedValue = field(req, 'value', 40, 'value').trim();
+    const scale = Number(field(req, 'scale', 20) || 1);
+    const unit = field(req, 'unit', 20, 'unit').trim() || original.unit;
+    if (!notAClaim) {
+      checkFact(metricRaw, period, subject);
+      checkUnit(unit);
+      if (!SCALES.includes(scale)) throw new HttpError(400, msg('err.scale'));
+    }
+    // A value left empty keeps the extractor's.
+    const fixed = typedValue && !notAClaim ? scaledValue(typedValue, scale) : undefined;
     const metric = metricRaw && metricRaw !== '(none)' ? metricRaw : null;
     // Keep only what differs from the extractor, so re-extraction improvements still show.
     const fix: Partial<Correction> = {};
@@ -115,6 +124,8 @@ export function annotateRoutes(app: Express, ctx: Ctx) {
       if (metric !== original.metric) fix.metric = metric;
       if ((period || null) !== original.period) fix.period = period || null;
       if (subject !== original.subject) fix.subject = subject;
+      if (fixed && (fixed.value !== original.value || fixed.precision !== original.precision)) (fix.value = fixed.value), (fix.precision = fixed.precision);
+      if (unit !== original.unit) fix.unit = unit;
     }
     const same = (k: Correction) => k.articleId === a.id && !k.orphaned && k.anchor.start === original.start && k.anchor.end === original.end;
     await save(
