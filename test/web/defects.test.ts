@@ -116,3 +116,20 @@ test('a correction can fix a value or a unit: the finding is re-compared with th
   assert.equal(bad.status, 400);
   assert.match(bad.text, /is not a number/);
 });
+
+test('comments are shown clearly: a numbered mark in the text links to the comment, listed in full with who wrote it', async () => {
+  const t = await c.token(`/articles/${idA}`);
+  const r = await c.post(`/articles/${idA}/annotations`, { _csrf: t, quote: '本报记者 陈佳岚', comment: '记者署名' });
+  assert.equal(r.status, 303);
+  const note = app.store.read().annotations.find((n) => n.comment === '记者署名')!;
+  const page = (await c.get(`/articles/${idA}`)).text;
+  const no = /<a class="note-mark" href="#note-([\w]+)" data-start="(\d+)" data-note="(\d+)" aria-label="comment \3"/.exec(page);
+  assert.ok(no, 'a numbered mark after the commented words');
+  assert.equal(no[1], note.id);
+  assert.equal(Number(no[2]), note.anchor.end, 'the mark sits where the comment ends and holds no text, so offsets stay true');
+  assert.match(page, new RegExp(`<li id="note-${note.id}" class=""><span class="note-no" aria-hidden="true">${no[3]}</span> \\s*<q class="note-quote">«本报记者 陈佳岚»</q> <span class="note-comment">记者署名</span> <span class="muted small">local, `));
+  assert.match(page, /\.note-mark::after|class="note-mark"/);
+  const css = (await c.get('/static/app.css')).text;
+  assert.match(css, /\.noted \{ background: #efe6fa;/, 'a highlight, not a faint underline');
+  assert.match(css, /\.note-mark::after \{ content: attr\(data-note\)/);
+});

@@ -54,7 +54,9 @@ function rejectedClaims(ix: Index, article: Article) {
 export function articleView(ix: Index, article: Article, selectedId?: string, h: Helpers = helpers) {
   const claims = (ix.claimsByArticle.get(article.id) ?? []).filter((c) => !c.aspects.includes('orphaned'));
   const rejected = rejectedClaims(ix, article);
-  const annotations = ix.db.annotations.filter((a) => a.articleId === article.id);
+  // Comments in reading order, numbered as their marks in the text; orphaned ones last, unnumbered.
+  const annotations = ix.db.annotations.filter((a) => a.articleId === article.id).sort((a, b) => Number(!!a.orphaned) - Number(!!b.orphaned) || a.anchor.start - b.anchor.start || a.createdAt.localeCompare(b.createdAt));
+  const noteNumber = new Map(annotations.filter((a) => !a.orphaned).map((a, i) => [a.id, i + 1]));
   const marks: Mark[] = [
     ...claims.map((c) => ({ kind: 'claim' as const, id: c.id, start: c.start, end: c.end, state: stateOf(ix, c.id), title: `${h.stateLabel(stateOf(ix, c.id))}: ${h.value(c)} · ${h.metric(c.metric)}` })),
     ...rejected.map(({ claim: c }) => ({ kind: 'rejected' as const, id: c.id, start: c.start, end: c.end, state: 'rejected', title: h.i18n.t('article.markNotAClaim') })),
@@ -84,6 +86,7 @@ export function articleView(ix: Index, article: Article, selectedId?: string, h:
     claims: claims.map((c) => ({ c, state: stateOf(ix, c.id) })),
     rejected,
     annotations,
+    noteNumber,
     orphanedManual: (ix.claimsByArticle.get(article.id) ?? []).filter((c) => c.aspects.includes('orphaned')),
     orphanedCorrections: ix.db.corrections.filter((k) => k.articleId === article.id && k.orphaned),
     detail,
