@@ -68,7 +68,7 @@ export function createApp(opts: AppOptions) {
   // The reader's language, for everything after this, the Host check's refusal included.
   app.use((req, res, next) => {
     const i = i18nFor(negotiate(cookiesOf(req)[LANG_COOKIE], req.get('accept-language')));
-    Object.assign(res.locals, { i18n: i, lang: i.lang, t: i.t, n: i.n, th: i.html, h: helpersFor(i), path: req.path, url: req.originalUrl, flash: [], openCount: 0 });
+    Object.assign(res.locals, { i18n: i, lang: i.lang, t: i.t, n: i.n, th: i.html, h: helpersFor(i), path: req.path, url: req.originalUrl, langBack: pageOf(req), flash: [], openCount: 0 });
     res.vary('Accept-Language');
     next();
   });
@@ -124,3 +124,16 @@ const serverTiming: express.RequestHandler = (_req, res, next) => {
   } as typeof res.writeHead;
   next();
 };
+
+/**
+ * The page the language switch returns to: this one for a GET; after a form was posted (an error
+ * page, a refused sign-in), the page the form was on, since the POST's address is no page.
+ */
+function pageOf(req: express.Request): string {
+  if (req.method === 'GET' || req.method === 'HEAD') return req.originalUrl;
+  try {
+    const from = new URL(req.get('referer') ?? '');
+    if (from.host === req.get('host')) return from.pathname + from.search;
+  } catch {}
+  return req.path === '/login' ? '/login' : '/';
+}

@@ -130,6 +130,10 @@ describe('the app in the reader’s language', () => {
     assert.match(again.text, /Sign in to review/);
     const bad = await c.post('/lang', { lang: 'fr', _csrf: token });
     assert.equal(bad.status, 400);
+    // On a page a POST produced, the switch goes back to the page the form was on, not to the POST's address.
+    assert.match(bad.text, /name="back" value="\/"/);
+    const refused = await c.post('/login', { name: 'alice', password: 'wrong password', _csrf: token }, { referer: `${app.url}/login?next=%2Fqueue` });
+    assert.match(refused.text, /name="back" value="\/login\?next=%2Fqueue"/);
   });
 
   test('signed in, in Chinese: labels, metric names from the lexicon, values, messages and errors', async () => {
