@@ -13,6 +13,22 @@
   document.querySelectorAll('[data-help-close]').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); toggleHelp(false); }));
   if (help) help.addEventListener('click', (e) => { if (e.target === help) toggleHelp(false); });
 
+  // ---- confirmations: shown over the page where the reviewer works; the × or Escape puts them away
+  const flashes = document.querySelector('[data-flashes]');
+  function dismissFlashes() {
+    if (flashes) flashes.remove();
+  }
+  if (flashes)
+    flashes.querySelectorAll('.flash').forEach((p) => {
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'flash-close';
+      close.textContent = '×';
+      close.setAttribute('aria-label', flashes.dataset.close || 'Close');
+      close.addEventListener('click', () => { p.remove(); if (!flashes.querySelector('.flash')) flashes.remove(); });
+      p.appendChild(close);
+    });
+
   // ---- review queue
   const cards = Array.from(document.querySelectorAll('.card[data-finding]'));
   let current = -1;
@@ -38,6 +54,7 @@
     if (e.key === 'Escape') {
       if (help && !help.hidden) toggleHelp(false);
       else if (inField(t)) t.blur();
+      else dismissFlashes();
       return;
     }
     // Enter on a dismiss reason submits; Ctrl/Cmd+Enter in a note saves it.

@@ -71,7 +71,7 @@ export interface Claim {
    */
   aspects: string[];
   /** Plain-words reasons for metric, period, subject and measure, for the reviewer. */
-  why: Partial<Record<'metric' | 'period' | 'subject' | 'measure' | 'unit' | 'qualifier', string>>;
+  why: Partial<Record<'metric' | 'period' | 'subject' | 'measure' | 'unit' | 'qualifier' | 'value', string>>;
   /** Where subject and period came from. Alignment trusts what is said with the figure most. */
   basis?: { subject: Basis; period: Basis };
   origin: ClaimOrigin;
@@ -171,6 +171,30 @@ export interface Review {
   judged?: JudgedEvidence;
   /** Set when new evidence put a decided finding back in the queue: what changed, and what it was. */
   reopened?: { at: string; because: string; was: ReviewStatus; by?: string };
+  /** The document the reviewer checked the figures against (a company filing), and the figure it prints. */
+  primarySource?: PrimarySource;
+}
+
+/**
+ * Evidence for a verdict: the primary source a reviewer read (a filing, a statistics release)
+ * and the true figure as printed there. Normalised like a claim, so each source's figure is
+ * judged against it with the same rounding intervals the comparison uses.
+ */
+export interface PrimarySource {
+  /** http(s) address of the document. */
+  url: string;
+  /** What the document is, in the reviewer's words ("科大讯飞2023年三季度报告, p. 2"). */
+  title?: string;
+  /** The figure as the reviewer copied it, with its scale and unit ("126.14 亿 CNY"). */
+  printed: string;
+  /** Normalised: magnitudes applied, declines and losses negative. */
+  value: number;
+  unit: string;
+  /** The step of the last printed digit, in the normalised unit: the figure stands for value ± precision / 2. */
+  precision: number;
+  /** Who recorded it, and when. */
+  by: string;
+  at: string;
 }
 
 /** What a reviewer saw when deciding: enough to find the finding again after its key changes. */
@@ -195,7 +219,7 @@ export interface ReviewEvent {
 }
 
 /** The parts of a review a person decides; history entries and undo work on these. */
-export type ReviewState = Pick<Review, 'status' | 'reason' | 'note' | 'correctClaimId' | 'referenceArticleId'>;
+export type ReviewState = Pick<Review, 'status' | 'reason' | 'note' | 'correctClaimId' | 'referenceArticleId' | 'primarySource'>;
 
 export type Role = 'reviewer' | 'editor';
 
@@ -244,6 +268,10 @@ export interface Correction {
   metric?: string | null;
   period?: string | null;
   subject?: string;
+  /** The value the article prints, when the extractor read it wrongly: normalised, with its step. */
+  value?: number;
+  precision?: number;
+  unit?: string;
   notAClaim?: boolean;
   createdAt: string;
   by?: string;

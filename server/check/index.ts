@@ -31,6 +31,8 @@ export function effectiveClaims(db: Pick<Db, 'claims' | 'corrections' | 'manualC
       if (k.metric !== undefined) (fixed.metric = k.metric), (fixed.why.metric = 'corrected by a reviewer');
       if (k.period !== undefined) (fixed.period = k.period), (fixed.why.period = 'corrected by a reviewer');
       if (k.subject !== undefined) (fixed.subject = k.subject), (fixed.why.subject = 'corrected by a reviewer');
+      if (k.value !== undefined) (fixed.value = k.value), (fixed.precision = k.precision ?? fixed.precision), (fixed.why.value = 'corrected by a reviewer');
+      if (k.unit !== undefined) (fixed.unit = k.unit), (fixed.why.unit = 'corrected by a reviewer');
     }
     out.push(fixed);
   }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Claim, Finding, Severity } from '../types.js';
 import type { Group } from '../align/index.js';
 import { groupBy } from '../group-by.js';
-import { commonPoint, intervalOf, overlaps, truncationIntervalOf } from './interval.js';
+import { commonPoint, intervalOf, overlaps, perMilleAsPercent, truncationIntervalOf } from './interval.js';
 import { describeFact, formatStep, formatValue, quoteOf, sourceName } from './format.js';
 import { alignmentOf, alignmentWords } from '../align/index.js';
 
@@ -87,7 +87,7 @@ function comparable(claims: Claim[]): Claim[] {
       return m ? { ...c, value: c.value / +m[2]!, precision: c.precision / +m[2]!, unit: `${m[1]}/share` } : c;
     });
   if (!claims.some((c) => c.unit === '‰') || !claims.some((c) => c.unit === '%')) return claims;
-  return claims.map((c) => (c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c));
+  return claims.map(perMilleAsPercent);
 }
 
 export function compareGroup(group: Group, articles: Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'url'>>>): Finding {

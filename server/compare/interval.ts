@@ -43,6 +43,12 @@ export function truncationIntervalOf(c: Pick<Claim, 'value' | 'precision'>): Int
  */
 const meets = (lo: number, hi: number) => hi - lo > 1e-7 * Math.max(1, ...[lo, hi].filter(Number.isFinite).map(Math.abs));
 
+/** A per-mille figure in percent (6.39‰ = 0.639%), so that it compares with percent figures. */
+export function perMilleAsPercent<T extends Pick<Claim, 'value' | 'precision' | 'unit'>>(c: T): T {
+  return c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c;
+}
+
+
 export const overlaps = (a: Interval, b: Interval) => meets(Math.max(a[0], b[0]), Math.min(a[1], b[1]));
 
 /** Whether all intervals share more than an end point. */

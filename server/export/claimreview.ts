@@ -2,7 +2,7 @@
 // discrepancy a reviewer confirmed. The claim reviewed is what the disputed sources print;
 // its appearances are their articles.
 import type { ExportModel, FindingView, SourceView } from './model.js';
-import { decisionWords, safeUrl } from './words.js';
+import { decisionWords, documentName, primaryWords, safeUrl } from './words.js';
 
 export interface Reviewer {
   name: string;
@@ -10,8 +10,9 @@ export interface Reviewer {
 }
 export const DEFAULT_REVIEWER: Reviewer = { name: 'Crosscheck reviewer' };
 
-// A 1–5 scale (5 = accurate). A confirmed discrepancy with a known correct figure means the
-// other figure is wrong; without one we only know the sources cannot all be right.
+// A 1–5 scale (5 = accurate). A confirmed discrepancy with a known correct figure (marked right,
+// or a primary source some sources are wrong against) means the other figure is wrong; without
+// one we only know the sources cannot all be right.
 export const RATING_SCALE = { bestRating: 5, worstRating: 1 } as const;
 const WRONG = { ratingValue: 1, alternateName: 'Incorrect figure' };
 const CONFLICT = { ratingValue: 2, alternateName: 'Conflicting figures' };
@@ -50,8 +51,11 @@ function claimLanguage(sources: SourceView[]): string | undefined {
 
 function claimReview(v: FindingView, reviewer: Reviewer, base: string) {
   const r = v.review!;
-  const known = v.sources.some((s) => s.role === 'correct');
-  const disputed = v.sources.filter((s) => s.role !== 'correct');
+  // The primary source decides who is wrong when it proves someone wrong; else the figure marked right does.
+  const proven = v.primary?.wrong.length ? v.primary.wrong : undefined;
+  const known = !!proven || v.sources.some((s) => s.role === 'correct');
+  const disputed = proven ?? v.sources.filter((s) => s.role !== 'correct');
+  const cited = v.primary && safeUrl(v.primary.source.url);
   const articles = uniqueBy(disputed, (s) => s.article.id);
   const dates = articles.map((s) => s.article.date).filter((d): d is string => Boolean(d)).sort();
   // The earliest dated article printing the disputed figure; undated ones only if none is dated.
@@ -73,8 +77,10 @@ function claimReview(v: FindingView, reviewer: Reviewer, base: string) {
     author: isPerson(r.by) ? { '@type': 'Person', name: r.by } : org(reviewer.name, reviewer.url),
     ...(isPerson(r.by) ? { publisher: org(reviewer.name, reviewer.url) } : {}),
     claimReviewed,
-    reviewBody: [decisionWords(v), v.finding.explanation, r.note ? `Note: ${r.note}` : ''].filter(Boolean).join(' '),
+    reviewBody: [decisionWords(v), v.primary ? `Primary source: ${documentName(v)} ${primaryWords(v)}` : '', v.finding.explanation, r.note ? `Note: ${r.note}` : ''].filter(Boolean).join(' '),
     reviewRating: { '@type': 'Rating', ...(known ? WRONG : CONFLICT), ...RATING_SCALE },
+    // The document the verdict rests on.
+    ...(cited ? { citation: { '@type': 'CreativeWork', url: cited, ...(v.primary!.source.title ? { name: v.primary!.source.title } : {}) } } : {}),
     itemReviewed: {
       '@type': 'Claim',
       ...(authors.length ? { author: one(authors) } : {}),

@@ -35,6 +35,14 @@ const COLUMNS: Array<[string, (r: Row) => string | number | undefined, boolean]>
   ['reviewed_at', (r) => r.v.review?.updatedAt, false],
   ['claim_id', (r) => r.s.claim.id, false],
   ['article_id', (r) => r.s.article.id, false],
+  // The primary source the reviewer recorded, and how this row's figure stands against it.
+  ['primary_source_url', (r) => r.v.primary?.source.url, true],
+  ['primary_source_title', (r) => r.v.primary?.source.title, true],
+  ['primary_source_printed', (r) => r.v.primary?.source.printed, true],
+  ['primary_source_value', (r) => r.v.primary?.source.value, false],
+  ['primary_source_unit', (r) => r.v.primary?.source.unit, false],
+  ['primary_source_by', (r) => r.v.primary?.source.by, true],
+  ['against_primary_source', (r) => r.s.against, false],
 ];
 
 export const CSV_HEADERS = COLUMNS.map(([h]) => h);

@@ -2,7 +2,7 @@
 // fetches), the same sections as the Markdown. All text is escaped; Chinese gets CJK fonts.
 import type { Language } from '../types.js';
 import type { ExportModel, FindingView, SourceView } from './model.js';
-import { STATUS_WORDS, decisionWords, safeUrl } from './words.js';
+import { STATUS_WORDS, decisionWords, documentName, primaryWords, safeUrl, standingWords, wrongWords } from './words.js';
 import { REVIEW_STATUSES, VERDICTS } from './filters.js';
 import { workRows } from './work.js';
 
@@ -57,7 +57,7 @@ ${m.filterWords.length ? `<li>Filtered by: ${esc(m.filterWords.join(', '))}</li>
 <tr><th>Total</th>${totals}<td class="n">${s.findings}</td></tr></tbody></table></section>`;
 }
 
-const role = (s: SourceView) => [s.role === 'correct' ? 'correct figure' : s.role === 'disputed' ? 'disputed' : '', s.reference ? 'reference' : ''].filter(Boolean).join(', ');
+const role = (s: SourceView) => esc([s.role === 'correct' ? 'correct figure' : s.role === 'disputed' ? 'disputed' : '', s.reference ? 'reference' : '', standingWords(s)].filter(Boolean).join(', '));
 
 function discrepancy(v: FindingView, n: number): string {
   const rows = v.sources.map(
@@ -77,6 +77,7 @@ ${rows.join('\n')}
 </tbody></table>
 ${quotes.join('\n')}
 <div class="decision"><p><strong>Decision:</strong> <span class="${v.status}">${esc(decisionWords(v))}</span></p>
+${v.primary ? `<p class="primary-source"><strong>Primary source:</strong> ${link(documentName(v), v.primary.source.url)} ${esc(primaryWords(v))}</p>` : ''}
 ${v.review?.note ? `<p><strong>Note:</strong> ${esc(v.review.note)}</p>` : ''}</div>
 </article>`;
 }
@@ -87,10 +88,10 @@ function others(list: FindingView[]): string {
     (v) =>
       `<tr><td>${esc(v.finding.id)}</td><td>${esc(v.fact)}</td><td>${v.finding.verdict}</td><td>${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${esc(v.review.by)})` : ''}</td><td>${v.sources
         .map((s) => `<span${lang(s.article.language)}>${esc(s.quote)}</span> (${esc(s.name)})`)
-        .join(' · ')}</td><td>${esc(v.review?.note ?? '')}</td></tr>`,
+        .join(' · ')}</td><td>${esc(v.review?.note ?? '')}</td><td>${v.primary ? `${link(documentName(v), v.primary.source.url)}: «${esc(v.primary.source.printed)}»; wrong: ${esc(wrongWords(v))}` : ''}</td></tr>`,
   );
   return `<section id="others"><h2>Other findings</h2>
-<table><thead><tr><th>Finding</th><th>Fact</th><th>Verdict</th><th>Review</th><th>Values</th><th>Note</th></tr></thead><tbody>
+<table><thead><tr><th>Finding</th><th>Fact</th><th>Verdict</th><th>Review</th><th>Values</th><th>Note</th><th>Primary source</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }

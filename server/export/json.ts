@@ -1,12 +1,27 @@
-// The JSON export is the CLI's `report`, with each finding's review attached. Filters only
-// narrow the findings, so an unfiltered export is exactly buildReport(db).
+// The JSON export is the CLI's `report`, with each finding's review attached (its primary source
+// included) and, for a finding with a primary source, how each of its figures stands against it.
+// Filters only narrow the findings, so an unfiltered export is buildReport(db) plus that.
 import type { Db } from '../types.js';
 import { buildReport } from '../check/index.js';
-import type { ExportModel } from './model.js';
+import type { ExportModel, FindingView } from './model.js';
+
+/** Which articles the primary source proves wrong, and every figure's standing against it. */
+function againstPrimarySource(v: FindingView | undefined) {
+  if (!v?.primary) return undefined;
+  return {
+    wrongArticleIds: v.primary.wrong.map((s) => s.article.id),
+    rightArticleIds: v.primary.right.map((s) => s.article.id),
+    claims: v.sources.map((s) => ({ claimId: s.claim.id, articleId: s.article.id, standing: s.against!, ...(s.againstUnitDiffers ? { unitDiffers: true } : {}) })),
+  };
+}
 
 export function renderJson(db: Db, m: ExportModel): string {
   const report = buildReport(db);
-  const keep = new Set(m.findings.map((v) => v.finding.id));
-  const findings = m.filterWords.length ? report.findings.filter((f) => keep.has(f.id)) : report.findings;
+  const views = new Map(m.findings.map((v) => [v.finding.id, v]));
+  const kept = m.filterWords.length ? report.findings.filter((f) => views.has(f.id)) : report.findings;
+  const findings = kept.map((f) => {
+    const against = againstPrimarySource(views.get(f.id));
+    return against ? { ...f, againstPrimarySource: against } : f;
+  });
   return JSON.stringify({ ...report, generatedAt: m.generatedAt, findings, ...(m.filterWords.length ? { filters: m.filterWords } : {}) }, null, 2) + '\n';
 }

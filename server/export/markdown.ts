@@ -2,7 +2,7 @@
 // the quotes in context, the values side by side and the decision; other findings in a table.
 // Article text is untrusted and renderers pass raw HTML through, so every piece is escaped.
 import type { ExportModel, FindingView, SourceView } from './model.js';
-import { STATUS_WORDS, decisionWords, safeUrl } from './words.js';
+import { STATUS_WORDS, decisionWords, documentName, primaryWords, safeUrl, standingWords, wrongWords } from './words.js';
 import { REVIEW_STATUSES, VERDICTS } from './filters.js';
 import { workRows } from './work.js';
 
@@ -57,7 +57,10 @@ function summary(m: ExportModel): string[] {
   return out;
 }
 
-const role = (s: SourceView) => [s.role === 'correct' ? 'correct figure' : s.role === 'disputed' ? 'disputed' : '', s.reference ? 'reference' : ''].filter(Boolean).join(', ');
+const role = (s: SourceView) => [s.role === 'correct' ? 'correct figure' : s.role === 'disputed' ? 'disputed' : '', s.reference ? 'reference' : '', standingWords(s)].filter(Boolean).join(', ');
+
+/** "**Primary source:** [document](url) prints «…» (…), recorded by …; wrong against it: …" */
+const primaryLine = (v: FindingView) => (v.primary ? `**Primary source:** ${link(documentName(v), v.primary.source.url)} ${mdText(primaryWords(v))}` : '');
 
 function discrepancy(v: FindingView, n: number): string[] {
   const out = [
@@ -78,6 +81,7 @@ function discrepancy(v: FindingView, n: number): string[] {
     out.push(head, '', `> ${emphasiseLine(s)}`, '');
   }
   out.push(`**Decision:** ${mdText(decisionWords(v))}`, '');
+  if (v.primary) out.push(primaryLine(v), '');
   if (v.review?.note) out.push(`**Note:** ${mdText(v.review.note)}`, '');
   return out;
 }
@@ -94,11 +98,11 @@ function others(list: FindingView[]): string[] {
   return [
     '## Other findings',
     '',
-    '| Finding | Fact | Verdict | Review | Values | Note |',
-    '|---|---|---|---|---|---|',
+    '| Finding | Fact | Verdict | Review | Values | Note | Primary source |',
+    '|---|---|---|---|---|---|---|',
     ...list.map(
       (v) =>
-        `| ${mdText(v.finding.id)} | ${mdText(v.fact)} | ${v.finding.verdict} | ${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${mdText(v.review.by)})` : ''} | ${v.sources.map((s) => `${mdText(s.quote)} (${mdText(s.name)})`).join(' · ')} | ${mdText(v.review?.note ?? '')} |`,
+        `| ${mdText(v.finding.id)} | ${mdText(v.fact)} | ${v.finding.verdict} | ${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${mdText(v.review.by)})` : ''} | ${v.sources.map((s) => `${mdText(s.quote)} (${mdText(s.name)})`).join(' · ')} | ${mdText(v.review?.note ?? '')} | ${v.primary ? `${link(documentName(v), v.primary.source.url)}: «${mdText(v.primary.source.printed)}»; wrong: ${mdText(wrongWords(v))}` : ''} |`,
     ),
     '',
   ];

@@ -1,7 +1,8 @@
 // The one report model every export renders. It decides what is in a report (the findings
 // that pass the filters, in review order, each with its quoted sources and the reviewer's
 // decision), so the formats can only differ in how they print it, never in what they print.
-import type { Annotation, Article, Claim, Correction, Db, Finding, Review, ReviewStatus, Verdict } from '../types.js';
+import type { Annotation, Article, Claim, Correction, Db, Finding, PrimarySource, Review, ReviewStatus, Verdict } from '../types.js';
+import { againstSource, type Standing } from '../review/primary-source.js';
 import { effectiveClaims } from '../check/index.js';
 import { describeFact, formatValue } from '../compare/format.js';
 import { criteriaOf, describeCriteria, isFiltered, matches, REVIEW_STATUSES, VERDICTS, type Criteria, type ExportFilters } from './filters.js';
@@ -21,6 +22,19 @@ export interface SourceView {
   role?: 'correct' | 'disputed';
   /** The reviewer's reference source for this finding. */
   reference: boolean;
+  /** How this figure stands against the primary source the reviewer recorded, if any. */
+  against?: Standing;
+  /** The figure is in another unit than the primary source's. */
+  againstUnitDiffers?: boolean;
+}
+
+/** The primary source of a finding and what it says about the sources. */
+export interface PrimaryView {
+  source: PrimarySource;
+  /** The sources wrong against it (each article's first wrong figure), in the finding's order. */
+  wrong: SourceView[];
+  /** Articles whose every figure agrees with it. */
+  right: SourceView[];
 }
 
 export interface FindingView {
@@ -31,6 +45,7 @@ export interface FindingView {
   status: ReviewStatus;
   review?: Review;
   sources: SourceView[];
+  primary?: PrimaryView;
 }
 
 export type Counts = Record<Verdict, Record<ReviewStatus, number>>;
@@ -72,6 +87,7 @@ function cut(c: Claim): Pick<SourceView, 'before' | 'quote' | 'after'> {
 
 function sourcesOf(f: Finding, review: Review | undefined, claims: Map<string, Claim>, articles: Map<string, Article>): SourceView[] {
   const correct = review?.correctClaimId ? claims.get(review.correctClaimId) : undefined;
+  const standing = new Map((againstSource(f, review, claims)?.claims ?? []).map((s) => [s.claimId, s]));
   const out: SourceView[] = [];
   for (const id of f.claimIds) {
     const claim = claims.get(id);
@@ -86,6 +102,7 @@ function sourcesOf(f: Finding, review: Review | undefined, claims: Map<string, C
       valueText: formatValue(claim.value, claim.unit),
       role: correct ? (correct.unit === claim.unit && near(correct.value, claim.value) ? 'correct' : 'disputed') : undefined,
       reference: review?.referenceArticleId === article.id,
+      ...(standing.has(id) ? { against: standing.get(id)!.standing, ...(standing.get(id)!.unitDiffers ? { againstUnitDiffers: true } : {}) } : {}),
     });
   }
   return out;
@@ -101,6 +118,20 @@ const searchText = (v: FindingView) =>
     ...v.sources.flatMap((s) => [s.claim.quote, s.claim.sentence, s.article.title, s.article.publisher ?? '']),
   ].join('\n');
 
+function primaryOf(review: Review | undefined, sources: SourceView[]): Pick<FindingView, 'primary'> {
+  if (!review?.primarySource) return {};
+  const byArticle = new Map<string, SourceView[]>();
+  for (const s of sources) byArticle.set(s.article.id, [...(byArticle.get(s.article.id) ?? []), s]);
+  const wrong: SourceView[] = [];
+  const right: SourceView[] = [];
+  for (const list of byArticle.values()) {
+    const bad = list.find((s) => s.against === 'wrong');
+    if (bad) wrong.push(bad);
+    else right.push(list[0]!);
+  }
+  return { primary: { source: review.primarySource, wrong, right } };
+}
+
 export function buildModel(db: Db, filters: ExportFilters = {}, now = new Date()): ExportModel {
   const criteria = criteriaOf(filters);
   const articles = new Map(db.articles.map((a) => [a.id, a]));
@@ -112,7 +143,7 @@ export function buildModel(db: Db, filters: ExportFilters = {}, now = new Date()
   for (const f of db.findings) {
     const review = reviews.get(f.id);
     const sources = sourcesOf(f, review, claims, articles);
-    const view: FindingView = { finding: f, fact: describeFact(f.fact), status: review?.status ?? 'open', review, sources };
+    const view: FindingView = { finding: f, fact: describeFact(f.fact), status: review?.status ?? 'open', review, sources, ...primaryOf(review, sources) };
     const candidate = {
       verdict: f.verdict,
       severity: f.severity,

@@ -7,7 +7,7 @@ import { factKeyOf } from '../align/index.js';
 import { describeFact, formatValue } from '../compare/format.js';
 import type { ExportModel, FindingView } from './model.js';
 import { codePointOffsets, contextAround, wellFormed } from './offsets.js';
-import { decisionWords, safeUrl } from './words.js';
+import { decisionWords, documentName, primaryWords, safeUrl } from './words.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -72,7 +72,13 @@ function noteAnnotation(n: Annotation, target: Targeter) {
 
 function reviewAnnotation(v: FindingView, target: Targeter) {
   const r = v.review!;
-  const body = [text(`${decisionWords(v)} Finding: ${v.fact}. ${v.finding.explanation}`, 'assessing', { language: 'en' })];
+  const body: object[] = [text(`${decisionWords(v)} Finding: ${v.fact}. ${v.finding.explanation}`, 'assessing', { language: 'en' })];
+  // The primary source the decision rests on: in words, and as a link tools can follow.
+  if (v.primary) {
+    body.push(text(`Primary source: ${documentName(v)} ${primaryWords(v)}`, 'assessing', { language: 'en' }));
+    const url = safeUrl(v.primary.source.url);
+    if (url) body.push({ type: 'SpecificResource', purpose: 'linking', source: url });
+  }
   if (r.note) body.push(text(r.note, 'commenting'));
   return {
     id: iri('review', v.finding.id),

@@ -2,6 +2,8 @@
 // bodies describe a decision the same way.
 import type { Correction, DismissReason, ReviewStatus } from '../types.js';
 import type { FindingView, SourceView } from './model.js';
+import type { Standing } from '../review/primary-source.js';
+import { formatValue } from '../compare/format.js';
 
 export const STATUS_WORDS: Record<ReviewStatus, string> = { open: 'Open', confirmed: 'Confirmed', dismissed: 'Dismissed' };
 
@@ -42,9 +44,11 @@ export function sourceDecision(v: FindingView, s: SourceView): string {
 export const safeUrl = (u: string | undefined) => (u && /^https?:\/\//i.test(u.trim()) ? u.trim() : undefined);
 
 /** A correction in words: "metric → revenue; period → 2023-Q3" or "not a claim". */
-export function correctionWords(k: Pick<Correction, 'metric' | 'period' | 'subject' | 'notAClaim'>): string {
+export function correctionWords(k: Pick<Correction, 'metric' | 'period' | 'subject' | 'notAClaim' | 'value' | 'unit'>): string {
   if (k.notAClaim) return 'not a claim';
   const parts: string[] = [];
+  if (k.value !== undefined) parts.push(`value → ${k.value}`);
+  if (k.unit !== undefined) parts.push(`unit → ${k.unit}`);
   if (k.metric !== undefined) parts.push(`metric → ${k.metric ?? 'none'}`);
   if (k.period !== undefined) parts.push(`period → ${k.period ?? 'none'}`);
   if (k.subject !== undefined) parts.push(`subject → ${k.subject}`);
@@ -53,3 +57,27 @@ export function correctionWords(k: Pick<Correction, 'metric' | 'period' | 'subje
 
 /** "by alice, 2026-12-01", or just the date. */
 export const byWhen = (x: { by?: string; createdAt: string }) => [x.by ? `by ${x.by}` : '', x.createdAt.slice(0, 10)].filter(Boolean).join(', ');
+
+export const STANDING_WORDS: Record<Standing, string> = {
+  exact: 'matches the primary source',
+  rounding: 'agrees with the primary source within rounding',
+  truncation: 'agrees with the primary source only if truncated',
+  wrong: 'wrong per the primary source',
+};
+
+/** A source's figure against the primary source, for tables: '' when none is recorded. */
+export const standingWords = (s: SourceView) => (s.against ? STANDING_WORDS[s.against] + (s.againstUnitDiffers ? ' (another unit)' : '') : '');
+
+/** The document in words: its title, else its address. */
+export const documentName = (v: FindingView) => v.primary?.source.title || v.primary?.source.url || '';
+
+/** The sources wrong against the primary source: "新火种 («0.27%»)", or 'none'. */
+export const wrongWords = (v: FindingView) => (v.primary?.wrong.length ? v.primary.wrong.map((s) => `${s.name} («${s.quote}»)`).join(', ') : 'none');
+
+/** The primary source in one sentence, without the document's name (renderers link it): "prints «下降0.37%» (-0.37%), recorded by alice on 2026-12-01; wrong against it: 新火种 («0.27%»)." */
+export function primaryWords(v: FindingView): string {
+  const p = v.primary;
+  if (!p) return '';
+  const s = p.source;
+  return `prints «${s.printed}» (${formatValue(s.value, s.unit)}), recorded by ${s.by} on ${s.at.slice(0, 10)}; wrong against it: ${wrongWords(v)}.`;
+}

@@ -4,22 +4,27 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Review, ReviewEvent, ReviewState } from '../types.js';
 
-const STATE_KEYS = ['status', 'reason', 'note', 'correctClaimId', 'referenceArticleId'] as const;
+const STATE_KEYS = ['status', 'reason', 'note', 'correctClaimId', 'referenceArticleId', 'primarySource'] as const;
+
+// Values are strings, or a flat object (the primary source) that is copied, never shared, so a
+// history entry keeps what the review held at that moment.
+const copy = (v: unknown) => (v && typeof v === 'object' ? { ...v } : v);
+const same = (a: unknown, b: unknown) => (a && typeof a === 'object' && b && typeof b === 'object' ? JSON.stringify(a) === JSON.stringify(b) : a === b);
 
 export function stateOf(r: Review | undefined): ReviewState {
   const out: ReviewState = { status: r?.status ?? 'open' };
-  if (r) for (const k of STATE_KEYS) if (k !== 'status' && r[k] !== undefined) (out as Record<string, unknown>)[k] = r[k];
+  if (r) for (const k of STATE_KEYS) if (k !== 'status' && r[k] !== undefined) (out as Record<string, unknown>)[k] = copy(r[k]);
   return out;
 }
 
 export function sameState(a: ReviewState, b: ReviewState): boolean {
-  return STATE_KEYS.every((k) => (a[k] ?? undefined) === (b[k] ?? undefined));
+  return STATE_KEYS.every((k) => same(a[k] ?? undefined, b[k] ?? undefined));
 }
 
 export function applyState(r: Review, s: ReviewState): void {
   for (const k of STATE_KEYS) {
     if (s[k] === undefined) delete r[k];
-    else (r as unknown as Record<string, unknown>)[k] = s[k];
+    else (r as unknown as Record<string, unknown>)[k] = copy(s[k]);
   }
 }
 

@@ -6,11 +6,11 @@ import { SYSTEM } from './evidence.js';
 
 export const DECISIONS = new Set(['confirm', 'dismiss', 'reopen']);
 
-/** Why the viewer may not take this action on this review, or null if they may. */
-export function refusal(viewer: Viewer, review: Review | undefined, action: string): string | null {
+/** Whose decision stands in the way of the viewer taking this action on this review, or null if they may. */
+export function refusal(viewer: Viewer, review: Review | undefined, action: string): { by: string; status: Review['status'] } | null {
   if (!DECISIONS.has(action) || viewer.role === 'editor') return null;
   if (!review || review.status === 'open' || !review.by || review.by === SYSTEM || review.by === viewer.name) return null;
-  return `${review.by} ${review.status} this finding; only an editor can change or re-open another reviewer's decision. Add a note to say why you disagree.`;
+  return { by: review.by, status: review.status };
 }
 
 /** The form was made from an older state of the review: someone changed it in between. */

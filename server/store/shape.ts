@@ -11,11 +11,15 @@ const obj: Check = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
 const strOrNull: Check = (v) => v === null || str(v);
 const strList: Check = (v) => Array.isArray(v) && v.every(str);
 const anchor: Check = (v) => obj(v) && ['exact', 'prefix', 'suffix'].every((k) => str((v as Record<string, unknown>)[k])) && num((v as Record<string, unknown>).start) && num((v as Record<string, unknown>).end);
+const source: Check = (v) => {
+  const e = v as Record<string, unknown>;
+  return obj(v) && ['url', 'printed', 'unit', 'by', 'at'].every((k) => str(e[k])) && num(e.value) && num(e.precision) && (e.title === undefined || str(e.title));
+};
 
 /** Field → check; a `?` suffix marks a field that may be absent. */
 type Shape = Record<string, Check>;
-const TEXT_OF: Record<string, string> = { str: 'a string', num: 'a finite number', bool: 'true or false', obj: 'an object', strOrNull: 'a string or null', strList: 'a list of strings', anchor: 'an anchor {exact, prefix, suffix, start, end}' };
-const NAMES = new Map<Check, string>([[str, 'str'], [num, 'num'], [bool, 'bool'], [obj, 'obj'], [strOrNull, 'strOrNull'], [strList, 'strList'], [anchor, 'anchor']]);
+const TEXT_OF: Record<string, string> = { str: 'a string', num: 'a finite number', bool: 'true or false', obj: 'an object', strOrNull: 'a string or null', strList: 'a list of strings', anchor: 'an anchor {exact, prefix, suffix, start, end}', source: 'a primary source {url, printed, value, unit, precision, by, at}' };
+const NAMES = new Map<Check, string>([[str, 'str'], [num, 'num'], [bool, 'bool'], [obj, 'obj'], [strOrNull, 'strOrNull'], [strList, 'strList'], [anchor, 'anchor'], [source, 'source']]);
 
 const claim: Shape = {
   id: str, articleId: str, quote: str, start: num, end: num, sentence: str, sentenceStart: num, value: num, unit: str,
@@ -33,12 +37,12 @@ export const SHAPES: Record<Exclude<keyof Db, 'version'>, Shape> = {
     id: str, key: str, fact: obj, verdict: str, claimIds: strList, severity: str, explanation: str, 'cause?': str, 'outlierArticleIds?': strList,
   },
   reviews: {
-    findingId: str, status: str, 'reason?': str, 'note?': str, 'correctClaimId?': str, 'referenceArticleId?': str, updatedAt: str,
+    findingId: str, status: str, 'reason?': str, 'note?': str, 'correctClaimId?': str, 'referenceArticleId?': str, updatedAt: str, 'primarySource?': source,
   },
   annotations: { id: str, articleId: str, anchor, comment: str, createdAt: str, 'orphaned?': bool },
   manualClaims: claim,
   corrections: {
-    id: str, articleId: str, anchor, 'metric?': strOrNull, 'period?': strOrNull, 'subject?': str, 'notAClaim?': bool, createdAt: str, 'orphaned?': bool,
+    id: str, articleId: str, anchor, 'metric?': strOrNull, 'period?': strOrNull, 'subject?': str, 'value?': num, 'precision?': num, 'unit?': str, 'notAClaim?': bool, createdAt: str, 'orphaned?': bool,
   },
   reviewEvents: { id: str, findingId: str, at: str, by: str, action: str, from: obj, to: obj, 'note?': str, 'batch?': str, 'undone?': bool },
   users: { name: str, role: str, passwordHash: str, createdAt: str },

@@ -4,10 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/index.js';
-import { csrf } from './csrf.js';
+import { cookiesOf, csrf } from './csrf.js';
 import { errorPage, notFound } from './errors.js';
 import { indexCache } from './model/index.js';
-import { helpers, useEjs } from './render.js';
+import { helpers, helpersFor, useEjs } from './render.js';
+import { i18nFor, i18nOf, LANG_COOKIE, negotiate } from './i18n.js';
+import { langRoutes } from './routes/lang.js';
 import { versioned } from './versioned.js';
 import { takeFlash } from './flash.js';
 import type { Ctx } from './context.js';
@@ -26,6 +28,7 @@ import { whoOf } from './who.js';
 import { allowedHosts, type AuthMode } from '../auth/mode.js';
 import { usersOf } from '../auth/users.js';
 import { authenticate, hostGuard, loginRoutes } from './auth.js';
+import type { ThrottleOptions } from '../auth/throttle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -39,6 +42,8 @@ export interface AppOptions {
   auth?: AuthMode;
   /** Host names the Host header may carry; loopback names by default. */
   hosts?: Set<string>;
+  /** Failed sign-ins allowed per name and per address, and the window (tests set a clock). */
+  loginLimits?: ThrottleOptions & { now?: () => number };
 }
 
 export function createApp(opts: AppOptions) {
@@ -60,6 +65,13 @@ export function createApp(opts: AppOptions) {
 
   const mode: AuthMode = opts.auth ?? (usersOf(store.read()).length ? 'accounts' : 'single');
   app.use(serverTiming);
+  // The reader's language, for everything after this, the Host check's refusal included.
+  app.use((req, res, next) => {
+    const i = i18nFor(negotiate(cookiesOf(req)[LANG_COOKIE], req.get('accept-language')));
+    Object.assign(res.locals, { i18n: i, lang: i.lang, t: i.t, n: i.n, th: i.html, h: helpersFor(i), path: req.path, url: req.originalUrl, langBack: pageOf(req), flash: [], openCount: 0 });
+    res.vary('Accept-Language');
+    next();
+  });
   app.use(hostGuard(opts.hosts ?? allowedHosts([])));
   app.use((_req, res, next) => {
     // Article text is untrusted: no inline script can run even if something slipped through.
@@ -74,11 +86,10 @@ export function createApp(opts: AppOptions) {
   app.use('/static', express.static(join(root, 'public'), { index: false, fallthrough: false }));
   app.use(security.issue);
   app.use(authenticate(ctx, mode));
-  loginRoutes(app, ctx, mode);
+  loginRoutes(app, ctx, mode, opts.loginLimits);
+  langRoutes(app, ctx);
   app.use((req, res, next) => {
-    res.locals.path = req.path;
-    res.locals.url = req.originalUrl;
-    res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid) : [];
+    res.locals.flash = req.method === 'GET' ? takeFlash(res.locals.sid, i18nOf(res)) : [];
     const ix = ctx.index();
     res.locals.viewer = res.locals.user;
     res.locals.authMode = mode;
@@ -113,3 +124,16 @@ const serverTiming: express.RequestHandler = (_req, res, next) => {
   } as typeof res.writeHead;
   next();
 };
+
+/**
+ * The page the language switch returns to: this one for a GET; after a form was posted (an error
+ * page, a refused sign-in), the page the form was on, since the POST's address is no page.
+ */
+function pageOf(req: express.Request): string {
+  if (req.method === 'GET' || req.method === 'HEAD') return req.originalUrl;
+  try {
+    const from = new URL(req.get('referer') ?? '');
+    if (from.host === req.get('host')) return from.pathname + from.search;
+  } catch {}
+  return req.path === '/login' ? '/login' : '/';
+}

@@ -9,6 +9,8 @@ import { cookiesOf } from './csrf.js';
 import { save, type Ctx } from './context.js';
 import { field } from './form.js';
 import { LOCAL_USER, type Viewer } from './who.js';
+import { i18nOf, msg, type Text } from './i18n.js';
+import { loginThrottle, type ThrottleOptions } from '../auth/throttle.js';
 
 const COOKIE = 'cc_session';
 
@@ -16,15 +18,16 @@ export function hostGuard(allowed: Set<string>): RequestHandler {
   return (req, res, next) => {
     const host = hostNameOf(req.headers.host);
     if (allowed.has(host)) return next();
-    res.status(421).type('text/plain').send(`This server does not answer to the host name "${host.slice(0, 80)}". It answers to: ${[...allowed].join(', ')} (add one with --host NAME, or CROSSCHECK_HOSTS=name1,name2 when bound to all interfaces).`);
+    res.status(421).type('text/plain').send(i18nOf(res).t('auth.foreignHost', { host: host.slice(0, 80), hosts: [...allowed].join(', ') }));
   };
 }
 
 /** Only a path on this site, so the login page cannot be used to send people elsewhere. */
 const safeNext = (v: unknown) => (typeof v === 'string' && /^\/(?![/\\])[^\s]*$/.test(v) && v.length < 2000 && !v.startsWith('/login') ? v : '/');
 
-function renderLogin(res: Response, status: number, o: { next: string; name?: string; message?: string }) {
-  res.status(status).render('login', { title: 'Sign in', ...o });
+function renderLogin(res: Response, status: number, o: { next: string; name?: string; message?: Text }) {
+  const i = i18nOf(res);
+  res.status(status).render('login', { title: i.t('title.signIn'), ...o, message: i.text(o.message) });
 }
 
 export function authenticate(ctx: Ctx, mode: AuthMode): RequestHandler {
@@ -40,16 +43,19 @@ export function authenticate(ctx: Ctx, mode: AuthMode): RequestHandler {
       res.locals.user = { name: u.name, role: u.role } satisfies Viewer;
       return next();
     }
-    if (req.path === '/login') return next();
+    // Signing in, and choosing the language of the sign-in page, need no session.
+    if (req.path === '/login' || req.path === '/lang') return next();
     // Nothing behind the gate runs: a POST without a session changes nothing.
-    const message = req.method === 'GET' || req.method === 'HEAD' ? undefined : 'Sign in first. Nothing was changed.';
+    const message = req.method === 'GET' || req.method === 'HEAD' ? undefined : msg('auth.first');
     renderLogin(res, 401, { next: req.method === 'GET' ? req.originalUrl : '/', message });
   };
 }
 
 const cookie = (req: Request, value: string, maxAge: number) => `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${req.secure ? '; Secure' : ''}`;
 
-export function loginRoutes(app: Express, ctx: Ctx, mode: AuthMode) {
+export function loginRoutes(app: Express, ctx: Ctx, mode: AuthMode, limits: ThrottleOptions & { now?: () => number } = {}) {
+  const throttle = loginThrottle(limits);
+  const now = limits.now ?? Date.now;
   app.get('/login', (req, res) => {
     if (mode === 'single' || res.locals.user) return res.redirect(303, safeNext(req.query.next));
     renderLogin(res, 200, { next: safeNext(req.query.next) });
@@ -59,8 +65,19 @@ export function loginRoutes(app: Express, ctx: Ctx, mode: AuthMode) {
     const next = safeNext(req.body?.next);
     if (mode === 'single') return res.redirect(303, next);
     const name = field(req, 'name', 100, 'name').trim();
+    const address = req.socket.remoteAddress ?? '';
+    // Too many failures for this name or from this address: refused before the password is looked at.
+    const wait = throttle.wait(name, address, now());
+    if (wait > 0) {
+      res.set('Retry-After', String(Math.ceil(wait / 1000)));
+      return renderLogin(res, 429, { next, name, message: msg('auth.tooMany', { minutes: Math.ceil(wait / 60_000) }) });
+    }
     const user = await verifyPassword(ctx.store.read(), name, field(req, 'password', 1000, 'password'));
-    if (!user) return renderLogin(res, 401, { next, name, message: 'That name and password do not match an account.' });
+    if (!user) {
+      throttle.failed(name, address, now());
+      return renderLogin(res, 401, { next, name, message: msg('auth.noMatch') });
+    }
+    throttle.succeeded(name);
     let token = '';
     await save(ctx, (db) => void (token = startSession(db, user.name)));
     res.append('Set-Cookie', cookie(req, token, SESSION_DAYS * 86400));

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import type { Db } from '../types.js';
 import { refreshFindings } from '../check/index.js';
 import { HttpError } from './errors.js';
+import { msg } from './i18n.js';
 import type { Index } from './model/index.js';
 import type { VersionedStore } from './versioned.js';
 
@@ -30,11 +31,6 @@ export async function save(ctx: Ctx, change: (db: Db) => void, opts: { recheck?:
     });
   } catch (e) {
     console.error(`crosscheck web: saving to ${ctx.store.location} failed:`, e);
-    throw new HttpError(
-      503,
-      `Your change could not be written to ${ctx.store.location} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). ` +
-        'The file on disk was left as it was, and the change is kept in memory until the next successful save. Check the disk and try again.',
-      opts.kept,
-    );
+    throw new HttpError(503, msg('err.saveFailed', { location: ctx.store.location, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), opts.kept);
   }
 }

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from './errors.js';
+import { msg } from './i18n.js';
 
 const COOKIE = 'cc_sid';
 const SID = /^[0-9a-f]{32}$/;
@@ -41,12 +42,12 @@ export function csrf(secret: Buffer = randomBytes(32)) {
       try {
         host = new URL(origin).host;
       } catch {}
-      if (host !== req.get('host')) throw new HttpError(403, 'This form was sent from another site, so it was refused.');
+      if (host !== req.get('host')) throw new HttpError(403, msg('err.otherSite'));
     }
     const sid = cookiesOf(req)[COOKIE];
     const given = (req.body && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? req.get('x-csrf-token') ?? '';
     const ok = !!sid && SID.test(sid) && safeEqual(given, tokenFor(sid));
-    if (!ok) throw new HttpError(403, 'The form had expired or did not come from this app (missing or wrong security token). Reload the page and try again.');
+    if (!ok) throw new HttpError(403, msg('err.csrf'));
     next();
   };
 

@@ -1,18 +1,22 @@
 // Reading form fields: strings with length limits, enums, offsets and a safe "back" URL.
 import type { Request } from 'express';
 import { HttpError } from './errors.js';
+import { msg, type I18n } from './i18n.js';
+
+/** A field's name in the reader's language (field.* in the locale files), for messages. */
+const labelOf = (label: string) => (i: I18n) => i.maybe(`field.${label}`, label);
 
 export function field(req: Request, name: string, max: number, label = name): string {
   const v = (req.body ?? {})[name];
   if (v === undefined) return '';
-  if (typeof v !== 'string') throw new HttpError(400, `The field "${label}" was sent more than once or in the wrong shape.`);
-  if (v.length > max) throw new HttpError(413, `"${label}" is too long: ${v.length.toLocaleString('en-US')} characters, at most ${max.toLocaleString('en-US')}.`, v);
+  if (typeof v !== 'string') throw new HttpError(400, msg('err.fieldShape', { label: labelOf(label) }));
+  if (v.length > max) throw new HttpError(413, msg('err.fieldLong', { label: labelOf(label), length: v.length, max }), v);
   return v;
 }
 
 export function oneOf<T extends string>(req: Request, name: string, allowed: readonly T[], label = name): T {
   const v = field(req, name, 100, label);
-  if (!(allowed as readonly string[]).includes(v)) throw new HttpError(400, `Choose a ${label}: ${allowed.join(', ')}.`);
+  if (!(allowed as readonly string[]).includes(v)) throw new HttpError(400, msg('err.choose', { label: labelOf(label), allowed: allowed.join(', ') }));
   return v as T;
 }
 
@@ -30,6 +34,6 @@ export function offsets(req: Request, textLength: number): { start: number; end:
   const start = Number(s);
   const end = Number(e);
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > textLength || start >= end)
-    throw new HttpError(400, 'The selection is not a range of this article’s text. Select the words again.');
+    throw new HttpError(400, msg('err.selection'));
   return { start, end };
 }

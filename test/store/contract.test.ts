@@ -9,7 +9,10 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { emptyDb, isPostgresUrl, type Store } from '../../server/store/index.js';
 import { ingestArticles, recheck, removeArticles } from '../../server/check/index.js';
-import type { Claim, Db } from '../../server/types.js';
+import type { Claim, Db, PrimarySource } from '../../server/types.js';
+import { decide } from '../../server/review/decide.js';
+import { historyOf, undoLast } from '../../server/review/history.js';
+import { judgedOf } from '../../server/review/evidence.js';
 import { makeArticle, ROOT } from '../core/helpers.js';
 import { BACKENDS, type Place } from './backends.js';
 
@@ -82,6 +85,28 @@ for (const backend of BACKENDS) {
       const back = await p.open();
       assert.deepEqual(plain(back.read()), plain(s.read()), 'same entries, same order');
       assert.equal(back.read().manualClaims[0]!.value, 1.2345678901234567e-300);
+    });
+
+    it('a primary source recorded on a review, replaced and undone, reads back with its history', async (p) => {
+      const s = await p.open();
+      await ingestArticles(s, [A, B]);
+      const filing: PrimarySource = { url: 'https://static.cninfo.com.cn/finalpage/2023-10-24/1218.PDF', title: '科大讯飞：2023年三季度报告 "p. 2"', printed: '-0.37 %', value: -0.37, unit: '%', precision: 0.01, by: 'alice', at: '2023-11-01T00:00:00.000Z' };
+      const record = (ps: PrimarySource, by: string, at: string) => (d: Db) => {
+        const f = d.findings.find((x) => x.verdict === 'discrepancy')!;
+        const judged = judgedOf(f, new Map(d.claims.map((c) => [c.id, c])), new Map(d.articles.map((a) => [a.id, a])));
+        decide(d, f, (r) => void (r.primarySource = ps), { by, action: 'source', at, judged });
+      };
+      await s.update(record(filing, 'alice', filing.at));
+      await s.update(record({ ...filing, printed: '-0.4 %', value: -0.4, precision: 0.1, by: 'bob', at: '2023-11-02T00:00:00.000Z' }, 'bob', '2023-11-02T00:00:00.000Z'));
+      const other = await p.open();
+      const f = other.read().findings.find((x) => x.verdict === 'discrepancy')!;
+      assert.equal(other.read().reviews.find((r) => r.findingId === f.id)!.primarySource!.by, 'bob', 'another store sees the latest source');
+      await other.update((d) => void assert.ok(undoLast(d, 'bob', '2023-11-03T00:00:00.000Z').ok));
+      const back = await p.open();
+      assert.deepEqual(plain(back.read().reviews.find((r) => r.findingId === f.id)!.primarySource as unknown as Db), plain(filing as unknown as Db), "undo brought back alice's source, exactly");
+      assert.deepEqual(historyOf(back.read(), f.id).map((e) => `${e.by}:${e.action}`), ['bob:undo', 'bob:source', 'alice:source']);
+      assert.deepEqual(historyOf(back.read(), f.id)[1]!.from.primarySource, filing, 'the history holds what each change replaced');
+      assert.deepEqual(plain(back.read()).reviewEvents, plain(other.read()).reviewEvents);
     });
 
     it('updates are serialised: concurrent batches all land, in order', async (p) => {

@@ -27,6 +27,7 @@ describe('db shape, entry by entry', () => {
     ['a claim with a null value', JSON.stringify({ claims: [claim(), claim({ id: 'c2', value: null as unknown as number })] }), /claims\[1\] \(id c2\): "value" should be a finite number, found null/],
     ['an annotation without anchor', '{"annotations":[{"id":"n1","articleId":"a","comment":"c","createdAt":"x"}]}', /annotations\[0\] \(id n1\): "anchor" should be an anchor/],
     ['a review without status', '{"reviews":[{"findingId":"f9","updatedAt":"x"}]}', /reviews\[0\] \(id f9\): "status" should be a string, found nothing/],
+    ['a primary source without its figure', '{"reviews":[{"findingId":"f8","status":"open","updatedAt":"x","primarySource":{"url":"https://x.test/","printed":"1","value":null,"unit":"%","precision":1,"by":"a","at":"x"}}]}', /reviews\[0\] \(id f8\): "primarySource" should be a primary source \{url, printed, value, unit, precision, by, at\}, found an object/],
   ];
   for (const [name, text, message] of cases)
     test(`${name}: refused, named, the file untouched`, async () => {

@@ -145,3 +145,37 @@ describe('single-user mode', () => {
     assert.equal((await withHost(app.url, '/', 'attacker.example')).status, 421);
   });
 });
+
+describe('failed sign-ins are limited', () => {
+  let app: TestApp;
+  let clock = Date.parse('2026-12-01T09:00:00Z');
+  before(async () => {
+    app = await startApp({ fixture: true, users: [['alice', 'reviewer'], ['bob', 'reviewer']], loginLimits: { perName: 5, perAddress: 8, windowMs: 15 * 60_000, now: () => clock } });
+  });
+  after(() => app.close());
+
+  test('after 5 wrong passwords for a name, even the right one is refused for the window; other names still sign in; then it works again', async () => {
+    const c = new Client(app.url);
+    for (let i = 0; i < 5; i++) assert.equal((await c.signIn('alice', `wrong guess ${i}`)).status, 401);
+    const blocked = await c.signIn('alice');
+    assert.equal(blocked.status, 429);
+    assert.match(blocked.text, /Too many failed sign-ins for this name or from this address\. Nothing was checked; try again in 15 minutes\./);
+    assert.equal(blocked.headers.get('retry-after'), '900');
+    assert.equal(app.store.read().sessions!.filter((s) => s.user === 'alice').length, 0, 'no session');
+    assert.equal((await c.signIn('ALICE')).status, 429, 'the name is counted whatever its case');
+    assert.equal((await new Client(app.url).signIn('bob')).status, 303, 'another account is not locked out');
+    clock += 10 * 60_000;
+    assert.match((await c.signIn('alice')).text, /try again in 5 minutes/);
+    clock += 5 * 60_000 + 1;
+    assert.equal((await c.signIn('alice')).status, 303, 'the window has passed');
+  });
+
+  test('one address guessing many names is stopped too', async () => {
+    const c = new Client(app.url);
+    clock += 60 * 60_000;
+    for (let i = 0; i < 8; i++) assert.equal((await c.signIn(`nobody${i}`, 'wrong password')).status, 401);
+    assert.equal((await c.signIn('bob')).status, 429, 'from this address, for the window');
+    clock += 15 * 60_000 + 1;
+    assert.equal((await c.signIn('bob')).status, 303);
+  });
+});

@@ -89,3 +89,47 @@ test('the per-source table does not count the source marked right as confirmed w
   assert.equal(row('新火种'), '1');
   assert.equal(row('连线Insight'), '0', 'its 0.37% was marked right');
 });
+
+test('a correction can fix a value or a unit: the finding is re-compared with the corrected figure', async () => {
+  const t = await c.token(`/articles/${idA}`);
+  const revenueYoy = () => app.store.read().findings.find((f) => f.claimIds.includes('x0'))!;
+  assert.equal(revenueYoy().verdict, 'discrepancy');
+  const form = (await c.get(`/articles/${idA}?claim=x0`)).text;
+  assert.match(form, /<input name="value" inputmode="decimal" size="10" placeholder="-0\.27">/, 'the form offers the value, showing what was read');
+  assert.match(form, /<input name="unit" list="dl-units" value="%" size="7" required>/);
+  const r = await c.post(`/articles/${idA}/claims/x0/correct`, { _csrf: t, metric: 'revenue', period: '2023-Q1..Q3', subject: 'iflytek', value: '-0.37', scale: '1', unit: '%' });
+  assert.equal(r.status, 303);
+  const k = app.store.read().corrections.find((x) => x.anchor.exact === '0.27%')!;
+  assert.deepEqual([k.value, k.precision, k.unit, k.metric], [-0.37, 0.01, undefined, undefined], 'only what differs is stored');
+  assert.equal(revenueYoy().verdict, 'consistent', 'the corrected figure agrees with the other source');
+  assert.match((await c.get(`/articles/${idA}?claim=x0`)).text, /<dt>Value<\/dt><dd><strong>-0\.37%<\/strong>/);
+  // A unit: say the 2579万 figure was in US dollars, and it no longer meets the yuan figure.
+  const level = () => app.store.read().findings.find((f) => f.claimIds.includes('x4'));
+  assert.ok(level());
+  await c.post(`/articles/${idA}/claims/x4/correct`, { _csrf: t, metric: 'net_profit', period: '2023-Q3', subject: 'iflytek', value: '', scale: '1', unit: 'USD' });
+  assert.equal(app.store.read().corrections.find((x) => x.anchor.exact === '2579万元')!.unit, 'USD');
+  assert.equal(level(), undefined, 'a USD figure is another fact than the CNY one');
+  const md = (await c.get('/export?format=md')).text;
+  assert.match(md, /\| correction \| 新火种 \| 0\.27% \| value → -0\.37 \|/);
+  assert.match(md, /\| correction \| 新火种 \| 2579万元 \| unit → USD \|/);
+  const bad = await c.post(`/articles/${idA}/claims/x0/correct`, { _csrf: t, metric: 'revenue', period: '2023-Q1..Q3', subject: 'iflytek', value: 'minus a bit', scale: '1', unit: '%' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /is not a number/);
+});
+
+test('comments are shown clearly: a numbered mark in the text links to the comment, listed in full with who wrote it', async () => {
+  const t = await c.token(`/articles/${idA}`);
+  const r = await c.post(`/articles/${idA}/annotations`, { _csrf: t, quote: '本报记者 陈佳岚', comment: '记者署名' });
+  assert.equal(r.status, 303);
+  const note = app.store.read().annotations.find((n) => n.comment === '记者署名')!;
+  const page = (await c.get(`/articles/${idA}`)).text;
+  const no = /<a class="note-mark" href="#note-([\w]+)" data-start="(\d+)" data-note="(\d+)" aria-label="comment \3"/.exec(page);
+  assert.ok(no, 'a numbered mark after the commented words');
+  assert.equal(no[1], note.id);
+  assert.equal(Number(no[2]), note.anchor.end, 'the mark sits where the comment ends and holds no text, so offsets stay true');
+  assert.match(page, new RegExp(`<li id="note-${note.id}" class=""><span class="note-no" aria-hidden="true">${no[3]}</span> \\s*<q class="note-quote">«本报记者 陈佳岚»</q> <span class="note-comment">记者署名</span> <span class="muted small">local, `));
+  assert.match(page, /\.note-mark::after|class="note-mark"/);
+  const css = (await c.get('/static/app.css')).text;
+  assert.match(css, /\.noted \{ background: #efe6fa;/, 'a highlight, not a faint underline');
+  assert.match(css, /\.note-mark::after \{ content: attr\(data-note\)/);
+});

@@ -9,7 +9,7 @@ import type { Claim, Db, Measure } from '../../server/types.js';
 import { ingestArticles, recheck } from '../../server/check/index.js';
 import { readArticles, articleIdFor } from '../../server/ingest/index.js';
 import { openJsonStore, type Store } from '../../server/store/index.js';
-import { createApp } from '../../server/web/app.js';
+import { createApp, type AppOptions } from '../../server/web/app.js';
 import { sentenceAround } from '../../server/web/model/manual-claim.js';
 import { makeUser, putUser } from '../../server/auth/users.js';
 import type { AuthMode } from '../../server/auth/mode.js';
@@ -78,7 +78,7 @@ export interface TestApp {
  */
 export const PASSWORD = 'correct horse battery';
 
-export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => Store; users?: Array<[string, Role]>; auth?: AuthMode } = {}): Promise<TestApp> {
+export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => Store; users?: Array<[string, Role]>; auth?: AuthMode; loginLimits?: AppOptions['loginLimits'] } = {}): Promise<TestApp> {
   const articlesDir = tempLibrary();
   const dbFile = join(dirname(articlesDir), 'claims.json');
   const real = await openJsonStore(dbFile);
@@ -92,7 +92,7 @@ export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => S
     await real.update((db) => void putUser(db, u));
   }
   const store = opts.wrap ? opts.wrap(real) : real;
-  const app = createApp({ store, articlesDir, auth: opts.auth });
+  const app = createApp({ store, articlesDir, auth: opts.auth, loginLimits: opts.loginLimits });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -2,6 +2,7 @@
 // colleague can open) and applied to the findings in queue order.
 import type { Finding, Severity } from '../../types.js';
 import { HttpError } from '../errors.js';
+import { msg } from '../i18n.js';
 import { statusOf, type Index } from './index.js';
 
 export const STATUSES = ['open', 'confirmed', 'dismissed', 'reviewed', 'all'] as const;
@@ -21,14 +22,14 @@ export interface Filters {
 function pick<T extends readonly string[]>(name: string, raw: unknown, allowed: T, fallback: T[number]): T[number] {
   if (raw === undefined || raw === '') return fallback;
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw;
-  throw new HttpError(400, `Unknown ${name} "${String(raw).slice(0, 40)}". Use one of: ${allowed.filter(Boolean).join(', ')}.`);
+  throw new HttpError(400, msg('err.unknownFilter', { name: (i) => i.maybe(`filters.${name}`, name).toLowerCase(), value: String(raw).slice(0, 40), allowed: allowed.filter(Boolean).join(', ') }));
 }
 
 const text = (raw: unknown, max: number) => (typeof raw === 'string' ? raw.trim().slice(0, max) : '');
 
 export function parseFilters(query: Record<string, unknown>, defaults: Pick<Filters, 'status' | 'verdict'>): Filters {
   const page = query.page === undefined || query.page === '' ? 1 : Number(query.page);
-  if (!Number.isInteger(page) || page < 1 || page > 1e6) throw new HttpError(400, 'The page number should be a whole number from 1.');
+  if (!Number.isInteger(page) || page < 1 || page > 1e6) throw new HttpError(400, msg('err.page'));
   return {
     status: pick('status', query.status, STATUSES, defaults.status),
     verdict: pick('verdict', query.verdict, VERDICTS, defaults.verdict),

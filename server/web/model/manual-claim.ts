@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Article, Claim, Measure } from '../../types.js';
 import { HttpError } from '../errors.js';
+import { msg } from '../i18n.js';
 
 export interface ManualInput {
   start: number;
@@ -22,10 +23,10 @@ const UNIT = /^[A-Za-z%/]{1,16}$/;
 
 /** Checks the free-text fields shared by manual claims and corrections. */
 export function checkFact(metric: string, period: string, subject: string) {
-  if (metric && metric !== '(none)' && !METRIC.test(metric)) throw new HttpError(400, 'A metric id uses lower-case letters, digits and _ (for example revenue or net_profit).');
-  if (period && !PERIOD.test(period)) throw new HttpError(400, 'Write the period like 2023, 2023-Q3, 2023-Q1..Q3, 2023-H1 or 2023-10.');
-  if (!subject.trim()) throw new HttpError(400, 'Say whose figure it is (the subject), for example iflytek.');
-  if (subject.length > 100) throw new HttpError(400, 'The subject is too long (at most 100 characters).');
+  if (metric && metric !== '(none)' && !METRIC.test(metric)) throw new HttpError(400, msg('err.metricId'));
+  if (period && !PERIOD.test(period)) throw new HttpError(400, msg('err.period'));
+  if (!subject.trim()) throw new HttpError(400, msg('err.subject'));
+  if (subject.length > 100) throw new HttpError(400, msg('err.subjectLong'));
 }
 
 /** The sentence around a span: from the last sentence end before it to the next one after it. */
@@ -44,16 +45,26 @@ export function sentenceAround(text: string, start: number, end: number): { sent
 
 export function parsePrinted(raw: string): { value: number; decimals: number } {
   const t = raw.trim().replace(/[,，\s]/g, '').replace(/^[−–]/, '-');
-  if (!/^[+-]?\d+(\.\d+)?$/.test(t)) throw new HttpError(400, `"${raw.slice(0, 40)}" is not a number. Write it as printed, for example 126.14 or -0.37.`);
+  if (!/^[+-]?\d+(\.\d+)?$/.test(t)) throw new HttpError(400, msg('err.notNumber', { value: raw.slice(0, 40) }));
   return { value: Number(t), decimals: t.split('.')[1]?.length ?? 0 };
+}
+
+export function checkUnit(unit: string) {
+  if (!UNIT.test(unit)) throw new HttpError(400, msg('err.unit'));
+}
+
+/** A number as printed times its scale: the normalised value and the step of its last digit. */
+export function scaledValue(printed: string, scale: number): { value: number; precision: number } {
+  const { value, decimals } = parsePrinted(printed);
+  // Round away float noise from the scaling (0.1 × 1e8).
+  return { value: Number((value * scale).toPrecision(15)), precision: Number((10 ** -decimals * scale).toPrecision(12)) };
 }
 
 export function manualClaim(article: Article, input: ManualInput): Claim {
   checkFact(input.metric, input.period, input.subject);
-  if (!UNIT.test(input.unit)) throw new HttpError(400, 'Choose a unit such as CNY, USD, %, pp or count.');
-  const { value, decimals } = parsePrinted(input.value);
+  checkUnit(input.unit);
+  const { value, precision } = scaledValue(input.value, input.scale);
   const { sentence, sentenceStart } = sentenceAround(article.text, input.start, input.end);
-  const scaled = value * input.scale;
   return {
     id: 'm' + randomBytes(6).toString('hex'),
     articleId: article.id,
@@ -62,10 +73,9 @@ export function manualClaim(article: Article, input: ManualInput): Claim {
     end: input.end,
     sentence,
     sentenceStart,
-    // Round away float noise from the scaling (0.1 × 1e8).
-    value: Number(scaled.toPrecision(15)),
+    value,
     unit: input.unit,
-    precision: Number((10 ** -decimals * input.scale).toPrecision(12)),
+    precision,
     qualifier: 'exact',
     measure: input.measure,
     subject: input.subject.trim(),

@@ -4,6 +4,7 @@ import type { Finding, Severity, Verdict } from '../../types.js';
 import { statusOf, type Index } from './index.js';
 import { publisherName } from '../render.js';
 import { storiesOf } from '../../story/index.js';
+import { againstSource } from '../../review/primary-source.js';
 
 export interface PublisherRow {
   publisher: string;
@@ -72,15 +73,19 @@ export function overviewOf(ix: Index) {
     const sources = new Set(f.claimIds.map((id) => ix.claimById.get(id)?.articleId).filter((x): x is string => !!x));
     const pubs = new Set([...sources].map(publisherOf));
     const confirmed = statusOf(ix, f.id) === 'confirmed';
-    // The source whose figure the reviewer marked right is not "confirmed wrong".
-    const right = ix.reviews.get(f.id)?.correctClaimId;
+    // The source whose figure the reviewer marked right is not "confirmed wrong"; with a primary
+    // source recorded, only the sources wrong against it are.
+    const review = ix.reviews.get(f.id);
+    const right = review?.correctClaimId;
     const rightPublisher = right && ix.claimById.get(right) ? publisherOf(ix.claimById.get(right)!.articleId) : undefined;
+    const against = againstSource(f, review, ix.claimById);
+    const wrong = against && new Set(against.wrongArticleIds.map(publisherOf));
     for (const p of pubs) {
       const r = row(p);
       r.inDiscrepancy++;
       if (sources.size === 2) r.twoSource++;
       else r.multiSource++;
-      if (confirmed && p !== rightPublisher) r.confirmed++;
+      if (confirmed && (wrong ? wrong.has(p) : p !== rightPublisher)) r.confirmed++;
     }
     for (const p of new Set((f.outlierArticleIds ?? []).map(publisherOf))) row(p).outlier++;
   }

@@ -10,13 +10,14 @@ import type { Ctx } from '../context.js';
 import { HttpError } from '../errors.js';
 import { flash } from '../flash.js';
 import { field } from '../form.js';
+import { i18nOf, msg, msgN, type Msg } from '../i18n.js';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const MAX_PASTE_CHARS = 2_000_000;
 // The same files the CLI reads: saved web pages too (their readable text becomes the article).
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 const MAX_FILES = 20;
-const BACK_TO_ADD = { href: '/add', label: 'Back to Add articles' };
+const BACK_TO_ADD = { href: '/add', label: msg('err.backToAdd') };
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -38,8 +39,8 @@ const uploadFiles: RequestHandler = (req, res, next) =>
     const e = err as { name?: string; code?: string };
     const name = (req as { uploading?: string }).uploading;
     if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_SIZE')
-      return next(new HttpError(413, `${name ?? 'A file'} is larger than the upload limit of ${MAX_UPLOAD_BYTES / 1048576} MB. Nothing was added. Split it, or put it in the library folder instead.`, undefined, BACK_TO_ADD));
-    if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_COUNT') return next(new HttpError(413, `At most ${MAX_FILES} files in one upload. Nothing was added.`, undefined, BACK_TO_ADD));
+      return next(new HttpError(413, msg('err.tooLarge', { name: name ?? msg('err.aFile'), mb: MAX_UPLOAD_BYTES / 1048576 }), undefined, BACK_TO_ADD));
+    if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_COUNT') return next(new HttpError(413, msg('err.tooManyFiles', { n: MAX_FILES }), undefined, BACK_TO_ADD));
     next(err);
   });
 
@@ -66,53 +67,53 @@ export function pastePath(meta: { title: string; url: string }, text: string): s
 
 export function addRoutes(app: Express, ctx: Ctx) {
   app.get('/add', (_req, res) => {
-    res.render('add', { title: 'Add articles', articlesDir: ctx.articlesDir, maxMb: MAX_UPLOAD_BYTES / 1048576, form: {} });
+    res.render('add', { title: i18nOf(res).t('title.add'), articlesDir: ctx.articlesDir, maxMb: MAX_UPLOAD_BYTES / 1048576, form: {} });
   });
 
   app.post('/add/upload', uploadFiles, ctx.verify, async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-    if (!files.length) throw new HttpError(400, 'Choose one or more .txt, .md or .html files to upload.', undefined, BACK_TO_ADD);
+    if (!files.length) throw new HttpError(400, msg('err.chooseFiles'), undefined, BACK_TO_ADD);
     const articles: Article[] = [];
-    const problems: string[] = [];
+    const problems: Msg[] = [];
     for (const f of files) {
       const name = decodeName(f.originalname);
       if (!EXTENSIONS.has(extname(name).toLowerCase())) {
-        problems.push(`${name}: not a .txt, .md or .html file`);
+        problems.push(msg('err.notArticleFile', { name }));
         continue;
       }
       const r = articleFromBytes(f.buffer, `upload/${name}`, 'upload');
-      if ('error' in r) problems.push(`${name}: ${r.error}`);
+      if ('error' in r) problems.push(msg('err.fileProblem', { name, problem: r.error }));
       else articles.push(r.article);
     }
-    if (!articles.length) throw new HttpError(400, `No article was added. ${problems.join('; ')}.`, undefined, BACK_TO_ADD);
+    if (!articles.length) throw new HttpError(400, msg('err.noneAdded', { problems: (i) => problems.map((p) => i.text(p)).join('; ') }), undefined, BACK_TO_ADD);
     await finish(ctx, res, articles, problems);
   });
 
   app.post('/add/paste', express.urlencoded({ extended: false, limit: '8mb', parameterLimit: 20 }), ctx.verify, async (req, res) => {
     const text = field(req, 'text', MAX_PASTE_CHARS, 'text');
-    const meta = { title: field(req, 'title', 300, 'title').trim(), publisher: field(req, 'publisher', 200, 'publisher').trim(), date: field(req, 'date', 40, 'date').trim(), url: field(req, 'url', 2000, 'URL').trim() };
-    if (!text.trim()) throw new HttpError(400, 'Paste the article text.', text);
-    if (meta.url && !/^https?:\/\/\S+$/i.test(meta.url)) throw new HttpError(400, 'The URL should start with http:// or https://.', text);
-    if (meta.date && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(meta.date)) throw new HttpError(400, 'Write the date as YYYY-MM-DD.', text);
+    const meta = { title: field(req, 'title', 300, 'title').trim(), publisher: field(req, 'publisher', 200, 'publisher').trim(), date: field(req, 'date', 40, 'date').trim(), url: field(req, 'url', 2000, 'url').trim() };
+    if (!text.trim()) throw new HttpError(400, msg('err.pasteText'), text);
+    if (meta.url && !/^https?:\/\/\S+$/i.test(meta.url)) throw new HttpError(400, msg('err.url'), text);
+    if (meta.date && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(meta.date)) throw new HttpError(400, msg('err.date'), text);
     const path = pastePath(meta, text);
     const r = articleFromBytes(Buffer.from(text, 'utf8'), path, 'paste', meta);
-    if ('error' in r) throw new HttpError(400, `The text was not added: ${r.error}.`, text);
+    if ('error' in r) throw new HttpError(400, msg('err.notAdded', { problem: r.error }), text);
     await finish(ctx, res, [r.article], []);
   });
 }
 
-async function finish(ctx: Ctx, res: Response, articles: Article[], problems: string[]) {
+async function finish(ctx: Ctx, res: Response, articles: Article[], problems: Msg[]) {
   let summary;
   try {
     summary = await ingestArticles(ctx.store, articles);
   } catch (e) {
     console.error('crosscheck web: ingest failed:', e);
-    throw new HttpError(503, `The article could not be saved to ${ctx.store.location} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Nothing on disk was changed; try again.`);
+    throw new HttpError(503, msg('err.ingestFailed', { location: ctx.store.location, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   const ix = ctx.index();
   const claims = articles.reduce((n, a) => n + (ix.claimsByArticle.get(a.id)?.length ?? 0), 0);
-  const what = [summary.added && `${summary.added} added`, summary.changed && `${summary.changed} updated`, summary.unchanged && `${summary.unchanged} already in the library, unchanged`].filter(Boolean).join(', ');
-  flash(res.locals.sid, `${what}: ${claims} claim${claims === 1 ? '' : 's'} found, ${ix.db.findings.length} findings in all`);
-  for (const p of problems) flash(res.locals.sid, `Not added: ${p}`, 'warn');
+  const parts = [summary.added && msg('flash.addedN', { n: summary.added }), summary.changed && msg('flash.updatedN', { n: summary.changed }), summary.unchanged && msg('flash.unchangedN', { n: summary.unchanged })].filter((x): x is Msg => !!x);
+  flash(res.locals.sid, msg('flash.added', { what: (i) => parts.map((p) => i.text(p)).join(i.t('common.listSep')), claims: msgN('flash.claimsFound', claims), findings: ix.db.findings.length }));
+  for (const p of problems) flash(res.locals.sid, msg('flash.notAdded', { problem: p }), 'warn');
   res.redirect(303, articles.length === 1 ? `/articles/${articles[0]!.id}` : '/articles');
 }

@@ -8,7 +8,8 @@ import { stateOf, statusOf, type Index } from '../model/index.js';
 import { segmentsOf, type Mark } from '../model/highlight.js';
 import { sourcesOf } from '../model/sources.js';
 import { formChoices } from '../model/choices.js';
-import { helpers } from '../render.js';
+import { helpers, helpersFor, type Helpers } from '../render.js';
+import { i18nOf, msg } from '../i18n.js';
 
 const PAGE = 100;
 
@@ -25,14 +26,15 @@ export function articleRoutes(app: Express, ctx: Ctx) {
       const fs = ix.findingsByArticle.get(a.id) ?? [];
       return { a, claims: ix.claimsByArticle.get(a.id)?.length ?? 0, discrepancies: fs.filter((f) => f.verdict === 'discrepancy').length, open: fs.filter((f) => f.verdict !== 'consistent' && statusOf(ix, f.id) === 'open').length };
     });
-    res.render('articles', { title: 'Articles', rows, page, q });
+    res.render('articles', { title: i18nOf(res).t('title.articles'), rows, page, q });
   });
 
   app.get('/articles/:id', (req, res) => {
     const ix = ctx.index();
     const article = ix.articles.get(req.params.id);
-    if (!article) throw new HttpError(404, 'No article with that id. It may have been added under another name: see the article list.');
-    res.render('article', { title: article.title, ...articleView(ix, article, typeof req.query.claim === 'string' ? req.query.claim : undefined), choices: formChoices(ix) });
+    if (!article) throw new HttpError(404, msg('err.noArticle'));
+    const h = helpersFor(i18nOf(res));
+    res.render('article', { title: article.title, ...articleView(ix, article, typeof req.query.claim === 'string' ? req.query.claim : undefined, h), choices: formChoices(ix) });
   });
 }
 
@@ -49,13 +51,15 @@ function rejectedClaims(ix: Index, article: Article) {
   return out;
 }
 
-export function articleView(ix: Index, article: Article, selectedId?: string) {
+export function articleView(ix: Index, article: Article, selectedId?: string, h: Helpers = helpers) {
   const claims = (ix.claimsByArticle.get(article.id) ?? []).filter((c) => !c.aspects.includes('orphaned'));
   const rejected = rejectedClaims(ix, article);
-  const annotations = ix.db.annotations.filter((a) => a.articleId === article.id);
+  // Comments in reading order, numbered as their marks in the text; orphaned ones last, unnumbered.
+  const annotations = ix.db.annotations.filter((a) => a.articleId === article.id).sort((a, b) => Number(!!a.orphaned) - Number(!!b.orphaned) || a.anchor.start - b.anchor.start || a.createdAt.localeCompare(b.createdAt));
+  const noteNumber = new Map(annotations.filter((a) => !a.orphaned).map((a, i) => [a.id, i + 1]));
   const marks: Mark[] = [
-    ...claims.map((c) => ({ kind: 'claim' as const, id: c.id, start: c.start, end: c.end, state: stateOf(ix, c.id), title: `${helpers.stateLabel(stateOf(ix, c.id))}: ${helpers.value(c)} · ${helpers.metric(c.metric)}` })),
-    ...rejected.map(({ claim: c }) => ({ kind: 'rejected' as const, id: c.id, start: c.start, end: c.end, state: 'rejected', title: 'marked not a claim' })),
+    ...claims.map((c) => ({ kind: 'claim' as const, id: c.id, start: c.start, end: c.end, state: stateOf(ix, c.id), title: `${h.stateLabel(stateOf(ix, c.id))}: ${h.value(c)} · ${h.metric(c.metric)}` })),
+    ...rejected.map(({ claim: c }) => ({ kind: 'rejected' as const, id: c.id, start: c.start, end: c.end, state: 'rejected', title: h.i18n.t('article.markNotAClaim') })),
     ...annotations.filter((a) => !a.orphaned).map((a) => ({ kind: 'note' as const, id: a.id, start: a.anchor.start, end: a.anchor.end, title: a.comment })),
   ];
   const segments = segmentsOf(article.text, marks);
@@ -82,6 +86,7 @@ export function articleView(ix: Index, article: Article, selectedId?: string) {
     claims: claims.map((c) => ({ c, state: stateOf(ix, c.id) })),
     rejected,
     annotations,
+    noteNumber,
     orphanedManual: (ix.claimsByArticle.get(article.id) ?? []).filter((c) => c.aspects.includes('orphaned')),
     orphanedCorrections: ix.db.corrections.filter((k) => k.articleId === article.id && k.orphaned),
     detail,

@@ -3,7 +3,7 @@
 // reverses the lot. Findings the viewer may not change are skipped and counted, not forced.
 import express, { type Express, type Request } from 'express';
 import { randomBytes } from 'node:crypto';
-import type { DismissReason, Finding, Review } from '../../types.js';
+import type { Finding, Review } from '../../types.js';
 import { decide } from '../../review/decide.js';
 import { judgedOf } from '../../review/evidence.js';
 import { refusal } from '../../review/permissions.js';
@@ -13,11 +13,11 @@ import { flash } from '../flash.js';
 import { backTo, oneOf } from '../form.js';
 import { applyFilters, parseFilters } from '../model/filters.js';
 import type { Index } from '../model/index.js';
-import { REASONS } from '../render.js';
+import { REASON_KEYS } from '../render.js';
+import { msg, msgN } from '../i18n.js';
 import { viewerOf } from '../who.js';
 
 const MAX_IDS = 500;
-const REASON_KEYS = Object.keys(REASONS) as DismissReason[];
 // A page of cards sends one "ids" field per ticked card, more than ordinary forms allow.
 const bulkForm = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: MAX_IDS + 20 });
 
@@ -29,10 +29,10 @@ export function bulkTargets(ix: Index, req: Request, scope: 'selected' | 'roundi
   }
   const raw = req.body?.ids;
   const ids = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  if (!ids.length) throw new HttpError(400, 'Tick one or more findings first, or use the button for all rounding findings of this filter.');
-  if (ids.length > MAX_IDS || ids.some((x) => typeof x !== 'string')) throw new HttpError(400, `At most ${MAX_IDS} findings at once.`);
+  if (!ids.length) throw new HttpError(400, msg('err.tickFirst'));
+  if (ids.length > MAX_IDS || ids.some((x) => typeof x !== 'string')) throw new HttpError(400, msg('err.atMost', { n: MAX_IDS }));
   const found = ids.map((id) => ix.findingById.get(id));
-  if (found.some((f) => !f)) throw new HttpError(404, 'One of the ticked findings is gone after a re-check. Reload the queue; nothing was changed.');
+  if (found.some((f) => !f)) throw new HttpError(404, msg('err.tickedGone'));
   return [...new Set(found as Finding[])];
 }
 
@@ -40,8 +40,8 @@ export function bulkRoutes(app: Express, ctx: Ctx) {
   app.post('/bulk', bulkForm, ctx.verify, async (req, res) => {
     const ix = ctx.index();
     const viewer = viewerOf(res);
-    const action = oneOf(req, 'action', ['confirm', 'dismiss'] as const, 'bulk action');
-    const reason = action === 'dismiss' ? oneOf(req, 'reason', REASON_KEYS, 'reason for dismissing') : undefined;
+    const action = oneOf(req, 'action', ['confirm', 'dismiss'] as const, 'bulkAction');
+    const reason = action === 'dismiss' ? oneOf(req, 'reason', REASON_KEYS, 'reason') : undefined;
     const scope = oneOf(req, 'scope', ['selected', 'rounding'] as const, 'scope');
     const targets = bulkTargets(ix, req, scope);
     const change = (r: Review) => {
@@ -57,9 +57,9 @@ export function bulkRoutes(app: Express, ctx: Ctx) {
       for (const f of allowed) if (decide(db, f, change, { by: viewer.name, action: `bulk ${action}`, at, judged: judgedOf(f, ix.claimById, ix.articles), batch })) changed++;
     });
     const skipped = targets.length - allowed.length;
-    const verb = action === 'confirm' ? 'Confirmed' : `Dismissed (${REASONS[reason!]})`;
-    flash(res.locals.sid, `${verb}: ${changed} finding${changed === 1 ? '' : 's'}${targets.length - skipped - changed ? `; ${targets.length - skipped - changed} already so` : ''}. One undo (u) reverses them all.`);
-    if (skipped) flash(res.locals.sid, `Skipped ${skipped}: decided by another reviewer; only an editor can change those.`, 'warn');
+    const already = targets.length - skipped - changed;
+    flash(res.locals.sid, msgN(action === 'confirm' ? 'flash.bulkConfirmed' : 'flash.bulkDismissed', changed, { reason: reason ? msg(`reason.${reason}`) : '', already: already ? msg('flash.already', { n: already }) : '' }));
+    if (skipped) flash(res.locals.sid, msg('flash.skipped', { n: skipped }), 'warn');
     res.redirect(303, backTo(req, '/queue'));
   });
 }

@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { renderExportWith, ExportError, type ExportFilters, type ExportFormat } from '../../export/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError } from '../errors.js';
+import { msg } from '../i18n.js';
 
 const FORMATS: ExportFormat[] = ['csv', 'md', 'html', 'json', 'annotations', 'claimreview'];
 const STATUSES = ['open', 'confirmed', 'dismissed', 'reviewed', 'all'] as const;
@@ -13,9 +14,9 @@ export function exportRoutes(app: Express, ctx: Ctx) {
   app.get('/export', (req, res) => {
     const q = req.query as Record<string, string | undefined>;
     const format = q.format as ExportFormat;
-    if (!FORMATS.includes(format)) throw new HttpError(400, `Choose a download format: ${FORMATS.join(', ')}.`);
+    if (!FORMATS.includes(format)) throw new HttpError(400, msg('err.format', { formats: FORMATS.join(', ') }));
     const status = (q.status || 'all') as ExportFilters['status'];
-    if (!STATUSES.includes(status as (typeof STATUSES)[number])) throw new HttpError(400, `Status for a download is one of: ${STATUSES.join(', ')}.`);
+    if (!STATUSES.includes(status as (typeof STATUSES)[number])) throw new HttpError(400, msg('err.exportStatus', { statuses: STATUSES.join(', ') }));
     const filters: ExportFilters = { status };
     for (const k of ['verdict', 'severity', 'metric', 'q'] as const) if (typeof q[k] === 'string' && q[k]) filters[k] = q[k]!.slice(0, 200);
     if (q.article) filters.articleId = q.article.slice(0, 200);
@@ -26,7 +27,7 @@ export function exportRoutes(app: Express, ctx: Ctx) {
     } catch (e) {
       if (e instanceof ExportError) throw new HttpError(400, (e as Error).message);
       console.error('crosscheck web: export failed:', e);
-      throw new HttpError(501, `The ${format} download is not available right now (${(e as Error).message}).`);
+      throw new HttpError(501, msg('err.exportFailed', { format, problem: (e as Error).message }));
     }
     const filename = out.filename.replace(/[^\w.-]/g, '_') || `crosscheck.${format}`;
     res.set({ 'Content-Type': out.contentType, 'Content-Disposition': `attachment; filename="${filename}"` }).send(out.body);

@@ -3,6 +3,7 @@
 import type { Express } from 'express';
 import type { Claim } from '../../types.js';
 import type { Ctx } from '../context.js';
+import { i18nOf } from '../i18n.js';
 import { applyFilters, metricsIn, paginate, parseFilters, SEVERITIES, STATUSES, VERDICTS } from '../model/filters.js';
 import { statusOf } from '../model/index.js';
 import { sourcesOf } from '../model/sources.js';
@@ -14,7 +15,7 @@ export function factsRoutes(app: Express, ctx: Ctx) {
     const ix = ctx.index();
     const filters = parseFilters(req.query, { status: 'all', verdict: 'all' });
     const single = req.query.scope === 'single';
-    const base = { title: 'Facts', filters, single, options: { statuses: STATUSES, verdicts: VERDICTS, severities: SEVERITIES, metrics: metricsIn(ix) } };
+    const base = { title: i18nOf(res).t('title.facts'), filters, single, options: { statuses: STATUSES, verdicts: VERDICTS, severities: SEVERITIES, metrics: metricsIn(ix) } };
     if (single) {
       // Claims in no finding: what only one source says.
       const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean);

@@ -7,7 +7,8 @@ import { HttpError } from '../errors.js';
 import { flash } from '../flash.js';
 import { backTo } from '../form.js';
 import { whoOf } from '../who.js';
-import { helpers } from '../render.js';
+import { helpersFor } from '../render.js';
+import { msg } from '../i18n.js';
 
 export function historyRoutes(app: Express, ctx: Ctx) {
   app.post('/undo', ctx.form, ctx.verify, async (req, res) => {
@@ -16,14 +17,15 @@ export function historyRoutes(app: Express, ctx: Ctx) {
     await save(ctx, (db) => void (holder.result = undoLast(db, by, new Date().toISOString())));
     const result = holder.result ?? { ok: false, reason: 'nothing' };
     const back = backTo(req, '/queue');
-    if (!result.ok && result.reason === 'nothing') throw new HttpError(409, 'There is nothing of yours to undo.');
+    if (!result.ok && result.reason === 'nothing') throw new HttpError(409, msg('err.nothingToUndo'));
     if (!result.ok) {
       const f = ctx.index().findingById.get(result.findingId);
-      throw new HttpError(409, `Not undone: ${result.by} changed “${f ? helpers.fact(f.fact) : result.findingId}” after you (${helpers.when(result.at)}). Nothing was changed; open the finding to see its history.`);
+      throw new HttpError(409, msg('err.notUndone', { by: result.by, fact: (i) => (f ? helpersFor(i).fact(f.fact) : result.findingId), when: (i) => helpersFor(i).when(result.at) }));
     }
     const n = result.events.length;
     const first = ctx.index().findingById.get(result.events[0]!.findingId);
-    flash(res.locals.sid, n > 1 ? `Undone: “${result.events[0]!.action}” on ${n} findings` : `Undone: “${result.events[0]!.action}” on ${first ? helpers.fact(first.fact) : 'a finding'}`);
+    const action = msg(`action.${result.events[0]!.action}`);
+    flash(res.locals.sid, n > 1 ? msg('flash.undoneMany', { action, n }) : msg('flash.undone', { action, fact: (i) => (first ? helpersFor(i).fact(first.fact) : i.t('common.aFinding')) }));
     res.redirect(303, back);
   });
 }

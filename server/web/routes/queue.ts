@@ -1,6 +1,6 @@
 // The review queue, one finding's page, and the review actions on a finding.
 import type { Express, Request } from 'express';
-import type { DismissReason, Review } from '../../types.js';
+import type { Claim, DismissReason, Finding, PrimarySource, Review } from '../../types.js';
 import { save, type Ctx } from '../context.js';
 import { HttpError } from '../errors.js';
 import { flash } from '../flash.js';
@@ -8,22 +8,27 @@ import { backTo, field, oneOf } from '../form.js';
 import { applyFilters, metricsIn, paginate, parseFilters, SEVERITIES, STATUSES, VERDICTS } from '../model/filters.js';
 import { statusOf, type Index } from '../model/index.js';
 import { sourcesOf } from '../model/sources.js';
-import { REASONS, helpers } from '../render.js';
+import { REASON_KEYS, helpersFor } from '../render.js';
+import { i18nOf, msg, type I18n } from '../i18n.js';
 import { judgedOf } from '../../review/evidence.js';
 import { decide } from '../../review/decide.js';
 import { historyOf } from '../../review/history.js';
 import { viewerOf } from '../who.js';
 import { isStale, refusal } from '../../review/permissions.js';
+import { primarySourceFrom, sourceFormDefaults, sourceView } from '../model/primary-source.js';
+import { SCALES } from '../model/choices.js';
+import { againstSource } from '../../review/primary-source.js';
 
 const PAGE = 20;
 /** Sources shown side by side on a queue card; the finding page shows them all. */
 const CARD_SOURCES = 4;
-const ACTIONS = ['confirm', 'dismiss', 'reopen', 'note', 'correct', 'reference'] as const;
-const REASON_KEYS = Object.keys(REASONS) as DismissReason[];
+const ACTIONS = ['confirm', 'dismiss', 'reopen', 'note', 'correct', 'reference', 'source', 'unsource'] as const;
 
 export function cardOf(ix: Index, id: string) {
   const f = ix.findingById.get(id)!;
-  return { f, sources: sourcesOf(ix, f), review: ix.reviews.get(id), status: statusOf(ix, id), history: historyOf(ix.db, id) };
+  const review = ix.reviews.get(id);
+  const sources = sourcesOf(ix, f);
+  return { f, sources, review, status: statusOf(ix, id), history: historyOf(ix.db, id), primary: sourceView(ix, f, review, sources) };
 }
 
 export function queueRoutes(app: Express, ctx: Ctx) {
@@ -36,7 +41,7 @@ export function queueRoutes(app: Express, ctx: Ctx) {
       allMatching,
       // A status the user chose is kept; the queue's implicit "open" is not, or a download after confirming would be empty.
       exportStatus: typeof req.query.status === 'string' && req.query.status ? filters.status : undefined,
-      title: 'Review queue',
+      title: i18nOf(res).t('title.queue'),
       filters,
       page,
       cards: page.items.map((f) => cardOf(ix, f.id)),
@@ -50,37 +55,56 @@ export function queueRoutes(app: Express, ctx: Ctx) {
     const ix = ctx.index();
     if (!ix.findingById.has(req.params.id)) {
       const orphan = ix.reviews.get(req.params.id);
-      if (orphan) return res.status(404).render('orphans', { title: 'Orphaned review', only: orphan, ...orphansOf(ix), articles: ix.articles });
-      throw new HttpError(404, 'No finding with that id. It may have changed after a re-check: open the queue to find it again.');
+      if (orphan) return res.status(404).render('orphans', { title: i18nOf(res).t('title.orphanReview'), only: orphan, ...orphansOf(ix), articles: ix.articles });
+      throw new HttpError(404, msg('err.noFinding'));
     }
-    res.render('finding', { title: 'Finding', card: cardOf(ix, req.params.id), cardSources: Infinity, openHistory: true });
+    const card = cardOf(ix, req.params.id);
+    res.render('finding', { title: i18nOf(res).t('title.finding'), card, cardSources: Infinity, openHistory: true, sourceForm: { ...sourceFormDefaults(card.sources), scales: SCALES } });
   });
 
   app.post('/findings/:id/review', ctx.form, ctx.verify, async (req, res) => {
     const ix = ctx.index();
     const f = ix.findingById.get(req.params.id as string);
-    if (!f) throw new HttpError(404, 'No finding with that id: it may have changed after a re-check. Reload the queue.');
+    if (!f) throw new HttpError(404, msg('err.noFindingPost'));
     const action = oneOf(req, 'action', ACTIONS, 'action');
     const note = field(req, 'note', 5000, 'note');
-    const change = reviewChange(req, action, f.claimIds, ix, note);
     const viewer = viewerOf(res);
+    const at = new Date().toISOString();
+    const change = reviewChange(req, action, f.claimIds, ix, note, viewer.name, at);
     const current = ix.reviews.get(f.id);
     if (isStale(req.body?.seen, current))
-      throw new HttpError(409, `While you had this page open, ${current?.by ?? 'someone'} changed this finding (now ${helpers.stateWords(current)}, ${helpers.when(current?.updatedAt)}). Your ${action} was not saved; reload to see the finding as it is now.`, note || undefined);
+      throw new HttpError(
+        409,
+        msg('err.stale', { by: current?.by ?? msg('common.someone'), state: (i) => helpersFor(i).stateWords(current), when: (i) => helpersFor(i).when(current?.updatedAt), action: msg(`action.${action}`) }),
+        note || undefined,
+      );
     const refused = refusal(viewer, current, action);
-    if (refused) throw new HttpError(403, refused, note || undefined);
+    if (refused) throw new HttpError(403, refusedText(refused), note || undefined);
     const judged = judgedOf(f, ix.claimById, ix.articles);
     const by = viewer.name;
-    await save(ctx, (db) => void decide(db, f, change, { by, action, at: new Date().toISOString(), judged, note: note.trim() || undefined }), { kept: note || undefined });
-    flash(res.locals.sid, `${flashWord(action, req)}: ${helpers.fact(f.fact)}`);
+    await save(ctx, (db) => void decide(db, f, change, { by, action, at, judged, note: note.trim() || undefined }), { kept: note || undefined });
+    const fact = (i: I18n) => helpersFor(i).fact(f.fact);
+    flash(res.locals.sid, action === 'source' || action === 'unsource' ? sourceFlash(ctx.index(), f, fact) : flashWord(action, req, fact));
     const focus = field(req, 'focus', 40) || f.id;
     const back = backTo(req, `/findings/${f.id}`);
     res.redirect(303, back.includes('#') || !/^[\w-]+$/.test(focus) ? back : `${back}#f-${focus}`);
   });
 }
 
-function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: string[], ix: Index, note: string): (r: Review) => void {
+function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: string[], ix: Index, note: string, by: string, at: string): (r: Review) => void {
   switch (action) {
+    case 'source': {
+      const claims = claimIds.map((id) => ix.claimById.get(id)).filter((c): c is Claim => !!c);
+      const source = primarySourceFrom(req, claims, by, at);
+      return (r) => {
+        // The same document and figure again is no change: who recorded it first stays.
+        const { by: _b, at: _a, ...same } = r.primarySource ?? ({} as Partial<PrimarySource>);
+        const { by: _b2, at: _a2, ...given } = source;
+        if (JSON.stringify(same) !== JSON.stringify(given)) r.primarySource = source;
+      };
+    }
+    case 'unsource':
+      return (r) => void delete r.primarySource;
     case 'confirm':
       return (r) => {
         r.status = 'confirmed';
@@ -88,7 +112,7 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
         if (note.trim()) r.note = note.trim();
       };
     case 'dismiss': {
-      const reason = oneOf(req, 'reason', REASON_KEYS, 'reason for dismissing');
+      const reason = oneOf(req, 'reason', REASON_KEYS, 'reason');
       return (r) => {
         r.status = 'dismissed';
         r.reason = reason;
@@ -107,7 +131,7 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
       };
     case 'correct': {
       const claimId = field(req, 'claimId', 100);
-      if (!claimIds.includes(claimId)) throw new HttpError(400, 'That claim is not one of this finding’s sources.');
+      if (!claimIds.includes(claimId)) throw new HttpError(400, msg('err.notSourceClaim'));
       return (r) => {
         if (r.correctClaimId === claimId) delete r.correctClaimId;
         else r.correctClaimId = claimId;
@@ -116,7 +140,7 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
     case 'reference': {
       const articleId = field(req, 'articleId', 100);
       const sources = new Set(claimIds.map((id) => ix.claimById.get(id)?.articleId));
-      if (!sources.has(articleId)) throw new HttpError(400, 'That article is not one of this finding’s sources.');
+      if (!sources.has(articleId)) throw new HttpError(400, msg('err.notSourceArticle'));
       return (r) => {
         if (r.referenceArticleId === articleId) delete r.referenceArticleId;
         else r.referenceArticleId = articleId;
@@ -125,10 +149,22 @@ function reviewChange(req: Request, action: (typeof ACTIONS)[number], claimIds: 
   }
 }
 
-function flashWord(action: string, req: Request): string {
-  if (action === 'dismiss') return `Dismissed (${REASONS[req.body.reason as DismissReason]})`;
-  return { confirm: 'Confirmed', reopen: 'Reopened', note: 'Note saved', correct: 'Correct value marked', reference: 'Reference source marked' }[action] ?? 'Saved';
+/** What recording the source showed: the articles it proves wrong, by name. */
+function sourceFlash(ix: Index, f: Finding, fact: (i: I18n) => string) {
+  const against = againstSource(f, ix.reviews.get(f.id), ix.claimById);
+  if (!against) return msg('flash.sourceRemoved', { fact });
+  const names = (i: I18n) => against.wrongArticleIds.map((id) => helpersFor(i).publisher(ix.articles.get(id))).join(i.t('common.listSep'));
+  return msg(against.wrongArticleIds.length ? 'flash.sourceWrong' : 'flash.sourceNoneWrong', { fact, names, figure: against.source.printed });
 }
+
+function flashWord(action: string, req: Request, fact: (i: I18n) => string) {
+  if (action === 'dismiss') return msg('flash.dismissed', { reason: msg(`reason.${req.body.reason as DismissReason}`), fact });
+  const key = ({ confirm: 'confirmed', reopen: 'reopened', note: 'note', correct: 'correct', reference: 'reference' } as Record<string, string>)[action] ?? 'saved';
+  return msg(`flash.${key}`, { fact });
+}
+
+/** Why a reviewer may not change another's decision, in the reader's language. */
+export const refusedText = (r: { by: string; status: string }) => msg('err.refused', { by: r.by, status: msg(`status.${r.status}`) });
 
 export function orphansOf(ix: Index) {
   return {
