@@ -235,4 +235,10 @@ describe('shapes of published pages', () => {
     assert.ok(claimOf(zh.claims, '700.86').aspects.includes('segment:wholesale'));
     assert.ok(claimOf(zh.claims, '600.33').aspects.includes('segment:direct-sales'));
   });
+
+  test('a basis in brackets right after a figure is that figure\'s only', () => {
+    const { claims } = extract(['Tesla posted earnings of $0.66 per share (non-GAAP) and revenue of $23.35 billion during the last quarter.'], { date: '2023-10-19' });
+    assert.ok(claimOf(claims, '0.66').aspects.includes('basis:non-gaap'));
+    assert.deepEqual(claimOf(claims, '23.35').aspects, []);
+  });
 });

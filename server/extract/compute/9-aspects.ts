@@ -41,6 +41,13 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
   const applies = (m: { start: number; end: number }) => {
     if (!at) return true;
     const a = clause.start + m.start;
+    // "$0.66 per share (non-GAAP) and revenue of …": a word in brackets right after an earlier
+    // figure is that figure's, not the next one's.
+    if (a < at.start) {
+      const open = Math.max(sentence.lastIndexOf('(', a), sentence.lastIndexOf('（', a));
+      const close = Math.min(...[sentence.indexOf(')', a), sentence.indexOf('）', a)].filter((k) => k >= 0));
+      if (open >= clause.start && close < at.start && /(?:\d|%|shares?|cents?)\s*$/i.test(sentence.slice(clause.start, open))) return false;
+    }
     return a < at.start || (a >= at.end && a < at.nextStart);
   };
   for (const m of findAll(re.aspectZh, text)) {
