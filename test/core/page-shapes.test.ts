@@ -241,4 +241,21 @@ describe('shapes of published pages', () => {
     assert.ok(claimOf(claims, '0.66').aspects.includes('basis:non-gaap'));
     assert.deepEqual(claimOf(claims, '23.35').aspects, []);
   });
+
+  test('numbers as pages print them: capital K and M, pct in Chinese notes, counts in brackets, runs of periods', () => {
+    const en = extract(['Payrolls increased 275K (previous: 229K) and 4.2M people voted. The jobless rate held for the fifth month in a row, the 5th consecutive month. Gains were led by healthcare (67,000) and retail (12,000), see (1).'], { date: '2024-03-08' });
+    assert.equal(claimOf(en.claims, '275K').value, 275_000);
+    assert.equal(claimOf(en.claims, '4.2M').value, 4_200_000);
+    assert.equal(claimOf(en.claims, 'fifth month in a row').value, 5);
+    assert.equal(claimOf(en.claims, '5th consecutive month').value, 5);
+    assert.equal(claimOf(en.claims, '67,000').value, 67_000);
+    assert.ok(!en.claims.some((c) => c.quote === '1'), 'a note marker is no count');
+    const zh = extract(['公司2023年毛利率达21.5%(同比+3.2pct),毛利率/净利率分别同比变动+0.20/+0.05pct。CPI已连续三个月下降。'], { date: '2024-03-20' });
+    const pct = claimOf(zh.claims, '3.2pct');
+    assert.equal(pct.unit, 'pp');
+    assert.equal(pct.measure, 'yoy');
+    assert.equal(claimOf(zh.claims, '0.20').unit, 'pp');
+    assert.equal(claimOf(zh.claims, '0.20').metric, 'gross_margin');
+    assert.equal(claimOf(zh.claims, '连续三个月').value, 3);
+  });
 });

@@ -462,7 +462,7 @@ const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join(
 const RE_NO_CODE_AFTER = new RegExp(`^\\s+(?:${alternation(currencyNoCode)})\\b`, 'i');
 // 3x, 2.5×: a multiple, glued or after a space, not before another number (3x3) or letter.
 const RE_MULTIPLE = new RegExp(`^(${alternation(Object.keys(multipleWords))})(?![A-Za-z0-9])`, 'i');
-const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')})(?![A-Za-z])`, 'i');
+const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')}|pcts?|ppts?)(?![A-Za-z])`, 'i');
 const GLUED_M_COUNT = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${alternation(Object.keys(countNouns))})\\b`, 'i');
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
@@ -510,7 +510,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // A code the number before has taken as its own (10 rmb 20 usd) is not this one's.
     if (symBefore && r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!) < prevEnd) symBefore = null;
     // 12k个百分点, 百分之15Ｋ: a Latin letter glued to a number in Chinese text is not read.
-    if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg)\b/.test(toAscii(after))) continue;
+    if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg|pcts?|ppts?|bps?)\b/.test(toAscii(after))) continue;
     if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || /[A-Za-z]-$/.test(before))) continue;
     // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
     if (!symBefore && /[A-Za-z]\s?\$\s?$/.test(before)) continue;
@@ -523,9 +523,10 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (!r.chinese && SUBUNIT_BEFORE.test(before)) continue;
     // A letter after a space may be a magnitude or a unit (2.5 M, 10 k): unsure, so not read.
     if (!r.chinese && /^\s+[kKmMbBgGtT]\b(?![.'’]\w)/.test(after)) continue;
-    // Glued m and k (5m, 50k) may be metres or kilometres: a magnitude only after a currency sign or before a
-    // counted noun (10m users). Alone they are not read; before another noun the figure is read as printed.
-    const glued = !r.chinese && /^[mMkK]\b/.test(after) && !MONEY_BEFORE.test(before) && !GLUED_M_COUNT.test(after.slice(1));
+    // Glued lowercase m and k (5m, 50k) may be metres or kilometres: a magnitude only after a currency sign or
+    // before a counted noun (10m users). Alone they are not read; before another noun the figure is read as
+    // printed. Capital K and M (353K jobs, 14M ballots) are thousands and millions: units are written lowercase.
+    const glued = !r.chinese && /^[mk]\b/.test(after) && !MONEY_BEFORE.test(before) && !GLUED_M_COUNT.test(after.slice(1));
     if (glued && !/^.\s+[a-z]/.test(after)) continue;
     if (prevChar === '第') continue;
     if (/^\.[A-Z]{2}\b/.test(after)) continue;
@@ -761,7 +762,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
     if (lang === 'en' && !r.chinese && unit === 'count' && mult === 1 && r.value < 10 && r.decimals === 0 && !countOf) continue;
     if (!r.chinese && unit === 'count' && /^\d+\.\s/.test(sentence.slice(r.start)) && r.start <= 3) continue; // a list marker "1. "
-    if (!r.chinese && unit === 'count' && /\($/.test(before) && /^\)/.test(after)) continue; // "(1)"
+    // "(1)" marks a note or an item; "healthcare (70,000)", a number grouped in thousands, is a count.
+    if (!r.chinese && unit === 'count' && /\($/.test(before) && /^\)/.test(after) && !/\d,\d{3}/.test(sentence.slice(r.start, r.end))) continue;
     if (unit === 'count' && /^[-–]\d/.test(after) && !r.chinese) continue; // a score such as 67-66
     if (unit === 'count' && /\d\s*[-–]\s*$/.test(before)) continue;
     if (/^0\d{5}$/.test(r.digits) || /^[036]\d{5}$/.test(r.digits) && !unit) continue;
@@ -786,7 +788,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (unit && unit !== 'count' && magnitude !== 1) (mult = magnitude), (stepUnit = magnitude);
       if (unit) unitWhy = `the table gives the unit: ${fallbackUnit}`;
     }
-    const slashPair = /^[/／][0-9０-９]/.test(sentence.slice(r.end)) && (!unit || (unit === 'count' && !countOf));
+    const slashPair = /^[/／][+\-−]?[0-9０-９]/.test(sentence.slice(r.end)) && (!unit || (unit === 'count' && !countOf));
     if (slashPair) unit = '';
     else if (lang === 'zh' && !r.chinese && !unit) continue;
 
@@ -817,7 +819,31 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
   const paired = linkSlashPairs(tokens);
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
-  return paired;
+  return withStreaks(sentence, paired);
+}
+
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
+const ORDINAL = `(${Object.keys(ORDINALS).join('|')}|\\d{1,3}(?:st|nd|rd|th))`;
+const STREAK_EN = new RegExp(`\\b${ORDINAL}\\s+(?:(?:consecutive|straight|successive)\\s+([a-z]+)|([a-z]+)\\s+in\\s+a\\s+row\\b)`, 'gi');
+const STREAK_ZH = /连续([一二两三四五六七八九十\d]{1,3})个?(月|季度|季|年|周|天|日|次)/g;
+
+/**
+ * A run of periods is a count too ("the third month in a row", "the fourth straight decline",
+ * 连续三个月): a source that says fourth where another says third is wrong. Ordinals are not
+ * read otherwise.
+ */
+function withStreaks(sentence: string, tokens: NumberToken[]): NumberToken[] {
+  const streaks: NumberToken[] = [];
+  const add = (start: number, end: number, value: number, noun: string) => {
+    if (!Number.isFinite(value) || value < 2 || tokens.some((t) => t.start < end && start < t.end)) return;
+    streaks.push({ start, end, numStart: start, numEnd: end, value, precision: 1, unit: 'count', countOf: 'streak', countNoun: noun, perShare: false, sign: 0, unitWhy: 'a run of periods in a row', scale: 1 });
+  };
+  for (const m of sentence.matchAll(STREAK_EN)) {
+    const w = m[1]!.toLowerCase();
+    add(m.index!, m.index! + m[0].length, ORDINALS[w] ?? parseInt(w, 10), (m[2] ?? m[3]!).toLowerCase());
+  }
+  for (const m of sentence.matchAll(STREAK_ZH)) add(m.index!, m.index! + m[0].length, /^\d+$/.test(m[1]!) ? +m[1]! : parseChineseNumeral(m[1]!)?.value ?? NaN, m[2]!);
+  return streaks.length ? [...tokens, ...streaks].sort((a, b) => a.start - b.start) : tokens;
 }
 
 /** 1,265.89/206.30亿元, 321/69GWh: the first value takes the unit and magnitude of the second; alone it is no claim. */
