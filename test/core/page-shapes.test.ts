@@ -258,4 +258,13 @@ describe('shapes of published pages', () => {
     assert.equal(claimOf(zh.claims, '0.20').metric, 'gross_margin');
     assert.equal(claimOf(zh.claims, '连续三个月').value, 3);
   });
+
+  test('a holiday or a year named as a cause is no figure\'s period; non-food is not food', () => {
+    const { claims } = extract(['3月份,受上年同期春节错月低基数影响,全国居民消费价格同比上涨0.3%。其中,食品价格上涨1.1%,非食品价格上涨0.2%。'], { date: '2024-04-11' });
+    assert.equal(claimOf(claims, '0.3%').period, '2024-03');
+    assert.equal(claimOf(claims, '1.1%').metric, 'food_inflation');
+    assert.equal(claimOf(claims, '0.2%').metric, 'nonfood_inflation');
+    const box = extract(['今年春节档电影票房达80.1亿元。'], { date: '2024-02-18' });
+    assert.equal(claimOf(box.claims, '80.1').period, '2024-spring-festival', 'a holiday window is still a period');
+  });
 });

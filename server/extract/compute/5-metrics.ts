@@ -16,7 +16,8 @@ export interface MetricMention extends Match {
  */
 export function metricMentions(sentence: string): MetricMention[] {
   return findAll(metricRe, sentence)
-    .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/人均$/.test(sentence.slice(Math.max(0, m.start - 2), m.start)))
+    // 人均GDP is per head; non-food inflation and 非食品价格 are the complement of the metric, not it.
+    .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/(?:人均|非|non[-\u2010\u2011 ]?)$/i.test(sentence.slice(Math.max(0, m.start - 4), m.start)))
     .map((m) => ({ ...m, metric: metricOf(m.text)! }));
 }
 

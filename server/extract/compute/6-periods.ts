@@ -43,7 +43,12 @@ const MONTHS_EN = alt(Object.keys(MONTH));
 const HOLIDAYS = periods.holidays.names;
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // 2024年五一假期, 今年春节档, the May Day holiday, Lunar New Year: a holiday window of that year.
-  [new RegExp(`(?:(\\d{4})年?\\s*|(${REL_ZH}))?(${alt(Object.keys(HOLIDAYS))})(?:假期|档|黄金周|期间|\\s+(?:holiday|holidays|break|festival|week|period))?`, 'g'), (m) => ({ kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) })],
+  [new RegExp(`(?:(\\d{4})年?\\s*|(${REL_ZH}))?(${alt(Object.keys(HOLIDAYS))})(?:假期|档|黄金周|期间|\\s+(?:holiday|holidays|break|festival|week|period))?`, 'g'), (m) =>
+    // 受春节错月影响, "ahead of the Lunar New Year": a holiday named as a cause or a landmark is no figure's period.
+    /(?:受|因|由于|临近|due to|because of|ahead of|before|after)[^，,。]{0,6}$/i.test(m.input!.slice(Math.max(0, m.index! - 10), m.index)) ||
+    /^(?:错月|效应|因素|影响|前后|前夕|之前|之后|前|后)/.test(m.input!.slice(m.index! + m[0].length))
+      ? null
+      : { kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) }],
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) })],
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) })],
@@ -163,6 +168,8 @@ export function periodMentions(sentence: string): PeriodMention[] {
     if (last && f.start < last.end) continue;
     const before = sentence.slice(Math.max(0, f.start - 48), f.start);
     f.isBase = ZH_BASE_BEFORE.test(before.slice(-16)) || BASE_AFTER.test(sentence.slice(f.end, f.end + 12).replace(/^[^相比]{0,6}/, '')) || EN_BASE_BEFORE.test(before);
+    // 受上年同期高基数影响: a period named inside a cause (受…影响) is the cause's, not the figure's.
+    if (/受[^，,。；;受]{0,12}$/.test(before) && /^[^，,。；;]{0,16}影响/.test(sentence.slice(f.end))) f.isBase = true;
     out.push(f);
   }
   return out;
