@@ -66,7 +66,8 @@ function misprintsWithin(g: Group, all: Claim[]): Group[] {
     // Exactly two such figures, each with the metric word in its own clause, the same word: a list of
     // several (a year-by-year run) or a second name for a part is not this.
     const inSentence = all.filter((c) => c.articleId === d.articleId && c.sentenceStart === d.sentenceStart);
-    const twice = inSentence.length === 2 ? own.find((k) => k.sentenceStart === d.sentenceStart && namedInClause(k) && namedInClause(d) && k.why.metric === d.why.metric) : undefined;
+    // A table row's figures are its columns (this year, the change), never two statements of one fact.
+    const twice = inSentence.length === 2 && !d.sentence.includes('|') ? own.find((k) => k.sentenceStart === d.sentenceStart && namedInClause(k) && namedInClause(d) && k.why.metric === d.why.metric) : undefined;
     const against = slip ?? twice;
     if (against) out.push({ ...g, key: `${g.key}|misprint:${d.id}`, claims: [d, ...g.claims.filter((c) => c.articleId !== d.articleId)], against });
   }
