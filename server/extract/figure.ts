@@ -164,6 +164,16 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
     if (r.why) why.metric = r.why;
     segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name)));
   }
+  // "The Intelligent Cloud segment generated $24.3 billion": money a known segment makes, with no
+  // metric named, is that segment's revenue.
+  if (!metric && /^[A-Z]{3}$/.test(tok.unit)) {
+    const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();
+    if (named && /\b(?:generated|posted|brought in|reported|recorded|delivered|contributed|made)\b|实现|录得|贡献/i.test(text.slice(named.end, tok.start))) {
+      metric = 'revenue';
+      segment = named.text;
+      why.metric = `money the ${named.text} segment made`;
+    }
+  }
   // "fell 2 million, or 0.2 percent": a restatement of the change before it is a change of the same metric.
   if (!metric && fig.prev?.metric && fig.prev.measure !== 'level' && /^(?:,\s*or|，?即|，?或)\s*$/.test(text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start))) {
     metric = fig.prev.metric;
@@ -174,6 +184,12 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
   if (!metric && fig.i === 0 && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)/i.test(text) && !x.metrics.length) {
     metric = last.metric;
     why.metric = `the sentence points back to the figure before («${last.quote}»)`;
+  }
+  // "$24.3 billion, up by 19%": the change right after a level is that level's change.
+  if (!metric && fig.prev?.metric && fig.prev.measure === 'level' && /^,\s*(?:up|down)\b[^,;]*$/i.test(text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start))) {
+    metric = fig.prev.metric;
+    segment = fig.prev.aspects.find((a) => a.startsWith('segment:'))?.slice(8);
+    why.metric = `the change of «${fig.prev.quote}» before it`;
   }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
   if (!segment && x.facts.lang === 'zh') {

@@ -267,4 +267,16 @@ describe('shapes of published pages', () => {
     const box = extract(['今年春节档电影票房达80.1亿元。'], { date: '2024-02-18' });
     assert.equal(claimOf(box.claims, '80.1').period, '2024-spring-festival', 'a holiday window is still a period');
   });
+
+  test('money a known segment made is its revenue, the change after it is its change, and a phrase leading into the next figure is that figure\'s', () => {
+    const { claims } = extract(['The Intelligent Cloud segment generated $22.1 billion, up by 17%, higher than expectations of $21.6 billion.'], { date: '2024-01-30', title: 'Microsoft results' });
+    const level = claimOf(claims, '22.1');
+    assert.equal(level.metric, 'revenue');
+    assert.ok(level.aspects.includes('segment:intelligent-cloud'));
+    const change = claimOf(claims, '17%');
+    assert.equal(change.metric, 'revenue');
+    assert.ok(change.aspects.includes('segment:intelligent-cloud'));
+    assert.ok(!change.aspects.some((a) => a.startsWith('forecast')), change.aspects.join());
+    assert.ok(claimOf(claims, '21.6').aspects.includes('forecast:consensus'));
+  });
 });

@@ -48,6 +48,9 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
       const close = Math.min(...[sentence.indexOf(')', a), sentence.indexOf('）', a)].filter((k) => k >= 0));
       if (open >= clause.start && close < at.start && /(?:\d|%|shares?|cents?)\s*$/i.test(sentence.slice(clause.start, open))) return false;
     }
+    // "… up 19%, higher than expectations of $23.6 billion": a phrase that leads into the next figure
+    // is that figure's, not the one before it.
+    if (a >= at.end && a < at.nextStart && /^\s*(?:of|at|for)?\s*(?:US|C|A|HK)?[$€£¥]?\s*$/i.test(sentence.slice(clause.start + m.end, at.nextStart))) return false;
     return a < at.start || (a >= at.end && a < at.nextStart);
   };
   for (const m of findAll(re.aspectZh, text)) {
