@@ -31,6 +31,8 @@ export interface Carry {
   measure?: { measure: Measure; text: string };
   /** Inside a breakdown (其中, Of which …), through the ；-separated parts that continue it. */
   breakdown?: boolean;
+  /** The last segment the paragraph named: "this segment" and 该业务 point back to it. */
+  segment?: string;
 }
 
 export interface ArticleContext {

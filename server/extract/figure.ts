@@ -58,7 +58,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   const q = qualifierOf(s.text, tok);
   if (q.word) fig.why.qualifier = `"${q.word}"`;
   const meas = readMeasure(x, fig, carry);
-  const { metric, segment, unit, entry } = readMetric(x, fig, last);
+  const { metric, segment, unit, entry } = readMetric(x, fig, last, carry);
   const aspects = readAspects(x, fig, metric, segment);
   const subject = readSubject(a, x, fig, carry, meas, aspects);
   // A consensus is one published estimate: that says all a plain "forecast" or "a comparison base" would.
@@ -144,7 +144,7 @@ function knownSegmentAround(text: string, mention: { start: number; end: number 
 }
 
 /** The metric (a list item, a column header, or the nearest name), a segment named with it, and the unit per share. */
-function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
+function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, carry: Carry): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
   const { tok, item, column, why } = fig;
   const text = x.facts.sentence.text;
   let metric: string | null = null;
@@ -205,6 +205,11 @@ function readMetric(x: SentenceContext, fig: Figure, last?: Claim): { metric: st
   // revenue grew to $69.7 billion and its services segment rose to $23.1 billion").
   const nearer = metric && SEGMENTED.has(metric) && mention ? findAll(segmentRe, text.slice(Math.max(fig.clause.start, mention.end), tok.start)).pop() : undefined;
   if (nearer && !item) segment = nearer.text;
+  // "this segment soared 22% to $2.48 billion", 该业务: the segment named before in the paragraph.
+  if (!segment && metric && SEGMENTED.has(metric) && carry.segment && /\b(?:this|the)\s+(?:segment|sector|division|unit|business)\b|该(?:业务|板块|分部)/i.test(text.slice(0, tok.start))) {
+    segment = carry.segment;
+    why.metric = `${why.metric ?? "the metric"}; "this segment" is the ${carry.segment} named before`;
+  }
   // A segment the lexicon knows, named in the clause before a money figure (数据中心全年营收475亿美元).
   if (!segment && metric && SEGMENTED.has(metric)) {
     const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();

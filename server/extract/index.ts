@@ -2,7 +2,7 @@
 // compute/ run in their numbered order on each sentence; context.ts keeps what a reader carries
 // from sentence to sentence, and figure.ts weighs the evidence for each number.
 import type { Article, Claim } from '../types.js';
-import { deicticRe, entityById, findAll, metricRe } from './model/lexicon.js';
+import { deicticRe, entityById, findAll, metricRe, segmentRe } from './model/lexicon.js';
 import { foldTraditional } from './compute/0-script.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
 import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
@@ -122,6 +122,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
         carry.subject = undefined;
         carry.period = null;
         carry.measure = undefined;
+        carry.segment = undefined;
       }
     }
     const header = headersOf.has(si) ? facts[headersOf.get(si)!] : undefined;
@@ -133,6 +134,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
       carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
       const named = lastSubject(f);
       carry.subject = (companyStory && named === 'world' ? undefined : named) ?? carry.subject;
+      carry.segment = findAll(segmentRe, s.text).pop()?.text ?? carry.segment;
       continue;
     }
     const lists = listItems(s.text, tokens, f.entities, lang, (text) => {
@@ -149,6 +151,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     for (const c of claims.slice(first)) for (const a of basis) if (!c.aspects.includes(a)) c.aspects = [...c.aspects, a].sort();
     carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
     carry.measure = sc.measures[sc.measures.length - 1] ?? carry.measure;
+    carry.segment = findAll(segmentRe, s.text).pop()?.text ?? carry.segment;
   }
   return claims;
 }

@@ -279,4 +279,11 @@ describe('shapes of published pages', () => {
     assert.ok(!change.aspects.some((a) => a.startsWith('forecast')), change.aspects.join());
     assert.ok(claimOf(claims, '21.6').aspects.includes('forecast:consensus'));
   });
+
+  test('"this segment" points back to the segment the paragraph named', () => {
+    const { claims } = extract(['Gaming revenue was strong in the quarter. While below its peak, this segment rose by 18% year over year, ending at a robust $2.61 billion revenue.'], { date: '2024-05-23', title: 'Nvidia results' });
+    assert.ok(claimOf(claims, '2.61').aspects.includes('segment:gaming'));
+    const other = extract(['Revenue was strong in the quarter. It ended at $2.61 billion in revenue.'], { date: '2024-05-23', title: 'Nvidia results' });
+    assert.ok(!claimOf(other.claims, '2.61').aspects.some((a) => a.startsWith('segment:')));
+  });
 });
