@@ -5,7 +5,7 @@ import { storiesOf, withStoryDefaults } from '../story/index.js';
 import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
 import { agreementGroups, alignClaims, alignmentOf, isOpinion, type Group } from '../align/index.js';
-import { compareGroup, intervalOf } from '../compare/index.js';
+import { causeOf, compareGroup, intervalOf } from '../compare/index.js';
 import { overlaps } from '../compare/interval.js';
 import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
@@ -98,6 +98,24 @@ function strongCore(g: Group, f: Finding, articles: Parameters<typeof compareGro
   return again.verdict === 'discrepancy' && again.alignment?.strength === 'strong' ? [{ g: core, f: again }] : [];
 }
 
+/**
+ * Three or more sources that all differ, two of them by a power of ten (1,505.6 billion against
+ * 1505.6亿): the slip is a finding of its own, whatever the third source says.
+ */
+function misprintPair(g: Group, articles: Parameters<typeof compareGroup>[1]): Finding[] {
+  const sides = [...groupBy(g.claims, (c) => c.articleId).values()];
+  if (sides.length < 3) return [];
+  for (let i = 0; i < sides.length; i++)
+    for (let j = i + 1; j < sides.length; j++) {
+      const cause = causeOf(sides[i]![0]!, sides[j]![0]!)?.cause;
+      if (!cause || !/fold$/.test(cause)) continue;
+      const pair = { ...g, key: `${g.key}|slip:${sides[i]![0]!.id}`, claims: [...sides[i]!, ...sides[j]!] };
+      const f = compareGroup(pair, articles);
+      if (f.verdict === 'discrepancy' && f.alignment?.strength === 'strong') return [f];
+    }
+  return [];
+}
+
 /** The stories of a db: derived, cheap, never stored. */
 export const storiesOfDb = (db: Pick<Db, 'articles' | 'claims' | 'corrections' | 'manualClaims'>): Story[] => storiesOf(db.articles, effectiveClaims(db));
 
@@ -121,7 +139,7 @@ export function checkClaims(claims: Claim[], articles: Article[] | Map<string, P
     if (!farApart(g, f)) return [f];
     // A swap explains a far-off figure: it is what the other source gives for a sibling fact (a list read in the wrong order).
     const swap = swappedIn(g, byArticle);
-    if (!swap) return withoutOutlier(g, f, byId);
+    if (!swap) return withoutOutlier(g, f, byId).concat(misprintPair(g, byId));
     f.cause = 'swap';
     f.explanation += ` Likely cause: «${swap.claim.quote}» is the figure another source gives for a neighbouring fact («${swap.match.quote}»), as if a list were read in the wrong order.`;
     return [f];

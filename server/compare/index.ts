@@ -32,7 +32,7 @@ function sidesOf(claims: Claim[]): Side[] {
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** A likely cause for two disagreeing values, when one fits. */
-function causeOf(a: Claim, b: Claim): { cause: string; words: string } | undefined {
+export function causeOf(a: Claim, b: Claim): { cause: string; words: string } | undefined {
   if (a.unit !== b.unit && ((a.unit === '%' && b.unit === 'pp') || (a.unit === 'pp' && b.unit === '%')))
     return { cause: 'percent-vs-points', words: 'one source gives the change in percent, the other in percentage points; a change in a rate should be in points' };
   if (a.value !== 0 && b.value !== 0 && Math.sign(a.value) !== Math.sign(b.value) && overlaps(intervalOf({ ...a, value: Math.abs(a.value) }), intervalOf({ ...b, value: Math.abs(b.value) })))

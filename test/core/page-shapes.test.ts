@@ -286,4 +286,14 @@ describe('shapes of published pages', () => {
     const other = extract(['Revenue was strong in the quarter. It ended at $2.61 billion in revenue.'], { date: '2024-05-23', title: 'Nvidia results' });
     assert.ok(!claimOf(other.claims, '2.61').aspects.some((a) => a.startsWith('segment:')));
   });
+
+  test('three sources that all differ, two by a power of ten: the slip is flagged on its own', () => {
+    const a = extract(['2023年,贵州茅台实现营业收入1400.5亿元。'], { date: '2024-04-03', title: '贵州茅台年报' });
+    const b = extract(['2023年,贵州茅台营业收入1450.3亿元。'], { date: '2024-04-03', title: '贵州茅台业绩' });
+    const c = extract(['Kweichow Moutai reported revenue of 1,450.30 billion yuan in 2023.'], { date: '2024-04-03', title: 'Kweichow Moutai results' });
+    const findings = computeFindings([...a.claims, ...b.claims, ...c.claims], [a.article, b.article, c.article]);
+    const slip = findings.find((f) => f.cause === 'tenfold');
+    assert.ok(slip, JSON.stringify(findings.map((f) => [f.verdict, f.cause])));
+    assert.deepEqual(new Set(slip.claimIds), new Set([claimOf(b.claims, '1450.3').id, claimOf(c.claims, '1,450.30').id]));
+  });
 });
