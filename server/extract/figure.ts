@@ -181,7 +181,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   }
   // "This beat the expected $54.9 billion": a sentence that opens by pointing back, and names no metric
   // at all, is about the metric of the figure before it.
-  if (!metric && fig.i === 0 && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)/i.test(text) && !x.metrics.length) {
+  if (!metric && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)/i.test(text) && !x.metrics.length) {
     metric = last.metric;
     why.metric = `the sentence points back to the figure before («${last.quote}»)`;
   }

@@ -296,4 +296,10 @@ describe('shapes of published pages', () => {
     assert.ok(slip, JSON.stringify(findings.map((f) => [f.verdict, f.cause])));
     assert.deepEqual(new Set(slip.claimIds), new Set([claimOf(b.claims, '1450.3').id, claimOf(c.claims, '1,450.30').id]));
   });
+
+  test('every figure of a sentence that points back takes the metric before it', () => {
+    const { claims } = extract(['Contoso reported revenue of $40.1 billion. This not only beat its own guidance of $38.8 billion but also surpassed the market’s expected $39.94 billion.'], { date: '2024-04-26', title: 'Contoso results' });
+    assert.equal(claimOf(claims, '38.8').metric, 'revenue');
+    assert.equal(claimOf(claims, '39.94').metric, 'revenue');
+  });
 });
