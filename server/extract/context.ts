@@ -7,7 +7,8 @@ import type { Sentence } from './compute/1-sentences.js';
 import type { scanNumbers } from './compute/2-numbers.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { entityMentions, nameId } from './compute/7-subjects.js';
-import { aspectsOf } from './compute/9-aspects.js';
+import { forecastBefore } from './compute/9-aspects.js';
+import { firstIndex } from './before.js';
 
 export const UNKNOWN_SUBJECT = 'main';
 export const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
@@ -42,28 +43,36 @@ export const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p
 
 /** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */
 export function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en', nextStart: number): PeriodMention | undefined {
-  const own = f.periods.filter((p) => !p.isBase);
-  const inClause = own.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  const before = inClause.filter((p) => p.end <= tok.start).pop();
+  // Period phrases are in order and do not overlap (periodMentions): search from the figure outwards.
+  const ps = f.periods;
+  const lastBefore = (stop: (p: PeriodMention) => boolean) => {
+    for (let k = firstIndex(ps, (p) => p.end > tok.start) - 1; k >= 0 && !stop(ps[k]!); k--) if (!ps[k]!.isBase) return ps[k];
+    return undefined;
+  };
+  const firstAfter = (stop: (p: PeriodMention) => boolean) => {
+    for (let k = firstIndex(ps, (p) => p.start >= tok.end); k < ps.length && ps[k]!.start < nextStart && !stop(ps[k]!); k++) if (!ps[k]!.isBase) return ps[k];
+    return undefined;
+  };
+  const before = lastBefore((p) => p.start < clause.start);
   // English puts the period after the figure ("3.58 yuan for the quarter"), up to the next figure.
-  const after = inClause.find((p) => p.start >= tok.end && p.start < nextStart);
+  const after = firstAfter((p) => p.end > clause.end);
   const order = lang === 'en' ? [after, before] : [before, after];
   const hit = order.find(Boolean);
   if (hit) return hit;
   // English: "expects revenue of $24.0 billion, …, for the first quarter of fiscal 2025": a period
   // later in the sentence, with no other figure between, still governs it.
   if (lang === 'en') {
-    const later = own.find((p) => p.start >= tok.end && p.start < nextStart);
+    const later = firstAfter(() => false);
     if (later) return later;
   }
-  return own.filter((p) => p.end <= tok.start).pop();
+  return lastBefore(() => false);
 }
 
 /** An explicit year named in the sentence before a phrase that lacks one (2023年…前三季度). */
 export function yearNear(f: SentenceFacts, p: PeriodMention): number | undefined {
   if (p.raw.year !== undefined || p.raw.rel !== undefined) return undefined;
-  const prior = f.periods.filter((x) => x.end <= p.start && x.raw.year !== undefined && !x.isBase).pop();
-  return prior?.raw.year;
+  for (let k = firstIndex(f.periods, (x) => x.end > p.start) - 1; k >= 0; k--) if (f.periods[k]!.raw.year !== undefined && !f.periods[k]!.isBase) return f.periods[k]!.raw.year;
+  return undefined;
 }
 
 /**
@@ -124,7 +133,7 @@ export function mainPeriodOf(article: Article, facts: SentenceFacts[], fiscalYea
     for (const p of f.periods) {
       if (p.isBase || p.raw.kind === 'DAY' || p.raw.kind === 'CUR') continue;
       // A period after a forecast word (forecast first-quarter revenue) is the period ahead, not the one reported.
-      if (aspectsOf(f.sentence.text, { start: 0, end: p.start }, []).aspects.some((a) => a.startsWith('forecast'))) continue;
+      if (forecastBefore(f.sentence.text, p.start)) continue;
       const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), fiscalYearEnd });
       if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
     }

@@ -328,10 +328,13 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
   const out: Raw[] = [];
   NUM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // Blocked spans are in order and numerals come left to right: one walk through both.
+  let bi = 0;
   while ((m = NUM_RE.exec(sentence))) {
     const start = m.index;
     let end = start + m[0].length;
-    if (blocked.some(([a, b]) => start >= a && start < b)) continue;
+    while (bi < blocked.length && blocked[bi]![1] <= start) bi++;
+    if (bi < blocked.length && start >= blocked[bi]![0]) continue;
     const g = m.groups!;
     if (g.skip) continue;
     let r: Raw | undefined;
@@ -366,7 +369,10 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
     const pre = PREFIX_BEFORE.exec(sentence.slice(Math.max(0, start - 12), start));
     if (pre) {
       // 五百分之2.2 is a fraction with 500 below the line, not a percentage.
-      if (NUMERAL_END.test(sentence.slice(0, start - pre[0].length))) continue;
+      // (NUMERAL_END on the sentence before the prefix, read from its last character that is not a space.)
+      let k = start - pre[0].length;
+      while (k > 0 && /\s/.test(sentence[k - 1]!)) k--;
+      if (k > 0 && NUMERAL_END.test(sentence.slice(k - 1, start - pre[0].length))) continue;
       const [unit, mult] = percentPrefixes[pre[1]!.replace(/\s+/g, '')]!;
       r.prefix = { unit, mult, length: pre[0].length };
     }
