@@ -817,11 +817,14 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       ...(slashPair ? { slashPair } : {}),
     });
   }
-  const paired = linkSlashPairs(tokens);
+  // A number too large for a double (309 digits and more) is Infinity: no figure at all, never a claim.
+  const paired = linkSlashPairs(tokens.filter(finite));
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
-  return paired;
+  return paired.filter(finite);
 }
+
+const finite = (t: NumberToken) => Number.isFinite(t.value) && Number.isFinite(t.precision);
 
 /** 1,265.89/206.30亿元, 321/69GWh: the first value takes the unit and magnitude of the second; alone it is no claim. */
 function linkSlashPairs(tokens: NumberToken[]): NumberToken[] {
