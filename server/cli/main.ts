@@ -137,6 +137,7 @@ async function ingestCommand(store: Store, paths: string[], quiet: boolean): Pro
   progress.done();
   for (const s of outcome.skipped) console.error(`skipped ${s.path}: ${s.reason}`);
   for (const w of outcome.warnings) console.error(`warning ${w.path}: ${w.reason}`);
+  for (const n of outcome.notes) console.error(`note ${n.path}: ${n.reason}`);
   for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
   const extractStart = performance.now();
   const summary = await ingestArticles(store, outcome.articles, (done, total, chars, claims) =>
