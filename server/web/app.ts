@@ -26,6 +26,7 @@ import { whoOf } from './who.js';
 import { allowedHosts, type AuthMode } from '../auth/mode.js';
 import { usersOf } from '../auth/users.js';
 import { authenticate, hostGuard, loginRoutes } from './auth.js';
+import { sharedExtractor, type Extractor } from '../extract/pool.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -39,6 +40,8 @@ export interface AppOptions {
   auth?: AuthMode;
   /** Host names the Host header may carry; loopback names by default. */
   hosts?: Set<string>;
+  /** Where added articles are read: a worker pool with a time limit (CROSSCHECK_EXTRACT_TIMEOUT, 10 s) by default. */
+  extractor?: Extractor;
 }
 
 export function createApp(opts: AppOptions) {
@@ -49,8 +52,10 @@ export function createApp(opts: AppOptions) {
     store,
     index: indexCache(() => store.read(), () => store.version()),
     verify: security.verify,
+    csrf: security,
     form: express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }),
     articlesDir: opts.articlesDir,
+    extract: (a) => (opts.extractor ?? sharedExtractor()).extract(a),
   };
   app.locals.store = store;
   app.locals.h = helpers;

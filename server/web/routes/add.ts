@@ -18,30 +18,43 @@ const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 const MAX_FILES = 20;
 const BACK_TO_ADD = { href: '/add', label: 'Back to Add articles' };
 
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES, fields: 10, fieldSize: 4096, parts: 40 },
-  // Remember which file is streaming, so a size error can name it (multer's error does not).
-  fileFilter: (req, file, cb) => {
-    (req as { uploading?: string }).uploading = decodeName(file.originalname);
-    cb(null, true);
-  },
-});
+const upload = (ctx: Ctx) =>
+  multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES, fields: 10, fieldSize: 4096, parts: 40 },
+    fileFilter: (req, file, cb) => {
+      // The security token comes before the first file (the form sends it first): a wrong or
+      // missing one stops the upload here, before any file is read into memory.
+      const locals = req.res!.locals;
+      if (!locals.csrfChecked && !ctx.csrf.matches(req, (req.body as { _csrf?: unknown } | undefined)?._csrf)) return cb(ctx.csrf.refused());
+      locals.csrfChecked = true;
+      // Remember which file is streaming, so a size error can name it (multer's error does not).
+      (req as { uploading?: string }).uploading = decodeName(file.originalname);
+      cb(null, true);
+    },
+  });
 
 // Browsers send file names as latin1 bytes of UTF-8: decode so 中文.txt keeps its name.
 const decodeName = (raw: string) => safeName(Buffer.from(raw, 'latin1').toString('utf8'));
 
 /** multer's limits as errors that name the file and the limit, with a way back to the form. */
-const uploadFiles: RequestHandler = (req, res, next) =>
-  upload.array('files', MAX_FILES)(req, res, (err?: unknown) => {
-    if (!err) return next();
-    const e = err as { name?: string; code?: string };
-    const name = (req as { uploading?: string }).uploading;
-    if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_SIZE')
-      return next(new HttpError(413, `${name ?? 'A file'} is larger than the upload limit of ${MAX_UPLOAD_BYTES / 1048576} MB. Nothing was added. Split it, or put it in the library folder instead.`, undefined, BACK_TO_ADD));
-    if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_COUNT') return next(new HttpError(413, `At most ${MAX_FILES} files in one upload. Nothing was added.`, undefined, BACK_TO_ADD));
-    next(err);
-  });
+const uploadFiles = (ctx: Ctx): RequestHandler => {
+  const files = upload(ctx).array('files', MAX_FILES);
+  return (req, res, next) =>
+    files(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const e = err as { name?: string; code?: string; message?: string };
+      const name = (req as { uploading?: string }).uploading;
+      if (err instanceof HttpError) return next(err);
+      if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_SIZE')
+        return next(new HttpError(413, `${name ?? 'A file'} is larger than the upload limit of ${MAX_UPLOAD_BYTES / 1048576} MB. Nothing was added. Split it, or put it in the library folder instead.`, undefined, BACK_TO_ADD));
+      if (e.name === 'MulterError' && e.code === 'LIMIT_FILE_COUNT') return next(new HttpError(413, `At most ${MAX_FILES} files in one upload. Nothing was added.`, undefined, BACK_TO_ADD));
+      if (e.name === 'MulterError') return next(err);
+      // Anything else here is the body itself failing to parse (busboy: no boundary, a cut-off
+      // body, a broken part header): the client's fault, said as such, never a server error.
+      next(new HttpError(400, `The upload could not be read (${e.message ?? 'malformed multipart body'}). Nothing was added. Send it again from the Add articles page.`, undefined, BACK_TO_ADD));
+    });
+};
 
 /** A file name safe to keep in an article path: no folders, no control characters. */
 export function safeName(name: string): string {
@@ -69,11 +82,12 @@ export function addRoutes(app: Express, ctx: Ctx) {
     res.render('add', { title: 'Add articles', articlesDir: ctx.articlesDir, maxMb: MAX_UPLOAD_BYTES / 1048576, form: {} });
   });
 
-  app.post('/add/upload', uploadFiles, ctx.verify, async (req, res) => {
+  app.post('/add/upload', ctx.csrf.verifyBeforeBody, uploadFiles(ctx), ctx.verify, async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     if (!files.length) throw new HttpError(400, 'Choose one or more .txt, .md or .html files to upload.', undefined, BACK_TO_ADD);
     const articles: Article[] = [];
     const problems: string[] = [];
+    const notes: string[] = [];
     for (const f of files) {
       const name = decodeName(f.originalname);
       if (!EXTENSIONS.has(extname(name).toLowerCase())) {
@@ -82,13 +96,16 @@ export function addRoutes(app: Express, ctx: Ctx) {
       }
       const r = articleFromBytes(f.buffer, `upload/${name}`, 'upload');
       if ('error' in r) problems.push(`${name}: ${r.error}`);
-      else articles.push(r.article);
+      else {
+        articles.push(r.article);
+        if (r.note) notes.push(`${name}: ${r.note}`);
+      }
     }
     if (!articles.length) throw new HttpError(400, `No article was added. ${problems.join('; ')}.`, undefined, BACK_TO_ADD);
-    await finish(ctx, res, articles, problems);
+    await finish(ctx, res, articles, problems, notes);
   });
 
-  app.post('/add/paste', express.urlencoded({ extended: false, limit: '8mb', parameterLimit: 20 }), ctx.verify, async (req, res) => {
+  app.post('/add/paste', ctx.csrf.verifyBeforeBody, express.urlencoded({ extended: false, limit: '8mb', parameterLimit: 20 }), ctx.verify, async (req, res) => {
     const text = field(req, 'text', MAX_PASTE_CHARS, 'text');
     const meta = { title: field(req, 'title', 300, 'title').trim(), publisher: field(req, 'publisher', 200, 'publisher').trim(), date: field(req, 'date', 40, 'date').trim(), url: field(req, 'url', 2000, 'URL').trim() };
     if (!text.trim()) throw new HttpError(400, 'Paste the article text.', text);
@@ -97,22 +114,29 @@ export function addRoutes(app: Express, ctx: Ctx) {
     const path = pastePath(meta, text);
     const r = articleFromBytes(Buffer.from(text, 'utf8'), path, 'paste', meta);
     if ('error' in r) throw new HttpError(400, `The text was not added: ${r.error}.`, text);
-    await finish(ctx, res, [r.article], []);
+    await finish(ctx, res, [r.article], [], [], text);
   });
 }
 
-async function finish(ctx: Ctx, res: Response, articles: Article[], problems: string[]) {
+async function finish(ctx: Ctx, res: Response, articles: Article[], problems: string[], notes: string[], kept?: string) {
   let summary;
   try {
-    summary = await ingestArticles(ctx.store, articles);
+    // Extraction runs in a worker with a time limit (ctx.extract): an article that runs over is
+    // refused before anything is written, and other requests are served while it is read.
+    summary = await ingestArticles(ctx.store, articles, undefined, ctx.extract);
   } catch (e) {
     console.error('crosscheck web: ingest failed:', e);
     throw new HttpError(503, `The article could not be saved to ${ctx.store.location} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Nothing on disk was changed; try again.`);
   }
+  const nameOf = (path: string) => (path.startsWith('upload/') ? path.slice('upload/'.length) : 'The text');
+  const refused = (summary.refused ?? []).map((r) => `${nameOf(r.path)}: ${r.reason}`);
+  if (summary.added + summary.changed + summary.unchanged === 0)
+    throw new HttpError(422, `Nothing was added. ${[...refused, ...problems].join('. ')}.`, kept, BACK_TO_ADD);
   const ix = ctx.index();
   const claims = articles.reduce((n, a) => n + (ix.claimsByArticle.get(a.id)?.length ?? 0), 0);
   const what = [summary.added && `${summary.added} added`, summary.changed && `${summary.changed} updated`, summary.unchanged && `${summary.unchanged} already in the library, unchanged`].filter(Boolean).join(', ');
   flash(res.locals.sid, `${what}: ${claims} claim${claims === 1 ? '' : 's'} found, ${ix.db.findings.length} findings in all`);
-  for (const p of problems) flash(res.locals.sid, `Not added: ${p}`, 'warn');
+  for (const p of [...refused, ...problems]) flash(res.locals.sid, `Not added: ${p}`, 'warn');
+  for (const n of notes) flash(res.locals.sid, n);
   res.redirect(303, articles.length === 1 ? `/articles/${articles[0]!.id}` : '/articles');
 }
