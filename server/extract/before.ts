@@ -10,7 +10,7 @@
 
 interface Scan {
   text: string;
-  byClause: Map<string, RegExpExecArray[]>;
+  byClause: Map<number, RegExpExecArray[]>;
 }
 const scans = new WeakMap<RegExp, Scan>();
 const globals = new WeakMap<RegExp, RegExp>();
@@ -47,7 +47,7 @@ export function matchesBefore(re: RegExp, width: number, text: string, from: num
   }
   let scan = scans.get(re);
   if (!scan || scan.text !== text) scans.set(re, (scan = { text, byClause: new Map() }));
-  const key = `${from}:${limit}`;
+  const key = from * 2 ** 26 + limit;
   let clause = scan.byClause.get(key);
   if (!clause) scan.byClause.set(key, (clause = matchAll(g, text.slice(from, limit), 0)));
   // Matches that start at least `width` before the figure are the prefix's own.
@@ -64,13 +64,25 @@ export function matchesBefore(re: RegExp, width: number, text: string, from: num
   return { first: lo > 0 ? clause[0] : tail[0], last: tail[tail.length - 1] ?? (lo > 0 ? clause[lo - 1] : undefined) };
 }
 
-/** The first index whose item passes a test that items fail up to some point and pass after it (a binary search). */
-export function firstIndex<T>(list: readonly T[], pass: (item: T) => boolean): number {
+/** How many of the spans end by `pos` (spans in order that do not overlap): the index of the first that ends after it. */
+export function endingBy(spans: readonly { end: number }[], pos: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pass(list[mid]!)) hi = mid;
+    if (spans[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** How many of the spans start before `pos` (spans sorted by start): the index of the first that starts at or after it. */
+export function startingBefore(spans: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start >= pos) hi = mid;
     else lo = mid + 1;
   }
   return lo;

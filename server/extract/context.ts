@@ -8,7 +8,7 @@ import type { scanNumbers } from './compute/2-numbers.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { entityMentions, nameId } from './compute/7-subjects.js';
 import { forecastBefore } from './compute/9-aspects.js';
-import { firstIndex } from './before.js';
+import { endingBy, startingBefore } from './before.js';
 
 export const UNKNOWN_SUBJECT = 'main';
 export const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
@@ -45,33 +45,29 @@ export const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p
 export function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en', nextStart: number): PeriodMention | undefined {
   // Period phrases are in order and do not overlap (periodMentions): search from the figure outwards.
   const ps = f.periods;
-  const lastBefore = (stop: (p: PeriodMention) => boolean) => {
-    for (let k = firstIndex(ps, (p) => p.end > tok.start) - 1; k >= 0 && !stop(ps[k]!); k--) if (!ps[k]!.isBase) return ps[k];
-    return undefined;
-  };
-  const firstAfter = (stop: (p: PeriodMention) => boolean) => {
-    for (let k = firstIndex(ps, (p) => p.start >= tok.end); k < ps.length && ps[k]!.start < nextStart && !stop(ps[k]!); k++) if (!ps[k]!.isBase) return ps[k];
-    return undefined;
-  };
-  const before = lastBefore((p) => p.start < clause.start);
+  const ended = endingBy(ps, tok.start);
+  const next = startingBefore(ps, tok.end);
+  let before: PeriodMention | undefined;
+  for (let k = ended - 1; k >= 0 && ps[k]!.start >= clause.start && !before; k--) if (!ps[k]!.isBase) before = ps[k];
   // English puts the period after the figure ("3.58 yuan for the quarter"), up to the next figure.
-  const after = firstAfter((p) => p.end > clause.end);
+  let after: PeriodMention | undefined;
+  for (let k = next; k < ps.length && ps[k]!.start < nextStart && ps[k]!.end <= clause.end && !after; k++) if (!ps[k]!.isBase) after = ps[k];
   const order = lang === 'en' ? [after, before] : [before, after];
   const hit = order.find(Boolean);
   if (hit) return hit;
   // English: "expects revenue of $24.0 billion, …, for the first quarter of fiscal 2025": a period
   // later in the sentence, with no other figure between, still governs it.
   if (lang === 'en') {
-    const later = firstAfter(() => false);
-    if (later) return later;
+    for (let k = next; k < ps.length && ps[k]!.start < nextStart; k++) if (!ps[k]!.isBase) return ps[k];
   }
-  return lastBefore(() => false);
+  for (let k = ended - 1; k >= 0; k--) if (!ps[k]!.isBase) return ps[k];
+  return undefined;
 }
 
 /** An explicit year named in the sentence before a phrase that lacks one (2023年…前三季度). */
 export function yearNear(f: SentenceFacts, p: PeriodMention): number | undefined {
   if (p.raw.year !== undefined || p.raw.rel !== undefined) return undefined;
-  for (let k = firstIndex(f.periods, (x) => x.end > p.start) - 1; k >= 0; k--) if (f.periods[k]!.raw.year !== undefined && !f.periods[k]!.isBase) return f.periods[k]!.raw.year;
+  for (let k = endingBy(f.periods, p.start) - 1; k >= 0; k--) if (f.periods[k]!.raw.year !== undefined && !f.periods[k]!.isBase) return f.periods[k]!.raw.year;
   return undefined;
 }
 

@@ -13,7 +13,7 @@ import { resolvePeriod } from './compute/6-periods.js';
 import { subjectOf } from './compute/7-subjects.js';
 import type { ListItem } from './compute/8-lists.js';
 import { aspectsOf } from './compute/9-aspects.js';
-import { firstIndex, matchesBefore } from './before.js';
+import { endingBy, matchesBefore } from './before.js';
 import { periodFor, quarterOf, yearNear, UNKNOWN_SUBJECT, type ArticleContext, type Carry, type SentenceFacts } from './context.js';
 
 /** Everything read once per sentence that its figures share. */
@@ -195,7 +195,7 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   if (tok.rangeEnd === 'high' && fig.prev) for (const a of fig.prev.aspects) if (!a.startsWith('range:')) aspects.add(a);
   // What is said with the metric carries along its clause chain (失业率平均值 … 下降0.4个百分点).
   let mention: MetricMention | undefined;
-  for (let k = firstIndex(x.metrics, (m) => m.end > tok.start) - 1; metric && k >= 0 && !mention; k--) if (x.metrics[k]!.metric === metric) mention = x.metrics[k];
+  for (let k = endingBy(x.metrics, tok.start) - 1; metric && k >= 0 && !mention; k--) if (x.metrics[k]!.metric === metric) mention = x.metrics[k];
   const home = mention && clauseAt(x.clauses, mention.start);
   if (home && home !== clause) for (const a of aspectsOf(text, home, x.metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
   if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);

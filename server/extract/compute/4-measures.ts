@@ -6,7 +6,7 @@
 import type { Measure } from '../../types.js';
 import { alternation, baseWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
-import { firstIndex } from '../before.js';
+import { startingBefore } from '../before.js';
 
 const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArray(o) ? o : Object.keys(o));
 // The change word, then at most a few words (略微, 了, 约, by, nearly) before the number.
@@ -128,8 +128,8 @@ export function measureOf(
   // ("up 22% from the previous quarter"), then earlier in the sentence (同比 carries along a list).
   // Mentions are sorted by start: only those that start before the figure can end before it.
   let prior: (typeof mentions)[number] | undefined;
-  for (let k = firstIndex(mentions, (x) => x.start >= tok.start) - 1; k >= 0 && !prior; k--) if (mentions[k]!.end <= tok.start) prior = mentions[k];
-  const next = mentions[firstIndex(mentions, (x) => x.start >= tok.end)];
+  for (let k = startingBefore(mentions, tok.start) - 1; k >= 0 && !prior; k--) if (mentions[k]!.end <= tok.start) prior = mentions[k];
+  const next = mentions[startingBefore(mentions, tok.end)];
   const later = next && next.start < clauseEnd ? next : undefined;
   const priorInClause = prior && prior.start >= clauseStart ? prior : undefined;
   const word = priorInClause ?? later ?? prior;

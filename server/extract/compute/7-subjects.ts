@@ -5,7 +5,7 @@
 // after the number (85.1%（星火V3.0）) owns that number only. With no entity in the sentence,
 // the subject carries over from the paragraph, then falls back to the article's main subject.
 import { alternation, entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
-import { firstIndex } from '../before.js';
+import { endingBy, startingBefore } from '../before.js';
 
 export interface EntityMention {
   start: number;
@@ -98,18 +98,18 @@ export function subjectOf(
   // 85.1%（星火V3.0）: a label in brackets right after the number.
   const label = /^\s*[（(]([^（）()]{1,20})[）)]/.exec(sentence.slice(tok.end));
   if (label) {
-    const first = mentions[firstIndex(mentions, (m) => m.start >= tok.end)];
+    const first = mentions[startingBefore(mentions, tok.end)];
     const inner = first && first.end <= tok.end + label[0].length ? first : undefined;
     if (inner) return { subject: inner.id, why: `labelled "${label[1]}" in brackets`, local: true };
   }
   // 404名中国运动员: the entity inside the counted noun.
   if (tok.countNoun) {
-    const first = mentions[firstIndex(mentions, (m) => m.start >= tok.end)];
+    const first = mentions[startingBefore(mentions, tok.end)];
     const inNoun = first && first.start < tok.end + tok.countNoun.length + 2 ? first : undefined;
     if (inNoun) return { subject: inNoun.id, why: `"${inNoun.text}" in the counted noun`, local: true };
   }
   // Mentions are in order and do not overlap (entityMentions): those before the figure are a prefix of them.
-  const nBefore = firstIndex(mentions, (m) => m.end > tok.start);
+  const nBefore = endingBy(mentions, tok.start);
   const nearest = mentions[nBefore - 1];
   // ChatGPT的84.3%; ahead of Australia on 18 golds: a compared entity in the same clause.
   if (nearest && nearest.start >= clause.start) {

@@ -3,7 +3,7 @@
 // as "domestic". Range ends and comparison bases are aspects too: they are not the figure.
 import { aspectWords, findAll, re, type Match } from '../model/lexicon.js';
 import type { MetricMention } from './5-metrics.js';
-import { firstIndex } from '../before.js';
+import { endingBy, startingBefore } from '../before.js';
 
 /**
  * Aspects of the figure at [at, atEnd) in its clause. A word before the figure applies to it; a
@@ -93,30 +93,45 @@ function withPrefix(matches: Match[], aspectOf: (word: string) => string): Aspec
   return { matches, prefix, aspectOf };
 }
 
+const zhAspect = (w: string) => aspectWords.zh[w]!;
+const enAspect = (w: string) => aspectWords.en[w.toLowerCase()]!;
+
 // The figures of a sentence share its clauses: each clause is scanned once, not once per figure.
-const scans = new WeakMap<MetricMention[], { sentence: string; byClause: Map<string, ClauseScan> }>();
+// The last two sentences are kept (a list item is read between two figures of its sentence).
+const recent: Array<{ sentence: string; metrics: MetricMention[]; byClause: Map<number, ClauseScan> }> = [];
 
 function scanClause(sentence: string, clause: { start: number; end: number }, metrics: MetricMention[]): ClauseScan {
-  let cache = scans.get(metrics);
-  if (!cache || cache.sentence !== sentence) scans.set(metrics, (cache = { sentence, byClause: new Map() }));
-  const key = `${clause.start}:${clause.end}`;
+  let cache = recent.find((c) => c.metrics === metrics && c.sentence === sentence);
+  if (!cache) {
+    cache = { sentence, metrics, byClause: new Map() };
+    recent.unshift(cache);
+    recent.length = Math.min(recent.length, 2);
+  }
+  const key = clause.start * 2 ** 26 + clause.end;
   const hit = cache.byClause.get(key);
   if (hit) return hit;
-  // Metric names are masked with spaces, so that 国内生产总值 is not read as "domestic".
-  const chars = sentence.slice(clause.start, clause.end).split('');
-  const mask = (a: number, b: number) => chars.fill(' ', a, b);
-  // Metric names are in order and do not overlap (metricMentions): only those that reach into the clause are visited.
-  for (let k = firstIndex(metrics, (m) => m.end > clause.start); k < metrics.length && metrics[k]!.start < clause.end; k++) {
-    const m = metrics[k]!;
-    mask(Math.max(m.start, clause.start) - clause.start, Math.min(m.end, clause.end) - clause.start);
+  // Metric names are masked with spaces, so that 国内生产总值 is not read as "domestic". They are
+  // in order and do not overlap (metricMentions): only those that reach into the clause are visited.
+  let text = '';
+  let at = clause.start;
+  for (let k = endingBy(metrics, clause.start); k < metrics.length && metrics[k]!.start < clause.end; k++) {
+    const a = Math.max(metrics[k]!.start, at);
+    const b = Math.min(metrics[k]!.end, clause.end);
+    if (b <= a) continue;
+    text += sentence.slice(at, a) + ' '.repeat(b - a);
+    at = b;
   }
-  let text = chars.join('');
+  text += sentence.slice(at, clause.end);
   // "超预期", "beat estimates": an actual figure measured against expectations, not a forecast.
-  for (const m of findAll(re.notAspect, text)) mask(m.start, m.end);
-  text = chars.join('');
+  const not = findAll(re.notAspect, text);
+  if (not.length) {
+    const chars = text.split('');
+    for (const m of not) chars.fill(' ', m.start, m.end);
+    text = chars.join('');
+  }
   const scan: ClauseScan = {
-    zh: withPrefix(findAll(re.aspectZh, text), (w) => aspectWords.zh[w]!),
-    en: withPrefix(findAll(re.aspectEn, text), (w) => aspectWords.en[w.toLowerCase()]!),
+    zh: withPrefix(findAll(re.aspectZh, text), zhAspect),
+    en: withPrefix(findAll(re.aspectEn, text), enAspect),
     asOf: /截至(?:[^，,。；;]{0,8}?)(\d{1,2})(?:时|点)|截至(发稿|收盘|目前)|\bas of (\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?)/i.exec(sentence.slice(Math.max(0, clause.start - 40), clause.end)),
   };
   cache.byClause.set(key, scan);
@@ -134,7 +149,7 @@ export function forecastBefore(sentence: string, end: number): boolean {
   if (end < 4 * WIDTH) return aspectsIn(sentence, { start: 0, end }, []).aspects.some((a) => a.startsWith('forecast'));
   const w = wholeScan(sentence);
   // What the prefix masks: the sentence's own not-aspect phrases well before the end, then those read again near it.
-  const safeNot = firstIndex(w.not, (m) => m.start + WIDTH > end);
+  const safeNot = startingBefore(w.not, end - WIDTH + 1);
   const prefix = sentence.slice(0, end);
   const from = Math.max(safeNot > 0 ? w.not[safeNot - 1]!.end : 0, end - WIDTH + 1);
   const masks = [...w.not.slice(0, safeNot), ...findFrom(re.notAspect, prefix, from)];
@@ -142,7 +157,7 @@ export function forecastBefore(sentence: string, end: number): boolean {
   const agree = end - WIDTH + 1;
   const tails: Array<{ re: RegExp; from: number }> = [];
   for (const [scan, rx] of [[w.zh, re.aspectZh], [w.en, re.aspectEn]] as const) {
-    const safe = firstIndex(scan.matches, (m) => m.start + WIDTH > agree);
+    const safe = startingBefore(scan.matches, agree - WIDTH + 1);
     if (scan.forecastAt.some((k) => k < safe)) return true;
     tails.push({ re: rx, from: Math.max(safe > 0 ? scan.matches[safe - 1]!.end : 0, agree - WIDTH + 1) });
   }
