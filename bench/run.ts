@@ -1,9 +1,11 @@
-// `npm run bench`: the pipeline benchmark, then the web benchmark when bench/web.ts is there.
+// `npm run bench`: the pipeline benchmark, adversarial inputs, then the web benchmark when bench/web.ts is there.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchPipeline } from './pipeline.js';
+import { benchAdversarial } from './adversarial.js';
 
 await benchPipeline();
+benchAdversarial();
 
 const web = new URL('./web.ts', import.meta.url);
 if (existsSync(fileURLToPath(web))) {

@@ -159,7 +159,42 @@ export interface IngestSummary {
   changed: number;
   unchanged: number;
   claims: number;
+  /** Articles not added, and why (too slow to read, or figures that would not fit the store). Only when there are any. */
+  refused?: Array<{ path: string; reason: string }>;
 }
+
+/**
+ * Every claim is stored with its sentence. A run-on "sentence" of thousands of figures would
+ * be stored thousands of times over (64 KB of 分别…、… figures: 530 MB of claims.json), so an
+ * article whose figures' sentences come to more than this many characters is refused. The
+ * largest real article we have stores under 100,000.
+ */
+export const MAX_SENTENCE_CHARS_PER_ARTICLE = 8_000_000;
+
+/** Why the claims are too much to store, if they are. */
+export function tooMuchToStore(claims: Claim[]): string | undefined {
+  let total = 0;
+  let longest = 0;
+  for (const c of claims) {
+    total += c.sentence.length;
+    longest = Math.max(longest, c.sentence.length);
+  }
+  if (total <= MAX_SENTENCE_CHARS_PER_ARTICLE) return undefined;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    `its ${n(claims.length)} figures stand in sentences of ${n(longest)} characters or less, and each figure is stored with its sentence: ` +
+    `${n(total)} characters in all, over the limit of ${n(MAX_SENTENCE_CHARS_PER_ARTICLE)}. Break the text into sentences (end them with 。 or a full stop) and add it again`
+  );
+}
+
+/** How an article's claims are read: in this thread by default; the web app hands them to a worker with a time limit. */
+export type Extract = (article: Article) => Claim[] | Promise<Claim[]>;
+
+/** An extraction that did not finish (too slow, or its worker died): the article is refused, not stored without claims. */
+export interface Unfinished extends Error {
+  refuse: true;
+}
+const isUnfinished = (e: unknown): e is Unfinished => (e as Partial<Unfinished>)?.refuse === true;
 
 /**
  * Stores articles and their claims, then re-checks. An unchanged article (same content hash)
@@ -170,6 +205,7 @@ export async function ingestArticles(
   store: Store,
   articles: Article[],
   onProgress?: (done: number, total: number, bytes: number, claims: number) => void,
+  extract: Extract = extractClaims,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, changed: 0, unchanged: 0, claims: 0 };
   const db = store.read();
@@ -184,15 +220,24 @@ export async function ingestArticles(
       summary.unchanged++;
       continue;
     }
-    prev ? summary.changed++ : summary.added++;
     let claims: Claim[];
     try {
-      claims = extractClaims(a);
+      claims = await extract(a);
     } catch (e) {
+      if (isUnfinished(e)) {
+        (summary.refused ??= []).push({ path: a.path, reason: e.message });
+        continue;
+      }
       // An extractor bug must cost one article's claims, never the batch: the article is kept and says so.
       console.error(`crosscheck: extracting ${a.path} failed: ${(e as Error).message}`);
       claims = [];
     }
+    const tooMuch = tooMuchToStore(claims);
+    if (tooMuch) {
+      (summary.refused ??= []).push({ path: a.path, reason: tooMuch });
+      continue;
+    }
+    prev ? summary.changed++ : summary.added++;
     summary.claims += claims.length;
     fresh.push({ article: a, claims, previous: prev });
   }

@@ -19,7 +19,9 @@ usage: npm run -s crosscheck -- <command> [options]
          [--base-url URL]                  where the review app is published (ClaimReview url; or CROSSCHECK_BASE_URL)
   serve [--articles DIR] [--db FILE] [--port N] [--host H] [--no-auth]
                                            the review web app (npm start); sign-in is required once
-                                           an account exists; --no-auth (one user) only on loopback
+                                           an account exists; --no-auth (one user) only on loopback;
+                                           added articles are read in a worker thread, at most
+                                           CROSSCHECK_EXTRACT_TIMEOUT seconds each (default 10)
   user add NAME --role reviewer|editor [--password P] [--db FILE]
                                            create an account (or set a new password); without
                                            --password the password is read from stdin
@@ -137,19 +139,21 @@ async function ingestCommand(store: Store, paths: string[], quiet: boolean): Pro
   progress.done();
   for (const s of outcome.skipped) console.error(`skipped ${s.path}: ${s.reason}`);
   for (const w of outcome.warnings) console.error(`warning ${w.path}: ${w.reason}`);
+  for (const n of outcome.notes) console.error(`note ${n.path}: ${n.reason}`);
   for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
   const extractStart = performance.now();
   const summary = await ingestArticles(store, outcome.articles, (done, total, chars, claims) =>
     progress.update("extracting", done, total, chars, extractStart, claims),
   );
   progress.done();
+  for (const r of summary.refused ?? []) console.error(`error ${r.path}: not added: ${r.reason}`);
   const secs = (performance.now() - started) / 1000;
   if (!quiet || process.stderr.isTTY)
     console.error(
       `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged; ${summary.claims} claims extracted; ` +
         `${store.read().findings.length} findings (${(outcome.bytes / 1048576 / Math.max(secs, 1e-3)).toFixed(1)} MB/s) → ${store.location}`,
     );
-  return outcome.errors.length ? 1 : 0;
+  return outcome.errors.length || summary.refused?.length ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -7,7 +7,8 @@ import type { Sentence } from './compute/1-sentences.js';
 import type { scanNumbers } from './compute/2-numbers.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { entityMentions, nameId } from './compute/7-subjects.js';
-import { aspectsOf } from './compute/9-aspects.js';
+import { forecastBefore } from './compute/9-aspects.js';
+import { endingBy, startingBefore } from './before.js';
 
 export const UNKNOWN_SUBJECT = 'main';
 export const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
@@ -48,28 +49,32 @@ export const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p
 
 /** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */
 export function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en', nextStart: number): PeriodMention | undefined {
-  const own = f.periods.filter((p) => !p.isBase);
-  const inClause = own.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  const before = inClause.filter((p) => p.end <= tok.start).pop();
+  // Period phrases are in order and do not overlap (periodMentions): search from the figure outwards.
+  const ps = f.periods;
+  const ended = endingBy(ps, tok.start);
+  const next = startingBefore(ps, tok.end);
+  let before: PeriodMention | undefined;
+  for (let k = ended - 1; k >= 0 && ps[k]!.start >= clause.start && !before; k--) if (!ps[k]!.isBase) before = ps[k];
   // English puts the period after the figure ("3.58 yuan for the quarter"), up to the next figure.
-  const after = inClause.find((p) => p.start >= tok.end && p.start < nextStart);
+  let after: PeriodMention | undefined;
+  for (let k = next; k < ps.length && ps[k]!.start < nextStart && ps[k]!.end <= clause.end && !after; k++) if (!ps[k]!.isBase) after = ps[k];
   const order = lang === 'en' ? [after, before] : [before, after];
   const hit = order.find(Boolean);
   if (hit) return hit;
   // English: "expects revenue of $24.0 billion, …, for the first quarter of fiscal 2025": a period
   // later in the sentence, with no other figure between, still governs it.
   if (lang === 'en') {
-    const later = own.find((p) => p.start >= tok.end && p.start < nextStart);
-    if (later) return later;
+    for (let k = next; k < ps.length && ps[k]!.start < nextStart; k++) if (!ps[k]!.isBase) return ps[k];
   }
-  return own.filter((p) => p.end <= tok.start).pop();
+  for (let k = ended - 1; k >= 0; k--) if (!ps[k]!.isBase) return ps[k];
+  return undefined;
 }
 
 /** An explicit year named in the sentence before a phrase that lacks one (2023年…前三季度). */
 export function yearNear(f: SentenceFacts, p: PeriodMention): number | undefined {
   if (p.raw.year !== undefined || p.raw.rel !== undefined) return undefined;
-  const prior = f.periods.filter((x) => x.end <= p.start && x.raw.year !== undefined && !x.isBase).pop();
-  return prior?.raw.year;
+  for (let k = endingBy(f.periods, p.start) - 1; k >= 0; k--) if (f.periods[k]!.raw.year !== undefined && !f.periods[k]!.isBase) return f.periods[k]!.raw.year;
+  return undefined;
 }
 
 /**
@@ -130,7 +135,7 @@ export function mainPeriodOf(article: Article, facts: SentenceFacts[], fiscalYea
     for (const p of f.periods) {
       if (p.isBase || p.raw.kind === 'DAY' || p.raw.kind === 'CUR') continue;
       // A period after a forecast word (forecast first-quarter revenue) is the period ahead, not the one reported.
-      if (aspectsOf(f.sentence.text, { start: 0, end: p.start }, []).aspects.some((a) => a.startsWith('forecast'))) continue;
+      if (forecastBefore(f.sentence.text, p.start)) continue;
       const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), fiscalYearEnd });
       // News reports the recent past: a year long before the article's date (自2000年以来) is history, not its period.
       const year = Number(/(?:19|20)\d{2}/.exec(r ?? '')?.[0]);

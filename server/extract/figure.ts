@@ -13,6 +13,7 @@ import { resolvePeriod } from './compute/6-periods.js';
 import { subjectOf } from './compute/7-subjects.js';
 import type { ListItem } from './compute/8-lists.js';
 import { aspectsOf } from './compute/9-aspects.js';
+import { endingBy, matchesBefore } from './before.js';
 import { periodFor, quarterOf, yearNear, UNKNOWN_SUBJECT, type ArticleContext, type Carry, type SentenceFacts } from './context.js';
 
 /** Everything read once per sentence that its figures share. */
@@ -48,7 +49,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   const fig: Figure = {
     tok,
     i,
-    clause: x.clauses.find((c) => tok.start >= c.start && tok.start <= c.end) ?? { start: 0, end: s.text.length, text: s.text },
+    clause: clauseAt(x.clauses, tok.start) ?? { start: 0, end: s.text.length, text: s.text },
     why: {},
     item: x.lists.get(i),
     column: x.columns?.[i] ?? (x.header ? headerCell(s.text, tok.start, x.header.sentence.text, x.header.periods) : undefined),
@@ -91,6 +92,19 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     basis: fig.basis,
     origin: 'extracted',
   };
+}
+
+/** The first clause that holds the position (clauses are in order and end in order): a binary search, not a scan per figure. */
+function clauseAt(clauses: Span[], pos: number): Span | undefined {
+  let lo = 0;
+  let hi = clauses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clauses[mid]!.end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const c = clauses[lo];
+  return c && c.start <= pos ? c : undefined;
 }
 
 /** Level or change, and the sign: the figure's own words, a table's change column, or the change it continues. */
@@ -143,6 +157,10 @@ function knownSegmentAround(text: string, mention: { start: number; end: number 
   return undefined;
 }
 
+const CLAUSE_STOP = /[，。；]/;
+const BUSINESS = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)/;
+const SHARE_OF = /占(?!比)|accounting for|accounted for|accounts for|account for|making up|made up|a share of/i;
+
 /** The metric (a list item, a column header, or the nearest name), a segment named with it, and the unit per share. */
 function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, carry: Carry): { metric: string | null; segment?: string; unit: string; entry?: MetricEntry } {
   const { tok, item, column, why } = fig;
@@ -193,11 +211,14 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
   if (!segment && x.facts.lang === 'zh') {
-    const biz = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)[^，。；]*$/.exec(text.slice(fig.clause.start, tok.start));
+    // (The same as /…[^，。；]*$/ on the clause before the figure, read after its last ，。；.)
+    const stop = matchesBefore(CLAUSE_STOP, 1, text, fig.clause.start, fig.clause.end, tok.start).last;
+    const from = stop ? fig.clause.start + stop.index + 1 : fig.clause.start;
+    const biz = matchesBefore(BUSINESS, 12, text, from, fig.clause.end, tok.start).first;
     if (biz) segment = (biz[1]! + biz[2]!).replace(entityRe, '') || undefined;
   }
   // 占酒类收入的45.7%, "accounting for 45.7% of revenue": a share of a total, not the metric itself.
-  if (metric && metric !== 'market_share' && tok.unit === '%' && /占(?!比)|accounting for|accounted for|accounts for|account for|making up|made up|a share of/i.test(text.slice(fig.clause.start, tok.start))) {
+  if (metric && metric !== 'market_share' && tok.unit === '%' && matchesBefore(SHARE_OF, 16, text, fig.clause.start, fig.clause.end, tok.start).first) {
     metric = null;
     why.metric = 'a share of a total, not the metric itself';
   }
@@ -212,8 +233,8 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   }
   // A segment the lexicon knows, named in the clause before a money figure (数据中心全年营收475亿美元).
   if (!segment && metric && SEGMENTED.has(metric)) {
-    const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();
-    if (named) segment = named.text;
+    const named = matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last;
+    if (named) segment = named[0];
   }
   let unit = tok.unit;
   const entry = metric ? metricById.get(metric) : undefined;
@@ -244,12 +265,13 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   // Both ends of a range share what is said of the range (expect … between 9.55 and 11.55 billion).
   if (tok.rangeEnd === 'high' && fig.prev) for (const a of fig.prev.aspects) if (!a.startsWith('range:')) aspects.add(a);
   // What is said with the metric carries along its clause chain (失业率平均值 … 下降0.4个百分点).
-  const mention = metric ? x.metrics.filter((m) => m.metric === metric && m.end <= tok.start).pop() : undefined;
-  const home = mention && x.clauses.find((c) => mention.start >= c.start && mention.start <= c.end);
+  let mention: MetricMention | undefined;
+  for (let k = endingBy(x.metrics, tok.start) - 1; metric && k >= 0 && !mention; k--) if (x.metrics[k]!.metric === metric) mention = x.metrics[k];
+  const home = mention && clauseAt(x.clauses, mention.start);
   if (home && home !== clause) for (const a of aspectsOf(text, home, x.metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
   if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
   // A forecast by an analyst or a brokerage is an opinion: two analysts may differ without either being wrong.
-  if (aspects.has('forecast') && /分析师|研报|券商|证券预计|经济学家|机构预计|analyst|economist|brokerage|strategist/i.test(text)) {
+  if (aspects.has('forecast') && byAnalyst(text)) {
     aspects.delete('forecast');
     aspects.add('forecast:analyst');
   }
@@ -277,6 +299,13 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     if (!said.some((a) => a.startsWith('basis:'))) for (const a of [...aspects]) if (a.startsWith('basis:') && /^(?:GAAP|reported)\b/i.test(item.text)) aspects.delete(a);
   }
   return aspects;
+}
+
+/** Whether the sentence names an analyst, read once per sentence rather than once per figure. */
+let analystIn: { text: string; named: boolean } | undefined;
+function byAnalyst(text: string): boolean {
+  if (analystIn?.text !== text) analystIn = { text, named: /分析师|研报|券商|证券预计|经济学家|机构预计|analyst|economist|brokerage|strategist/i.test(text) };
+  return analystIn.named;
 }
 
 /** The owner: a list item, an entity near the figure, the paragraph's subject, or the article's. Updates the carry. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Article } from '../types.js';
 import { buildArticle, sha256 } from './article.js';
-import { decodeArticleBytes } from './read-file.js';
+import { decodeArticleBytes, encodingNote } from './read-file.js';
 import { htmlToArticle } from './html.js';
 import { findArticleFiles, type Skipped } from './walk.js';
 
@@ -16,13 +16,15 @@ export interface IngestOutcome {
   skipped: Skipped[];
   errors: Skipped[];
   warnings: Skipped[];
+  /** Files read fine but said something about: the encoding of one that is not UTF-8. */
+  notes: Skipped[];
   bytes: number;
 }
 
 /** Reads every article file under the paths. Bad files are reported and the rest go through. */
 export function readArticles(paths: string[], onFile?: (done: number, total: number, bytes: number) => void): IngestOutcome {
   const { files, skipped, errors } = findArticleFiles(paths);
-  const out: IngestOutcome = { articles: [], skipped, errors: [...errors], warnings: [], bytes: 0 };
+  const out: IngestOutcome = { articles: [], skipped, errors: [...errors], warnings: [], notes: [], bytes: 0 };
   files.forEach((f, i) => {
     let bytes: Buffer;
     try {
@@ -43,6 +45,7 @@ export function readArticles(paths: string[], onFile?: (done: number, total: num
     else {
       out.articles.push({ ...r.article, library: f.root });
       if (r.warning) out.warnings.push({ path: f.rel, reason: r.warning });
+      if (r.note) out.notes.push({ path: f.rel, reason: r.note });
     }
     onFile?.(i + 1, files.length, out.bytes);
   });
@@ -55,16 +58,18 @@ export function articleFromBytes(
   path: string,
   source: Article['source'],
   meta?: { title?: string; url?: string; publisher?: string; date?: string },
-): { article: Article; warning?: string } | { error: string } {
+): { article: Article; warning?: string; note?: string } | { error: string } {
   const decoded = decodeArticleBytes(bytes, path);
   if (!decoded.ok) return { error: decoded.error.replace(`${path}: `, '') };
+  const note = encodingNote(decoded.encoding);
+  const noted = <T extends object>(r: T) => (note ? { ...r, note } : r);
   if (/\.html?$/i.test(path)) {
     // A saved web page: its readable text is the article; its head fills in what the form did not.
     const page = htmlToArticle(decoded.text);
     if (!page.text.trim()) return { error: 'the page has no readable text' };
     const fromPage = { title: page.title, url: page.url, publisher: page.publisher, date: page.date };
     const merged = Object.fromEntries(Object.entries({ ...fromPage, ...meta }).filter(([, v]) => v));
-    return buildArticle({ path, text: page.text, hash: sha256(bytes), source, meta: merged });
+    return noted(buildArticle({ path, text: page.text, hash: sha256(bytes), source, meta: merged }));
   }
-  return buildArticle({ path, text: decoded.text, hash: sha256(bytes), source, meta });
+  return noted(buildArticle({ path, text: decoded.text, hash: sha256(bytes), source, meta }));
 }

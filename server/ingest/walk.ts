@@ -36,6 +36,11 @@ export function findArticleFiles(paths: string[]): { files: FoundFile[]; skipped
       consider(root, basename(root), root, files, skipped, true);
       continue;
     }
+    if (!st.isDirectory()) {
+      // Never opened: reading a FIFO would wait for a writer forever.
+      errors.push({ path: p, reason: `${special(st)}, not a file or folder` });
+      continue;
+    }
     const walk = (dir: string) => {
       let entries;
       try {
@@ -48,13 +53,25 @@ export function findArticleFiles(paths: string[]): { files: FoundFile[]; skipped
       for (const e of entries) {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const abs = join(dir, e.name);
+        const rel = relative(root, abs).split(sep).join('/');
         if (e.isDirectory()) walk(abs);
-        else if (e.isFile()) consider(abs, relative(root, abs).split(sep).join('/'), root, files, skipped, false);
+        else if (e.isFile()) consider(abs, rel, root, files, skipped, false);
+        // Links are not followed (they may lead out of the library, or round in a loop); nor are FIFOs, sockets or devices read.
+        else if (e.isSymbolicLink()) skipped.push({ path: rel, reason: 'a symbolic link, not followed (copy the file into the folder, or name it on the command line)' });
+        else skipped.push({ path: rel, reason: `${special(e)}, not a regular file` });
       }
     };
     walk(root);
   }
   return { files, skipped, errors };
+}
+
+/** What kind of special file it is, in words. */
+function special(e: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  if (e.isFIFO()) return 'a FIFO (named pipe)';
+  if (e.isSocket()) return 'a socket';
+  if (e.isBlockDevice() || e.isCharacterDevice()) return 'a device';
+  return 'a special file';
 }
 
 function consider(abs: string, rel: string, root: string, files: FoundFile[], skipped: Skipped[], named: boolean) {

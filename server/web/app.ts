@@ -29,6 +29,7 @@ import { allowedHosts, type AuthMode } from '../auth/mode.js';
 import { usersOf } from '../auth/users.js';
 import { authenticate, hostGuard, loginRoutes } from './auth.js';
 import type { ThrottleOptions } from '../auth/throttle.js';
+import { sharedExtractor, type Extractor } from '../extract/pool.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -44,6 +45,8 @@ export interface AppOptions {
   hosts?: Set<string>;
   /** Failed sign-ins allowed per name and per address, and the window (tests set a clock). */
   loginLimits?: ThrottleOptions & { now?: () => number };
+  /** Where added articles are read: a worker pool with a time limit (CROSSCHECK_EXTRACT_TIMEOUT, 10 s) by default. */
+  extractor?: Extractor;
 }
 
 export function createApp(opts: AppOptions) {
@@ -54,8 +57,10 @@ export function createApp(opts: AppOptions) {
     store,
     index: indexCache(() => store.read(), () => store.version()),
     verify: security.verify,
+    csrf: security,
     form: express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }),
     articlesDir: opts.articlesDir,
+    extract: (a) => (opts.extractor ?? sharedExtractor()).extract(a),
   };
   app.locals.store = store;
   app.locals.h = helpers;

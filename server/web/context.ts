@@ -1,9 +1,10 @@
 // What every route module gets: the store, the cached index and the shared middleware.
 import type { RequestHandler } from 'express';
 import type { Db } from '../types.js';
-import { refreshFindings } from '../check/index.js';
+import { refreshFindings, type Extract } from '../check/index.js';
 import { HttpError } from './errors.js';
 import { msg } from './i18n.js';
+import type { csrf } from './csrf.js';
 import type { Index } from './model/index.js';
 import type { VersionedStore } from './versioned.js';
 
@@ -12,9 +13,13 @@ export interface Ctx {
   index: () => Index;
   /** CSRF check; mount after the body parser. */
   verify: RequestHandler;
+  /** The CSRF checks an upload gets before its body is read (see csrf.ts). */
+  csrf: ReturnType<typeof csrf>;
   /** A small urlencoded body parser for ordinary forms. */
   form: RequestHandler;
   articlesDir?: string;
+  /** Reads an added article's claims off the request thread, with a time limit. */
+  extract: Extract;
 }
 
 /**

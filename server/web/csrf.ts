@@ -34,8 +34,7 @@ export function csrf(secret: Buffer = randomBytes(32)) {
     next();
   };
 
-  /** Rejects a state-changing request whose token does not match its cookie. Run after body parsing. */
-  const verify: RequestHandler = (req, res, next) => {
+  const sameOrigin = (req: Request) => {
     const origin = req.get('origin');
     if (origin && origin !== 'null') {
       let host = '';
@@ -44,14 +43,40 @@ export function csrf(secret: Buffer = randomBytes(32)) {
       } catch {}
       if (host !== req.get('host')) throw new HttpError(403, msg('err.otherSite'));
     }
+  };
+  /** Whether the token is the one for the request's cookie. */
+  const matches = (req: Request, given: unknown) => {
     const sid = cookiesOf(req)[COOKIE];
-    const given = (req.body && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? req.get('x-csrf-token') ?? '';
-    const ok = !!sid && SID.test(sid) && safeEqual(given, tokenFor(sid));
-    if (!ok) throw new HttpError(403, msg('err.csrf'));
+    return typeof given === 'string' && !!sid && SID.test(sid) && safeEqual(given, tokenFor(sid));
+  };
+  const refused = () => new HttpError(403, msg('err.csrf'));
+  /** A token outside the body: the X-CSRF-Token header, or _csrf in the query string. */
+  const outsideBody = (req: Request) => req.get('x-csrf-token') ?? (typeof req.query._csrf === 'string' ? req.query._csrf : undefined);
+
+  /** Rejects a state-changing request whose token does not match its cookie. Run after body parsing. */
+  const verify: RequestHandler = (req, res, next) => {
+    sameOrigin(req);
+    const given = (req.body && typeof req.body._csrf === 'string' ? req.body._csrf : undefined) ?? outsideBody(req) ?? '';
+    if (!matches(req, given)) throw refused();
     next();
   };
 
-  return { issue, verify, tokenFor };
+  /**
+   * For uploads, before the body is read: another site's form, a request without our cookie, or
+   * a wrong token in the header or query string is refused at once. A token in the form itself
+   * must then come before the first file (checkFirst), as the upload form sends it.
+   */
+  const verifyBeforeBody: RequestHandler = (req, res, next) => {
+    sameOrigin(req);
+    const sid = cookiesOf(req)[COOKIE];
+    if (!sid || !SID.test(sid)) throw refused();
+    const given = outsideBody(req);
+    if (given !== undefined && !matches(req, given)) throw refused();
+    if (given !== undefined) res.locals.csrfChecked = true;
+    next();
+  };
+
+  return { issue, verify, verifyBeforeBody, matches, refused, tokenFor };
 }
 
 function safeEqual(a: string, b: string): boolean {

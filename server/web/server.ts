@@ -11,6 +11,7 @@ import { watchFolder } from './watch.js';
 import { resolve } from 'node:path';
 import { allowedHosts, authModeFor } from '../auth/mode.js';
 import { usersOf } from '../auth/users.js';
+import { sharedExtractor } from '../extract/pool.js';
 
 export interface ServerOptions {
   articlesDir: string;
@@ -36,10 +37,15 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   // Decided before anything is served: no accounts on a network address is refused outright.
   const auth = authModeFor({ users: usersOf(store.read()).length, host, noAuth: o.noAuth });
   mkdirSync(o.articlesDir, { recursive: true });
+  // Files dropped into the library are read in the worker too, with the same time limit as uploads.
+  const extractor = sharedExtractor();
+  extractor.warm();
   const ingest = async () => {
     const out = readArticles([o.articlesDir]);
     for (const e of out.errors) log(`error ${e.path}: ${e.reason}`);
-    const s = await ingestArticles(store, out.articles);
+    for (const n of out.notes) log(`note ${n.path}: ${n.reason}`);
+    const s = await ingestArticles(store, out.articles, undefined, (a) => extractor.extract(a));
+    for (const r of s.refused ?? []) log(`error ${r.path}: not added: ${r.reason}`);
     if (s.added || s.changed) log(`${o.articlesDir}: ${s.added} added, ${s.changed} changed; ${store.read().findings.length} findings`);
     // Files deleted from the library: drop their articles (a file that failed to read is not gone).
     const seen = new Set([...out.articles.map((a) => a.id), ...out.errors.map((e) => articleIdFor(e.path))]);
@@ -49,7 +55,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     if (removed) log(`${o.articlesDir}: ${removed} removed (file deleted)`);
   };
   await ingest();
-  const app = createApp({ store, articlesDir: o.articlesDir, auth: auth.mode, hosts: allowedHosts([host, ...(process.env.CROSSCHECK_HOSTS ?? '').split(',').map((h) => h.trim())]) });
+  const app = createApp({ store, articlesDir: o.articlesDir, extractor, auth: auth.mode, hosts: allowedHosts([host, ...(process.env.CROSSCHECK_HOSTS ?? '').split(',').map((h) => h.trim())]) });
   const plain = (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? new Error(`port ${o.port} is already in use; choose another with --port or PORT`) : e);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(o.port, host, (err?: Error) => (err ? reject(plain(err)) : resolve(s)));

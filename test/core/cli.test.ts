@@ -57,7 +57,13 @@ before(() => {
   writeFileSync(join(lib, 'README.md'), '# My library\n');
   writeFileSync(join(lib, 'empty.txt'), '');
   writeFileSync(join(lib, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
-  writeFileSync(join(lib, 'gbk.txt'), Buffer.from([0xd3, 0xaa, 0xd2, 0xb5, 0xca, 0xd5, 0xc8, 0xeb]));
+  // Latin-1, not UTF-8, and no Chinese in any encoding: refused.
+  writeFileSync(join(lib, 'latin1.txt'), Buffer.from('Caf\xe9 au lait: 5 %', 'latin1'));
+  // A library saved in GBK (营业收入同比下滑0.37%): read, and the encoding said.
+  const gbkLib = join(dir, 'gbk');
+  mkdirSync(gbkLib);
+  writeFileSync(join(gbkLib, 'gbk.txt'), Buffer.concat([Buffer.from([0xd3, 0xaa, 0xd2, 0xb5, 0xca, 0xd5, 0xc8, 0xeb, 0xcd, 0xac, 0xb1, 0xc8, 0xcf, 0xc2, 0xbb, 0xac]), Buffer.from('0.37%\n')]));
+  runs.gbk = cli(['ingest', gbkLib, '--db', join(dir, 'gbk.json')]);
   const corrupt = join(dir, 'corrupt.json');
   writeFileSync(corrupt, '{"version":1,"articles":[');
 
@@ -84,7 +90,7 @@ describe('report --format json', () => {
     assert.match(r.stderr, /skipped README\.md: .*README/);
     assert.match(r.stderr, /error empty\.txt: .*empty/);
     assert.match(r.stderr, /error image\.md: .*binary/);
-    assert.match(r.stderr, /error gbk\.txt: .*UTF-8/);
+    assert.match(r.stderr, /error latin1\.txt: .*not valid UTF-8, and it does not read as GB18030\/GBK or Big5/);
     assert.doesNotMatch(r.stderr, /MB\/s|\r/, 'no progress when stderr is not a terminal');
   });
 
@@ -144,6 +150,15 @@ describe('ingest', () => {
     assert.deepEqual(db.articles.map((a: { path: string }) => a.path).sort(), ['003.txt', 'sub/000.txt']);
     assert.ok(db.claims.length > 20);
     assert.ok(db.findings.length > 0);
+  });
+
+  test('a file in GBK is read, and the output says in which encoding', async () => {
+    const r = await runs.gbk!;
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /note gbk\.txt: read as GB18030\/GBK, not UTF-8/);
+    const db = JSON.parse(readFileSync(join(dir, 'gbk.json'), 'utf8'));
+    assert.equal(db.articles[0].text, '营业收入同比下滑0.37%\n');
+    assert.deepEqual(db.claims.map((c: { quote: string; value: number }) => [c.quote, c.value]), [['0.37%', -0.37]]);
   });
 
   test('check re-compares the store and prints a summary', async () => {

@@ -3,7 +3,8 @@
 // skipped with a reason; an unchanged file is a no-op (content hash), a changed one re-extracted.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { splitFrontMatter } from '../../server/ingest/front-matter.js';
@@ -110,8 +111,9 @@ describe('decoding files', () => {
     const r = dec(Buffer.concat([Buffer.from('营业收入'), Buffer.from([0xc3, 0x28]), Buffer.from('亿元')]));
     assert.equal(r.ok, false);
     assert.match(!r.ok ? r.error : '', /^f\.txt: .*not valid UTF-8/);
-    const gbk = dec(Buffer.from([0xd3, 0xaa, 0xd2, 0xb5, 0xca, 0xd5, 0xc8, 0xeb])); // 营业收入 in GBK
-    assert.equal(gbk.ok, false);
+    const latin1 = dec(Buffer.from('R\xe9sultats: le chiffre d\x92affaires a progress\xe9 de 5 %.', 'latin1'));
+    assert.equal(latin1.ok, false, 'Latin-1 reads as no Chinese encoding either: refused, not guessed');
+    assert.match(!latin1.ok ? latin1.error : '', /not valid UTF-8, and it does not read as GB18030\/GBK or Big5/);
   });
   test('an oversized file is an error', () => {
     const r = dec(Buffer.alloc(MAX_ARTICLE_BYTES + 1, 0x61));
@@ -120,7 +122,7 @@ describe('decoding files', () => {
   });
   test('a BOM is dropped; the text is otherwise exact', () => {
     const r = dec(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ZH)]));
-    assert.deepEqual(r, { ok: true, text: ZH });
+    assert.deepEqual(r, { ok: true, text: ZH, encoding: 'utf-8' });
   });
   test('articleFromBytes hashes the bytes', () => {
     const bytes = Buffer.from(ZH);
@@ -129,6 +131,64 @@ describe('decoding files', () => {
     assert.equal(r.article.hash, sha256(bytes));
     const bad = articleFromBytes(new Uint8Array(), 'x.txt', 'file');
     assert.deepEqual(bad, { error: 'the file is empty' });
+  });
+});
+
+/** Text in a legacy encoding, by inverting Node's own decoder over every two-byte code. */
+function encode(text: string, encoding: 'gbk' | 'big5'): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder(encoding);
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const ch = decoder.decode(Uint8Array.of(lead, trail));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? assert.fail(`${ch} is not in ${encoding}`))));
+}
+
+describe('legacy and UTF-16 encodings', () => {
+  const ZH_TRAD = '鴻海第三季營收新台幣1.54兆元，年減15%，但淨利潤增加11%。';
+  test('GBK (GB18030) is read, and says so', () => {
+    const r = decodeArticleBytes(encode(ZH, 'gbk'), 'f.txt');
+    assert.deepEqual(r, { ok: true, text: ZH, encoding: 'gb18030' });
+  });
+  test('Big5 is read, and says so', () => {
+    const r = decodeArticleBytes(encode(ZH_TRAD, 'big5'), 'f.txt');
+    assert.deepEqual(r, { ok: true, text: ZH_TRAD, encoding: 'big5' });
+  });
+  test('GBK and Big5 are told apart even when both decode without a broken character', () => {
+    // Big5 bytes are all valid GBK pairs: only which characters come out tells them apart.
+    const big5 = encode(ZH_TRAD, 'big5');
+    assert.ok(!new TextDecoder('gb18030').decode(big5).includes('\ufffd'));
+    assert.equal((decodeArticleBytes(big5, 'f.txt') as { encoding: string }).encoding, 'big5');
+  });
+  test('UTF-16 with a byte order mark, either byte order, is read; the mark is dropped', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ZH, 'utf16le')]);
+    assert.deepEqual(decodeArticleBytes(le, 'f.txt'), { ok: true, text: ZH, encoding: 'utf-16le' });
+    const be = Buffer.from(le.subarray(2)).swap16();
+    assert.deepEqual(decodeArticleBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'f.txt'), { ok: true, text: ZH, encoding: 'utf-16be' });
+  });
+  test('an odd UTF-16 file is refused as binary, not half read', () => {
+    const r = decodeArticleBytes(Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x00]), 'f.txt');
+    assert.equal(r.ok, false);
+    assert.match(!r.ok ? r.error : '', /binary/);
+  });
+  test('the ingest report names the encoding of a file that is not UTF-8, and its claims are read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-enc-'));
+    try {
+      writeFileSync(join(dir, 'gbk.txt'), encode(`科大讯飞三季报\n\n${ZH}`, 'gbk'));
+      writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`讯飞\n\n${ZH}`, 'utf16le')]));
+      writeFileSync(join(dir, 'plain.txt'), ZH);
+      const out = readArticles([dir]);
+      assert.deepEqual(out.errors, []);
+      assert.deepEqual(out.notes, [
+        { path: 'gbk.txt', reason: 'read as GB18030/GBK, not UTF-8' },
+        { path: 'utf16.txt', reason: 'read as UTF-16 (little-endian), not UTF-8' },
+      ]);
+      assert.ok(out.articles.every((a) => a.text.endsWith(ZH)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -147,6 +207,9 @@ describe('reading a folder', () => {
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([1, 2, 0, 3]));
     writeFileSync(join(dir, 'broken.md'), Buffer.from([0x61, 0xc3, 0x28]));
     writeFileSync(join(dir, '.hidden', 'x.txt'), ZH);
+    symlinkSync(join(dir, 'a.txt'), join(dir, 'link.txt'));
+    symlinkSync(join(dir, 'byd'), join(dir, 'linked-folder'));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -170,6 +233,19 @@ describe('reading a folder', () => {
     assert.match(errors.get('binary.txt')!, /binary/);
     assert.match(errors.get('broken.md')!, /UTF-8/);
     assert.equal(out.articles.length, 3);
+  });
+  test('symbolic links and FIFOs are skipped with a reason, never followed or opened', () => {
+    const out = readArticles([dir]);
+    const skipped = new Map(out.skipped.map((s) => [s.path, s.reason]));
+    assert.match(skipped.get('link.txt') ?? '', /symbolic link, not followed/);
+    assert.match(skipped.get('linked-folder') ?? '', /symbolic link, not followed/);
+    assert.match(skipped.get('pipe.txt') ?? '', /FIFO \(named pipe\), not a regular file/);
+    assert.equal(out.articles.length, 3, 'the linked file and folder are not read twice');
+  });
+  test('a FIFO named on the command line is an error, and is not opened (which would wait forever)', () => {
+    const out = readArticles([join(dir, 'pipe.txt'), join(dir, 'a.txt')]);
+    assert.deepEqual(out.errors, [{ path: join(dir, 'pipe.txt'), reason: 'a FIFO (named pipe), not a file or folder' }]);
+    assert.deepEqual(out.articles.map((a) => a.path), ['a.txt']);
   });
   test('a missing path is an error; the other paths still go through', () => {
     const out = readArticles([join(dir, 'nope'), join(dir, 'a.txt')]);

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseChineseNumeral } from '../../server/extract/index.js';
 import { printedStep } from '../../server/extract/compute/2-numbers.js';
-import { close, one, scan, tokenOf } from './helpers.js';
+import { close, extract, one, scan, tokenOf } from './helpers.js';
 
 describe('parseChineseNumeral', () => {
   const cases: Array<[string, number, number]> = [
@@ -712,4 +712,31 @@ describe('property: a formatted number reads back as itself, and every quote is 
         close(claims[0]!.value, value, `${text} read as ${claims[0]!.value}`);
       }
     });
+});
+
+describe('numbers too large for a double', () => {
+  // 309 digits and more are Infinity as a double: stored, that became null, read back as 0,
+  // and a false high-severity discrepancy. Such a number is no figure at all.
+  const huge = '9'.repeat(400);
+  test('309+ digits, with any unit or magnitude, give no token', () => {
+    for (const [s, lang] of [
+      [`营业收入${huge}元`, 'zh'],
+      [`营业收入${huge}.5亿元`, 'zh'],
+      [`收入${'9'.repeat(300)}万亿元`, 'zh'],
+      [`Revenue was $${huge} billion.`, 'en'],
+      [`Revenue rose ${huge}%.`, 'en'],
+      [`Revenue was $1${'0'.repeat(305)} trillion.`, 'en'],
+    ] as const)
+      assert.deepEqual(scan(s, lang).map((t) => t.quote), [], s.slice(0, 24));
+  });
+  test('the figures beside it are still read, and a large finite one stays', () => {
+    assert.deepEqual(scan(`营业收入${huge}元，净利润5亿元`, 'zh').map((t) => [t.quote, t.value]), [['5亿元', 5e8]]);
+    const big = one(`Revenue was $1${'0'.repeat(290)}.`, 'en');
+    assert.equal(big.value, 1e290);
+  });
+  test('no claim of an article holds a value that is not finite, so none is compared', () => {
+    const { claims } = extract(`科大讯飞前三季度营业收入${huge}元，同比下滑0.27%。`);
+    assert.deepEqual(claims.map((c) => c.quote), ['0.27%']);
+    assert.ok(claims.every((c) => Number.isFinite(c.value) && Number.isFinite(c.precision)));
+  });
 });

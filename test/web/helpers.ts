@@ -14,6 +14,7 @@ import { sentenceAround } from '../../server/web/model/manual-claim.js';
 import { makeUser, putUser } from '../../server/auth/users.js';
 import type { AuthMode } from '../../server/auth/mode.js';
 import type { Role } from '../../server/types.js';
+import type { Extractor } from '../../server/extract/pool.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEED_A = '000_002cd4d0ee89d5a5.txt'; // 新火种: revenue fell 0.27%
@@ -78,7 +79,7 @@ export interface TestApp {
  */
 export const PASSWORD = 'correct horse battery';
 
-export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => Store; users?: Array<[string, Role]>; auth?: AuthMode; loginLimits?: AppOptions['loginLimits'] } = {}): Promise<TestApp> {
+export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => Store; users?: Array<[string, Role]>; auth?: AuthMode; loginLimits?: AppOptions['loginLimits']; extractor?: Extractor } = {}): Promise<TestApp> {
   const articlesDir = tempLibrary();
   const dbFile = join(dirname(articlesDir), 'claims.json');
   const real = await openJsonStore(dbFile);
@@ -92,7 +93,7 @@ export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => S
     await real.update((db) => void putUser(db, u));
   }
   const store = opts.wrap ? opts.wrap(real) : real;
-  const app = createApp({ store, articlesDir, auth: opts.auth, loginLimits: opts.loginLimits });
+  const app = createApp({ store, articlesDir, auth: opts.auth, loginLimits: opts.loginLimits, extractor: opts.extractor });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -46,9 +46,11 @@ function splitLine(line: string, offset: number, paragraph: number, out: Sentenc
   };
   // A URL is one word: its ? and ; end no sentence (and its digits are masked later).
   const urls = [...line.matchAll(URL_RE)].map((u) => [u.index!, u.index! + u[0].length] as const);
+  let u = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (urls.some(([a, b]) => i >= a && i < b)) continue;
+    while (u < urls.length && urls[u]![1] <= i) u++;
+    if (u < urls.length && i >= urls[u]![0]) continue;
     // A short English question with no figure ("Net income? $14.1 billion.") runs on into its answer.
     if (c === '?' && i - start < 30 && !/\d/.test(line.slice(start, i))) continue;
     // Bullets run into one line ("… [1] - Revenue: …", "Core Views - The company …") end a sentence.
@@ -66,7 +68,9 @@ function splitLine(line: string, offset: number, paragraph: number, out: Sentenc
       while (j < line.length && '*"”’)'.includes(line[j]!)) j++;
       if (!/\s/.test(line[j] ?? ' ')) continue;
       if (ABBREV.test(line.slice(Math.max(0, i - 6), i + 1))) continue;
-      const next = line.slice(j).trimStart()[0] ?? '';
+      let k = j;
+      while (k < line.length && /\s/.test(line[k]!)) k++;
+      const next = line[k] ?? '';
       if (/[A-Z0-9"“(*\u4e00-\u9fff]/.test(next)) {
         push(j);
         i = j - 1;

@@ -330,10 +330,13 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
   const out: Raw[] = [];
   NUM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // Blocked spans are in order and numerals come left to right: one walk through both.
+  let bi = 0;
   while ((m = NUM_RE.exec(sentence))) {
     const start = m.index;
     let end = start + m[0].length;
-    if (blocked.some(([a, b]) => start >= a && start < b)) continue;
+    while (bi < blocked.length && blocked[bi]![1] <= start) bi++;
+    if (bi < blocked.length && start >= blocked[bi]![0]) continue;
     const g = m.groups!;
     if (g.skip) continue;
     let r: Raw | undefined;
@@ -368,7 +371,10 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
     const pre = PREFIX_BEFORE.exec(sentence.slice(Math.max(0, start - 12), start));
     if (pre) {
       // 五百分之2.2 is a fraction with 500 below the line, not a percentage.
-      if (NUMERAL_END.test(sentence.slice(0, start - pre[0].length))) continue;
+      // (NUMERAL_END on the sentence before the prefix, read from its last character that is not a space.)
+      let k = start - pre[0].length;
+      while (k > 0 && /\s/.test(sentence[k - 1]!)) k--;
+      if (k > 0 && NUMERAL_END.test(sentence.slice(k - 1, start - pre[0].length))) continue;
       const [unit, mult] = percentPrefixes[pre[1]!.replace(/\s+/g, '')]!;
       r.prefix = { unit, mult, length: pre[0].length };
     }
@@ -816,10 +822,11 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       ...(slashPair ? { slashPair } : {}),
     });
   }
-  const paired = linkSlashPairs(tokens);
+  // A number too large for a double (309 digits and more) is Infinity: no figure at all, never a claim.
+  const paired = linkSlashPairs(tokens.filter(finite));
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
-  return withStreaks(sentence, paired);
+  return withStreaks(sentence, paired.filter(finite));
 }
 
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
@@ -845,6 +852,8 @@ function withStreaks(sentence: string, tokens: NumberToken[]): NumberToken[] {
   for (const m of sentence.matchAll(STREAK_ZH)) add(m.index!, m.index! + m[0].length, /^\d+$/.test(m[1]!) ? +m[1]! : parseChineseNumeral(m[1]!)?.value ?? NaN, m[2]!);
   return streaks.length ? [...tokens, ...streaks].sort((a, b) => a.start - b.start) : tokens;
 }
+
+const finite = (t: NumberToken) => Number.isFinite(t.value) && Number.isFinite(t.precision);
 
 /** 1,265.89/206.30亿元, 321/69GWh: the first value takes the unit and magnitude of the second; alone it is no claim. */
 function linkSlashPairs(tokens: NumberToken[]): NumberToken[] {

@@ -6,6 +6,7 @@
 import type { Measure } from '../../types.js';
 import { alternation, baseWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
+import { startingBefore } from '../before.js';
 
 const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArray(o) ? o : Object.keys(o));
 // The change word, then at most a few words (略微, 了, 约, by, nearly) before the number.
@@ -121,14 +122,15 @@ export function measureOf(
 
   if (!change) return { measure: 'level', sign, isBase, baseAt, why };
   // 较2019年同期增长28.2%, "13.5% above 2019 levels": the base is a named year.
-  const clauseText = sentence.slice(clauseStart, clauseEnd);
-  const named = /(?:较|比|相比|同)\s*((?:19|20)\d{2})\s*年/.exec(clauseText) ?? /\b(?:than|from|compared with|compared to|above|below|over)\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?(?:pre-pandemic\s+)?((?:19|20)\d{2})(?:\s+levels?)?\b/i.exec(clauseText);
-  const baseYear = named ? +named[1]! : undefined;
+  const baseYear = baseYearOf(sentence, clauseStart, clauseEnd);
   // Measure: the nearest measure word before the number in the sentence, else one after it in the clause.
   // The measure word nearest the figure wins: in its clause before it, then after it in the clause
   // ("up 22% from the previous quarter"), then earlier in the sentence (同比 carries along a list).
-  const prior = mentions.filter((x) => x.end <= tok.start).pop();
-  const later = mentions.find((x) => x.start >= tok.end && x.start < clauseEnd);
+  // Mentions are sorted by start: only those that start before the figure can end before it.
+  let prior: (typeof mentions)[number] | undefined;
+  for (let k = startingBefore(mentions, tok.start) - 1; k >= 0 && !prior; k--) if (mentions[k]!.end <= tok.start) prior = mentions[k];
+  const next = mentions[startingBefore(mentions, tok.end)];
+  const later = next && next.start < clauseEnd ? next : undefined;
   const priorInClause = prior && prior.start >= clauseStart ? prior : undefined;
   const word = priorInClause ?? later ?? prior;
   if (word) return { measure: word.measure, sign, isBase, baseAt, baseYear, why: `${why}; measured "${word.text}"` };
@@ -136,6 +138,16 @@ export function measureOf(
   const quarterBase = /^\s*(?:%|percent|per cent)?\s*(?:from|since|over|versus|compared with)\s+(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter)\b(?!\s*(?:of\s+)?(?:19|20)\d{2}|\s+(?:of\s+)?(?:last|the previous) year|'\d{2})/i.exec(sentence.slice(tok.end, clauseEnd));
   if (quarterBase) return { measure: 'qoq', sign, isBase, baseAt, baseYear, why: `${why}; measured against "${quarterBase[0].trim()}", the quarter before` };
   return { measure: 'yoy', sign, isBase, baseAt, baseYear, why: `${why}; no base named, read as year on year` };
+}
+
+/** The named base year of a clause, read once for all the figures of the clause. */
+let lastClause: { sentence: string; start: number; end: number; year: number | undefined } | undefined;
+function baseYearOf(sentence: string, clauseStart: number, clauseEnd: number): number | undefined {
+  if (lastClause && lastClause.sentence === sentence && lastClause.start === clauseStart && lastClause.end === clauseEnd) return lastClause.year;
+  const clauseText = sentence.slice(clauseStart, clauseEnd);
+  const named = /(?:较|比|相比|同)\s*((?:19|20)\d{2})\s*年/.exec(clauseText) ?? /\b(?:than|from|compared with|compared to|above|below|over)\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?(?:pre-pandemic\s+)?((?:19|20)\d{2})(?:\s+levels?)?\b/i.exec(clauseText);
+  lastClause = { sentence, start: clauseStart, end: clauseEnd, year: named ? +named[1]! : undefined };
+  return lastClause.year;
 }
 
 /**

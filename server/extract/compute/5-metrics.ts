@@ -5,6 +5,7 @@
 // that counts something (medals) never takes a count of something else (60名 after 金牌).
 import { entityRe, findAll, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
+import { endingBy, matchesBefore, startingBefore } from '../before.js';
 
 export interface MetricMention extends Match {
   metric: string;
@@ -20,6 +21,8 @@ export function metricMentions(sentence: string): MetricMention[] {
     .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/(?:人均|非|non[-\u2010\u2011 ]?)$/i.test(sentence.slice(Math.max(0, m.start - 4), m.start)))
     .map((m) => ({ ...m, metric: metricOf(m.text)! }));
 }
+
+const SHARE_OF = /占比|比重|占[^，,]{0,12}的|share of|proportion of/i;
 
 function fits(metric: string, tok: NumberToken): boolean {
   const e = metricById.get(metric);
@@ -46,23 +49,46 @@ export function metricOfToken(
   }
   // A count of something named (20个省, 30个大项) is not a count of the metric named nearby.
   const namedOther = !!tok.countNoun && /^[\u4e00-\u9fff]/.test(tok.countNoun) && !metricById.get(metricOf(tok.countNoun) ?? '')?.kind;
-  const usable = mentions.filter(
-    (m) => fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf),
-  );
+  // Mentions are in order and do not overlap: those before the figure end by its start, those after start at its end.
+  const before = endingBy(mentions, tok.start);
+  const after = startingBefore(mentions, tok.end);
   // "a 12.4% gross margin", "12.4%的毛利率": a rate named right after a percentage is what it measures.
-  const rateAfter = usable.find((m) => m.start >= tok.end && m.start - tok.end <= 2 && /^\s*(?:的)?$/.test(sentence.slice(tok.end, m.start)) && metricById.get(m.metric)?.kind === 'rate');
+  let rateAfter: MetricMention | undefined;
+  for (let k = after; k < mentions.length && mentions[k]!.start - tok.end <= 2 && !rateAfter; k++) {
+    const m = mentions[k]!;
+    if (usable(m, tok, namedOther) && /^\s*(?:的)?$/.test(sentence.slice(tok.end, m.start)) && metricById.get(m.metric)?.kind === 'rate') rateAfter = m;
+  }
   if (rateAfter) return { metric: rateAfter.metric, why: `"${rateAfter.text}" right after it`, mention: rateAfter };
-  const inClauseBefore = usable.filter((m) => m.start >= clause.start && m.end <= tok.start).pop();
+  let inClauseBefore: MetricMention | undefined;
+  for (let k = before - 1; k >= 0 && mentions[k]!.start >= clause.start && !inClauseBefore; k--) if (usable(mentions[k]!, tok, namedOther)) inClauseBefore = mentions[k];
   if (inClauseBefore) return { metric: inClauseBefore.metric, why: `"${inClauseBefore.text}" before it in the clause`, mention: inClauseBefore };
-  const inClauseAfter = usable.find((m) => m.start >= tok.end && m.end <= clause.end);
+  let inClauseAfter: MetricMention | undefined;
+  for (let k = after; k < mentions.length && mentions[k]!.end <= clause.end && !inClauseAfter; k++) if (usable(mentions[k]!, tok, namedOther)) inClauseAfter = mentions[k];
   if (inClauseAfter) return { metric: inClauseAfter.metric, why: `"${inClauseAfter.text}" after it in the clause`, mention: inClauseAfter };
   // Across clauses, an aside (", a measure of the buffer against bad loans,", ", which …") names no metric of the figure.
-  const aside = (m: MetricMention) => /[,，]\s*(?:a|an|which|who|whose)\s[^,，]*$/i.test(sentence.slice(0, m.start));
   // A share of a total (占比, 比重, share of) named in the figure's own clause is not the metric named earlier.
-  if (/占比|比重|占[^，,]{0,12}的|share of|proportion of/i.test(sentence.slice(clause.start, tok.start))) return { metric: null };
-  const chain = usable.filter((m) => m.end <= tok.start && !(m.start < clause.start && aside(m))).pop();
+  if (matchesBefore(SHARE_OF, 16, sentence, clause.start, clause.end, tok.start).first) return { metric: null };
+  let chain: MetricMention | undefined;
+  for (let k = before - 1; k >= 0 && !chain; k--) {
+    const m = mentions[k]!;
+    if (usable(m, tok, namedOther) && !(m.start < clause.start && aside(sentence, m))) chain = m;
+  }
   if (chain) return { metric: chain.metric, why: `"${chain.text}" earlier in the sentence`, mention: chain };
   return { metric: null };
+}
+
+/** A metric name the figure may take: one that fits it, not inside it, and not a count of something else than it counts. */
+function usable(m: MetricMention, tok: NumberToken, namedOther: boolean): boolean {
+  return fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf);
+}
+
+// Whether a metric name sits in an aside, once per name: the same as
+// /[,，]\s*(?:a|an|which|who|whose)\s[^,，]*$/i on the sentence before it, read from its last comma.
+const asides = new WeakMap<MetricMention, boolean>();
+const aside = (sentence: string, m: MetricMention) => asides.get(m) ?? asides.set(m, isAside(sentence, m.start)).get(m)!;
+function isAside(sentence: string, at: number): boolean {
+  const comma = at > 0 ? Math.max(sentence.lastIndexOf(',', at - 1), sentence.lastIndexOf('，', at - 1)) : -1;
+  return comma >= 0 && /^\s*(?:a|an|which|who|whose)\s[^,，]*$/i.test(sentence.slice(comma + 1, at));
 }
 
 // A segment named right before the metric: "Services revenue", "Tesla's automotive revenue",

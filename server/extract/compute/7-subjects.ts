@@ -5,6 +5,7 @@
 // after the number (85.1%（星火V3.0）) owns that number only. With no entity in the sentence,
 // the subject carries over from the paragraph, then falls back to the article's main subject.
 import { alternation, entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
+import { endingBy, startingBefore } from '../before.js';
 
 export interface EntityMention {
   start: number;
@@ -97,23 +98,27 @@ export function subjectOf(
   // 85.1%（星火V3.0）: a label in brackets right after the number.
   const label = /^\s*[（(]([^（）()]{1,20})[）)]/.exec(sentence.slice(tok.end));
   if (label) {
-    const inner = mentions.find((m) => m.start >= tok.end && m.end <= tok.end + label[0].length);
+    const first = mentions[startingBefore(mentions, tok.end)];
+    const inner = first && first.end <= tok.end + label[0].length ? first : undefined;
     if (inner) return { subject: inner.id, why: `labelled "${label[1]}" in brackets`, local: true };
   }
   // 404名中国运动员: the entity inside the counted noun.
   if (tok.countNoun) {
-    const inNoun = mentions.find((m) => m.start >= tok.end && m.start < tok.end + tok.countNoun!.length + 2);
+    const first = mentions[startingBefore(mentions, tok.end)];
+    const inNoun = first && first.start < tok.end + tok.countNoun.length + 2 ? first : undefined;
     if (inNoun) return { subject: inNoun.id, why: `"${inNoun.text}" in the counted noun`, local: true };
   }
-  const before = mentions.filter((m) => m.end <= tok.start);
-  const nearest = before[before.length - 1];
+  // Mentions are in order and do not overlap (entityMentions): those before the figure are a prefix of them.
+  const nBefore = endingBy(mentions, tok.start);
+  const nearest = mentions[nBefore - 1];
   // ChatGPT的84.3%; ahead of Australia on 18 golds: a compared entity in the same clause.
   if (nearest && nearest.start >= clause.start) {
     const gap = sentence.slice(nearest.end, tok.start);
     if (/^的(?:[约近超逾])?$/.test(gap) || (nearest.compared && !/[，,;；]/.test(gap)))
       return { subject: nearest.id, why: `"${nearest.text}" owns the figure`, local: true };
   }
-  const owner = before.filter((m) => !m.compared).pop();
+  let owner: EntityMention | undefined;
+  for (let k = nBefore - 1; k >= 0 && !owner; k--) if (!mentions[k]!.compared) owner = mentions[k];
   if (owner) return { subject: owner.id, why: `"${owner.text}" earlier in the sentence`, local: false };
   return { local: false };
 }

@@ -168,8 +168,11 @@ function nextBoundary(s: string, from: number) {
   const m = /[，;；。]|,(?!\d{3}(?!\d))/.exec(s.slice(from));
   return m ? from + m.index : s.length;
 }
+/** Just after the last boundary before `before` (what /.*(?:[，；;]|,(?!\d{3}(?!\d)))/s finds), read backwards from it. */
 function prevBoundary(s: string, before: number) {
-  const head = s.slice(0, before);
-  const m = /.*(?:[，；;]|,(?!\d{3}(?!\d)))/s.exec(head);
-  return m ? m[0].length : 0;
+  for (let i = Math.min(before, s.length) - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === '，' || c === '；' || c === ';' || (c === ',' && !/^\d{3}(?!\d)/.test(s.slice(i + 1, Math.min(before, i + 5))))) return i + 1;
+  }
+  return 0;
 }

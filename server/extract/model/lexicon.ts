@@ -91,7 +91,7 @@ export const isMonthName = (w: string) => {
  * One regex that finds any of the phrases. Longer phrases are tried first, so at any
  * position the longest phrase wins. Latin phrases must sit on word boundaries.
  */
-export function phraseRegex(phrases: string[], flags = 'g'): RegExp {
+export function phraseRegex(phrases: string[], flags = 'g'): RegExp & { longest: number } {
   const sorted = [...new Set(phrases)].filter(Boolean).sort((a, b) => b.length - a.length);
   const parts = sorted.map((p) => {
     // Pages print hyphens as U+2010 or the non-breaking U+2011 as often as ASCII '-'.
@@ -100,7 +100,8 @@ export function phraseRegex(phrases: string[], flags = 'g'): RegExp {
     const endWord = /[A-Za-z0-9]$/.test(p) ? '(?![A-Za-z0-9])' : '';
     return startWord + e + endWord;
   });
-  return new RegExp(parts.join('|') || '(?!)', flags);
+  // `longest`: how far a match can reach, for scans that re-read only the text near a figure.
+  return Object.assign(new RegExp(parts.join('|') || '(?!)', flags), { longest: sorted[0]?.length ?? 0 });
 }
 
 /** How a matched phrase is looked up: case-folded, with typographic hyphens as '-'. */
