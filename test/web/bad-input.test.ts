@@ -71,7 +71,7 @@ describe('extraction in a worker, with a time limit', () => {
     assert.ok(pageDone < pasteDone, 'the queue was served while the paste was being read');
     assert.ok(pageDone - t0 < 2000, `the queue took ${(pageDone - t0).toFixed(0)} ms`);
     assert.equal(r.status, 422);
-    assert.match(r.text, /Nothing was added\. The text: reading its figures took longer than the 1 s limit for one article/);
+    assert.match(r.text, /No article was added\. The text: reading its figures took longer than the 1 s limit for one article/);
     assert.match(r.text, /Split the text into smaller articles/);
     assert.match(r.text, /href="\/add">← Back to Add articles/);
     assert.equal(app.store.read().articles.length, articles, 'no article stored');
