@@ -37,14 +37,17 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   // Decided before anything is served: no accounts on a network address is refused outright.
   const auth = authModeFor({ users: usersOf(store.read()).length, host, noAuth: o.noAuth });
   mkdirSync(o.articlesDir, { recursive: true });
-  // Files dropped into the library are read in the worker too, with the same time limit as uploads.
+  // Files dropped into the library while the server runs are read in the worker, with the same
+  // time limit as uploads. The library is read at start in this thread: nobody waits on it yet,
+  // and a worker's round trip would add milliseconds per article.
   const extractor = sharedExtractor();
   extractor.warm();
+  let serving = false;
   const ingest = async () => {
     const out = readArticles([o.articlesDir]);
     for (const e of out.errors) log(`error ${e.path}: ${e.reason}`);
     for (const n of out.notes) log(`note ${n.path}: ${n.reason}`);
-    const s = await ingestArticles(store, out.articles, undefined, (a) => extractor.extract(a));
+    const s = await ingestArticles(store, out.articles, undefined, serving ? (a) => extractor.extract(a) : undefined);
     for (const r of s.refused ?? []) log(`error ${r.path}: not added: ${r.reason}`);
     if (s.added || s.changed) log(`${o.articlesDir}: ${s.added} added, ${s.changed} changed; ${store.read().findings.length} findings`);
     // Files deleted from the library: drop their articles (a file that failed to read is not gone).
@@ -55,6 +58,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     if (removed) log(`${o.articlesDir}: ${removed} removed (file deleted)`);
   };
   await ingest();
+  serving = true;
   const app = createApp({ store, articlesDir: o.articlesDir, extractor, auth: auth.mode, hosts: allowedHosts([host, ...(process.env.CROSSCHECK_HOSTS ?? '').split(',').map((h) => h.trim())]) });
   const plain = (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? new Error(`port ${o.port} is already in use; choose another with --port or PORT`) : e);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {

@@ -167,6 +167,20 @@ describe('uploads', () => {
     assert.equal(r.status, 403);
   });
 
+  test('a file saved in GBK is read, and the page says in which encoding', async () => {
+    // "# 讯飞快讯\n\n营业收入同比下滑0.37%" in GBK.
+    const gbk = Buffer.concat([Buffer.from('# '), Buffer.from([0xd1, 0xb6, 0xb7, 0xc9, 0xbf, 0xec, 0xd1, 0xb6]), Buffer.from('\n\n'), Buffer.from([0xd3, 0xaa, 0xd2, 0xb5, 0xca, 0xd5, 0xc8, 0xeb, 0xcd, 0xac, 0xb1, 0xc8, 0xcf, 0xc2, 0xbb, 0xac]), Buffer.from('0.37%\n')]);
+    const form = new FormData();
+    form.set('_csrf', token);
+    form.append('files', new Blob([gbk]), 'gbk.txt');
+    const r = await c.post('/add/upload', form);
+    assert.equal(r.status, 303);
+    const a = app.store.read().articles.find((x) => x.path === 'upload/gbk.txt')!;
+    assert.equal(a.text, '# 讯飞快讯\n\n营业收入同比下滑0.37%\n');
+    const page = await c.get(r.headers.get('location')!);
+    assert.match(page.text, /gbk\.txt: read as GB18030\/GBK, not UTF-8/);
+  });
+
   test('a wrong token in the form, before the files, stops the upload before any file is read', async () => {
     const before = app.store.read().articles.length;
     const form = new FormData();

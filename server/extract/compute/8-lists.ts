@@ -3,6 +3,7 @@
 // → 第二产业). "二者得分分别为…" pairs the numbers with the two entities named before.
 import type { NumberToken } from './2-numbers.js';
 import type { EntityMention } from './7-subjects.js';
+import { endingBy, startingBefore } from '../before.js';
 
 export interface ListItem {
   text: string;
@@ -41,42 +42,54 @@ function listItemsRaw(sentence: string, tokens: NumberToken[], entities: EntityM
     for (const m of sentence.matchAll(/分别/g)) {
       const at = m.index!;
       const clauseEnd = nextBoundary(sentence, at);
-      const idx = tokens.map((t, i) => i).filter((i) => tokens[i]!.start > at && tokens[i]!.start < clauseEnd);
+      // Tokens are in order: the list's figures are the run that starts after 分别 and before the clause ends.
+      const first = startingBefore(tokens, at + 1);
+      const count = startingBefore(tokens, clauseEnd) - first;
       // A list cut short (a page clipped at a length limit, "A、B分别增长5%、"): its figures still
       // pair in order from the first item, so the one figure left is the first item's.
-      if (idx.length === 1 && /^\s*[、,，]\s*$/.test(sentence.slice(tokens[idx[0]!]!.end))) {
+      if (count === 1 && /^\s*[、,，]\s*$/.test(sentence.slice(tokens[first]!.end))) {
         for (let n = 2; n <= 4; n++) {
           const items = itemsBefore(sentence, at, n, SPLIT_ZH, entities);
           if (items) {
-            out.set(idx[0]!, items[0]!);
+            out.set(first, items[0]!);
             break;
           }
         }
         continue;
       }
-      if (idx.length < 2) continue;
+      if (count < 2) continue;
+      const idx = Array.from({ length: count }, (_, k) => first + k);
       const items = itemsBefore(sentence, at, idx.length, SPLIT_ZH, entities);
       if (items) idx.forEach((ti, k) => out.set(ti, items[k]!));
     }
     slashItems(sentence, tokens, out);
   } else {
+    // Lists come left to right: where the last ';' is and which entities stand before each list
+    // are kept from one list to the next, not searched for again from the start of the sentence.
+    const semis = [...sentence.matchAll(/;/g)].map((x) => ({ start: x.index! }));
+    let seen = { leadStart: -1, next: 0, first: new Map<string, EntityMention>() };
     for (const m of sentence.matchAll(/\brespectively\b/gi)) {
       const at = m.index!;
       // The figures of the list: the run of numbers before "respectively" joined by commas and "and".
-      const before = tokens.map((t, i) => i).filter((i) => tokens[i]!.end <= at);
+      // Tokens are in order and do not overlap: those that end by "respectively" are a prefix of them.
       const idx: number[] = [];
-      for (let k = before.length - 1; k >= 0; k--) {
-        const i = before[k]!;
+      for (let i = endingBy(tokens, at) - 1; i >= 0; i--) {
         if (idx.length && !/^\s*(?:,|and|,\s*and)\s*$/i.test(sentence.slice(tokens[i]!.end, tokens[idx[0]!]!.start))) break;
         idx.unshift(i);
       }
       if (idx.length < 2) continue;
-      const leadStart = Math.max(0, sentence.lastIndexOf(';', tokens[idx[0]!]!.start) + 1);
+      // (The same as sentence.lastIndexOf(';', start) + 1.)
+      const semi = startingBefore(semis, tokens[idx[0]!]!.start + 1) - 1;
+      const leadStart = semi >= 0 ? semis[semi]!.start + 1 : 0;
       // "Xiaomi and OPPO came third and fourth with …": the n entities named before the figures.
-      const named = entities.filter((e) => e.start >= leadStart && e.end <= tokens[idx[0]!]!.start && !e.compared);
-      const ids = [...new Set(named.map((e) => e.id))];
+      if (seen.leadStart !== leadStart) seen = { leadStart, next: startingBefore(entities, leadStart), first: new Map() };
+      while (seen.next < entities.length && entities[seen.next]!.end <= tokens[idx[0]!]!.start) {
+        const e = entities[seen.next++]!;
+        if (!e.compared && !seen.first.has(e.id)) seen.first.set(e.id, e);
+      }
+      const ids = [...seen.first.keys()];
       if (ids.length === idx.length) {
-        idx.forEach((ti, k) => out.set(ti, { text: named.find((e) => e.id === ids[k])!.text, entityId: ids[k] }));
+        idx.forEach((ti, k) => out.set(ti, { text: seen.first.get(ids[k]!)!.text, entityId: ids[k] }));
         continueList(sentence, tokens, at, idx, out);
         continue;
       }
