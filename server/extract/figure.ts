@@ -186,7 +186,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   // metric named, is that segment's revenue.
   if (!metric && /^[A-Z]{3}$/.test(tok.unit)) {
     const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();
-    if (named && /\b(?:generated|posted|brought in|reported|recorded|delivered|contributed|made)\b|实现|录得|贡献/i.test(text.slice(named.end, tok.start))) {
+    if (named && /\b(?:generated|posted|brought in|reported|recorded|delivered|contributed|made|collected|earned|garnered|achieved|booked|logged|raked in|pulled in)\b|实现|录得|贡献/i.test(text.slice(named.end, tok.start))) {
       metric = 'revenue';
       segment = named.text;
       why.metric = `money the ${named.text} segment made`;
@@ -201,10 +201,13 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   // at all, is about the metric of the figure before it.
   if (!metric && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)/i.test(text) && !x.metrics.length) {
     metric = last.metric;
+    segment ??= last.aspects.find((a) => a.startsWith('segment:'))?.slice(8);
     why.metric = `the sentence points back to the figure before («${last.quote}»)`;
   }
   // "$24.3 billion, up by 19%": the change right after a level is that level's change.
-  if (!metric && fig.prev?.metric && fig.prev.measure === 'level' && /^,\s*(?:up|down)\b[^,;]*$/i.test(text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start))) {
+  const joint = fig.prev ? text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start) : '';
+  const changeAfter = /^\s*(?:growth|increase|rise|gain|jump|decline|drop|decrease|fall)\b/i.test(text.slice(tok.end));
+  if (!metric && fig.prev?.metric && fig.prev.measure === 'level' && (/^,\s*(?:up|down)\b[^,;]*$/i.test(joint) || (changeAfter && /^,\s*an?\b[^,;]*$/i.test(joint)))) {
     metric = fig.prev.metric;
     segment = fig.prev.aspects.find((a) => a.startsWith('segment:'))?.slice(8);
     why.metric = `the change of «${fig.prev.quote}» before it`;

@@ -302,4 +302,13 @@ describe('shapes of published pages', () => {
     assert.equal(claimOf(claims, '38.8').metric, 'revenue');
     assert.equal(claimOf(claims, '39.94').metric, 'revenue');
   });
+
+  test('"a 3% growth" is a change, and after a segment\'s money it is that segment\'s change', () => {
+    const { claims } = extract(['The More Personal Computing segment collected $12.7 billion, a modest 4% growth year-over-year, and sales saw a 9% increase.'], { date: '2024-01-30', title: 'Microsoft results' });
+    const g = claimOf(claims, '4%');
+    assert.equal(g.measure, 'yoy');
+    assert.equal(g.metric, 'revenue');
+    assert.ok(g.aspects.includes('segment:more-personal-computing'));
+    assert.equal(claimOf(claims, '9%').measure, 'yoy');
+  });
 });
