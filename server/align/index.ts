@@ -57,22 +57,33 @@ const namedInClause = (c: Claim) => /in the clause|right after|after the number/
  * Bounds are left out: 超过10亿 and 未能突破1亿 in one article are two thresholds, not a slip.
  */
 function misprintsWithin(g: Group, all: Claim[]): Group[] {
+  if (all.length === g.claims.length) return [];
   const kept = new Set(g.claims);
+  // Looked up once per group, so that a run-on sentence of figures costs one pass, not one per figure.
+  const ownByArticle = groupBy(g.claims.filter((k) => k.qualifier === 'exact'), (k) => k.articleId);
+  const perSentence = new Map<string, number>();
+  for (const c of all) perSentence.set(`${c.articleId}|${c.sentenceStart}`, (perSentence.get(`${c.articleId}|${c.sentenceStart}`) ?? 0) + 1);
   const out: Group[] = [];
+  const perArticle = new Map<string, number>();
   for (const d of all) {
     if (kept.has(d) || d.qualifier !== 'exact') continue;
-    const own = g.claims.filter((k) => k.articleId === d.articleId && k.qualifier === 'exact');
+    // A few self-contradictions per article and fact are worth a reviewer's look; more is a list we misread.
+    if ((perArticle.get(d.articleId) ?? 0) >= MAX_CONTRADICTIONS) continue;
+    const own = ownByArticle.get(d.articleId) ?? [];
     const slip = own.find((k) => tenfoldOf(d.value, k.value));
     // Exactly two such figures, each with the metric word in its own clause, the same word: a list of
     // several (a year-by-year run) or a second name for a part is not this.
-    const inSentence = all.filter((c) => c.articleId === d.articleId && c.sentenceStart === d.sentenceStart);
     // A table row's figures are its columns (this year, the change), never two statements of one fact.
-    const twice = inSentence.length === 2 && !d.sentence.includes('|') ? own.find((k) => k.sentenceStart === d.sentenceStart && namedInClause(k) && namedInClause(d) && k.why.metric === d.why.metric) : undefined;
+    const twice = perSentence.get(`${d.articleId}|${d.sentenceStart}`) === 2 && !d.sentence.includes('|') ? own.find((k) => k.sentenceStart === d.sentenceStart && namedInClause(k) && namedInClause(d) && k.why.metric === d.why.metric) : undefined;
     const against = slip ?? twice;
-    if (against) out.push({ ...g, key: `${g.key}|misprint:${d.id}`, claims: [d, ...g.claims.filter((c) => c.articleId !== d.articleId)], against });
+    if (!against) continue;
+    perArticle.set(d.articleId, (perArticle.get(d.articleId) ?? 0) + 1);
+    out.push({ ...g, key: `${g.key}|misprint:${d.id}`, claims: [d, ...g.claims.filter((c) => c.articleId !== d.articleId)], against });
   }
   return out;
 }
+
+const MAX_CONTRADICTIONS = 3;
 
 /**
  * An analyst's forecast is an opinion: compared for agreement, never flagged as wrong. A
@@ -89,6 +100,22 @@ const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Ma
  * figure closest to what the other sources say and leave the rest as claims of their own, rather
  * than judge the fact on a figure that may belong to another one.
  */
+/**
+ * The values of a sorted list that can be nearest to x in relative gap: its neighbours on either
+ * side, and the two ends (for a list all of the other sign). Keeps onePerArticle linear-log
+ * rather than quadratic in a long run of figures.
+ */
+function nearest(sorted: number[], x: number): number[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return [sorted[lo - 1], sorted[lo], sorted[0], sorted[sorted.length - 1]].filter((v): v is number => v !== undefined);
+}
+
 export function onePerArticle(claims: Claim[]): Claim[] {
   const by = groupBy(claims, (c) => c.articleId);
   if ([...by.values()].every((cs) => cs.every((c) => gap(c.value, cs[0]!.value) < 0.01))) return claims;
@@ -98,12 +125,12 @@ export function onePerArticle(claims: Claim[]): Claim[] {
       keep.push(...cs);
       continue;
     }
-    const others = claims.filter((o) => o.articleId !== article).map((o) => o.value);
+    const others = claims.filter((o) => o.articleId !== article).map((o) => o.value).sort((x, y) => x - y);
     // A figure off by a power of ten (亿 read as billion) is the same fact misprinted, closer than
     // an unrelated figure of the same size: it counts as half a gap.
-    const scaled = (a: number, b: number) => Math.min(...[10, 0.1, 1000, 0.001].map((k) => gap(a, b * k))) + 0.5;
-    const distance = (c: Claim) => Math.min(...others.map((v) => Math.min(gap(c.value, v), scaled(c.value, v))));
-    const best = cs.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    const distance = (c: Claim) => Math.min(...nearest(others, c.value).map((v) => gap(c.value, v)), ...[10, 0.1, 1000, 0.001].flatMap((k) => nearest(others, c.value / k).map((v) => gap(c.value, v * k) + 0.5)));
+    const scored = cs.map((c) => ({ c, d: distance(c) }));
+    const best = scored.reduce((a, b) => (b.d < a.d ? b : a)).c;
     keep.push(...cs.filter((c) => gap(c.value, best.value) < 0.01));
   }
   return keep;

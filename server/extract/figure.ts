@@ -185,8 +185,9 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   // "The Intelligent Cloud segment generated $24.3 billion": money a known segment makes, with no
   // metric named, is that segment's revenue.
   if (!metric && /^[A-Z]{3}$/.test(tok.unit)) {
-    const named = findAll(segmentRe, text.slice(fig.clause.start, tok.start)).pop();
-    if (named && /\b(?:generated|posted|brought in|reported|recorded|delivered|contributed|made|collected|earned|garnered|achieved|booked|logged|raked in|pulled in)\b|实现|录得|贡献/i.test(text.slice(named.end, tok.start))) {
+    const hit = matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last;
+    const named = hit && { text: hit[0], end: fig.clause.start + hit.index + hit[0].length };
+    if (named && tok.start - named.end <= 80 && /\b(?:generated|posted|brought in|reported|recorded|delivered|contributed|made|collected|earned|garnered|achieved|booked|logged|raked in|pulled in)\b|实现|录得|贡献/i.test(text.slice(named.end, tok.start))) {
       metric = 'revenue';
       segment = named.text;
       why.metric = `money the ${named.text} segment made`;
@@ -227,10 +228,10 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   }
   // A segment the lexicon knows, named between the metric and the figure, is the figure's ("iPhone
   // revenue grew to $69.7 billion and its services segment rose to $23.1 billion").
-  const nearer = metric && SEGMENTED.has(metric) && mention ? findAll(segmentRe, text.slice(Math.max(fig.clause.start, mention.end), tok.start)).pop() : undefined;
-  if (nearer && !item) segment = nearer.text;
+  const near = metric && SEGMENTED.has(metric) && mention ? matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last : undefined;
+  if (near && fig.clause.start + near.index >= mention!.end && !item) segment = near[0];
   // "this segment soared 22% to $2.48 billion", 该业务: the segment named before in the paragraph.
-  if (!segment && metric && SEGMENTED.has(metric) && carry.segment && /\b(?:this|the)\s+(?:segment|sector|division|unit|business)\b|该(?:业务|板块|分部)/i.test(text.slice(0, tok.start))) {
+  if (!segment && metric && SEGMENTED.has(metric) && carry.segment && /\b(?:this|the)\s+(?:segment|sector|division|unit|business)\b|该(?:业务|板块|分部)/i.test(text.slice(Math.max(0, tok.start - 120), tok.start))) {
     segment = carry.segment;
     why.metric = `${why.metric ?? "the metric"}; "this segment" is the ${carry.segment} named before`;
   }
