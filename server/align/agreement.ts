@@ -6,14 +6,14 @@
 // and more digits when the fields disagree more.
 import type { Alignment, Claim, Story } from '../types.js';
 import { intervalOf as fullIntervalOf, overlaps, truncationIntervalOf } from '../compare/interval.js';
-
-// Agreement by value wants figures close to each other: a lower bound ("more than 10亿") counts as
-// its first step above, not as every larger figure of the block.
-const intervalOf = (c: Claim) => (c.qualifier === 'lower' ? truncationIntervalOf(c) : fullIntervalOf(c));
 import { factKeyOf, keyString, unitFamily } from './fact-key.js';
 import { periodKey } from './period-span.js';
 import type { Group } from './index.js';
 import { groupBy } from '../group-by.js';
+
+// Agreement by value wants figures close to each other: a lower bound ("more than 10亿") counts as
+// its first step above, not as every larger figure of the block.
+const intervalOf = (c: Claim) => (c.qualifier === 'lower' ? truncationIntervalOf(c) : fullIntervalOf(c));
 
 /** Significant digits printed: 126.14亿 (step 1e6) has 5, 5% has 1. */
 export function digitsOf(c: Pick<Claim, 'value' | 'precision'>): number {

@@ -41,7 +41,7 @@ export function alignClaims(claims: Iterable<Claim>): Group[] {
   return out;
 }
 
-/** Whether a is b the same digits as b, off by a power of ten (a dropped decimal point, 亿 read as billion). */
+/** Whether a has the same digits as b, off by a power of ten (a dropped decimal point, 亿 read as billion). */
 const tenfoldOf = (a: number, b: number) => [10, 100, 1000, 0.1, 0.01, 0.001].some((k) => gap(a, b * k) < 1e-9);
 
 /** The metric was named in the figure's own clause, not carried from elsewhere. */
@@ -61,8 +61,9 @@ function misprintsWithin(g: Group, all: Claim[]): Group[] {
   const kept = new Set(g.claims);
   // Looked up once per group, so that a run-on sentence of figures costs one pass, not one per figure.
   const ownByArticle = groupBy(g.claims.filter((k) => k.qualifier === 'exact'), (k) => k.articleId);
+  const sentenceOf = (c: Claim) => `${c.articleId}|${c.sentenceStart}`;
   const perSentence = new Map<string, number>();
-  for (const c of all) perSentence.set(`${c.articleId}|${c.sentenceStart}`, (perSentence.get(`${c.articleId}|${c.sentenceStart}`) ?? 0) + 1);
+  for (const c of all) perSentence.set(sentenceOf(c), (perSentence.get(sentenceOf(c)) ?? 0) + 1);
   const out: Group[] = [];
   const perArticle = new Map<string, number>();
   for (const d of all) {
@@ -74,7 +75,7 @@ function misprintsWithin(g: Group, all: Claim[]): Group[] {
     // Exactly two such figures, each with the metric word in its own clause, the same word: a list of
     // several (a year-by-year run) or a second name for a part is not this.
     // A table row's figures are its columns (this year, the change), never two statements of one fact.
-    const twice = perSentence.get(`${d.articleId}|${d.sentenceStart}`) === 2 && !d.sentence.includes('|') ? own.find((k) => k.sentenceStart === d.sentenceStart && namedInClause(k) && namedInClause(d) && k.why.metric === d.why.metric) : undefined;
+    const twice = perSentence.get(sentenceOf(d)) === 2 && !d.sentence.includes('|') ? own.find((k) => k.sentenceStart === d.sentenceStart && namedInClause(k) && namedInClause(d) && k.why.metric === d.why.metric) : undefined;
     const against = slip ?? twice;
     if (!against) continue;
     perArticle.set(d.articleId, (perArticle.get(d.articleId) ?? 0) + 1);
@@ -95,12 +96,6 @@ export const isOpinion = (g: Pick<Group, 'fact'>) => g.fact.aspects.some((a) => 
 const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
 
 /**
- * An article speaks once per fact. When one article gives several different figures under one
- * key, the key is too coarse for it (a segment and a total, GAAP and adjusted): we compare the
- * figure closest to what the other sources say and leave the rest as claims of their own, rather
- * than judge the fact on a figure that may belong to another one.
- */
-/**
  * The values of a sorted list that can be nearest to x in relative gap: its neighbours on either
  * side, and the two ends (for a list all of the other sign). Keeps onePerArticle linear-log
  * rather than quadratic in a long run of figures.
@@ -116,6 +111,12 @@ function nearest(sorted: number[], x: number): number[] {
   return [sorted[lo - 1], sorted[lo], sorted[0], sorted[sorted.length - 1]].filter((v): v is number => v !== undefined);
 }
 
+/**
+ * An article speaks once per fact. When one article gives several different figures under one
+ * key, the key is too coarse for it (a segment and a total, GAAP and adjusted): we compare the
+ * figure closest to what the other sources say and leave the rest as claims of their own, rather
+ * than judge the fact on a figure that may belong to another one.
+ */
 export function onePerArticle(claims: Claim[]): Claim[] {
   const by = groupBy(claims, (c) => c.articleId);
   if ([...by.values()].every((cs) => cs.every((c) => gap(c.value, cs[0]!.value) < 0.01))) return claims;

@@ -70,3 +70,16 @@ export function yearOf(period: string | null): number | undefined {
   const m = period ? /(?:^|FY)(\d{4})/.exec(period) : null;
   return m ? +m[1]! : undefined;
 }
+
+/**
+ * News reports the recent past: a period more than two years before the year of its report, or
+ * after the next one (自2000年以来), is history it recalls, not what it reports. A period with no
+ * year, or a report with no date, passes.
+ */
+export function isRecentTo(period: string | null, reportYear: number | undefined): boolean {
+  const y = yearOf(period);
+  return !reportYear || y === undefined || (y >= reportYear - 2 && y <= reportYear + 1);
+}
+
+/** The year of a date written YYYY-…, if it is one. */
+export const yearOfDate = (date: string | undefined): number | undefined => (/^(?:19|20)\d{2}/.test(date ?? '') ? +date!.slice(0, 4) : undefined);

@@ -91,8 +91,9 @@ function withoutOutlier(g: Group, f: Finding, articles: Parameters<typeof compar
 function strongCore(g: Group, f: Finding, articles: Parameters<typeof compareGroup>[1]): Array<{ g: Group; f: Finding }> {
   const odd = f.outlierArticleIds?.[0];
   if (!odd) return [];
-  const strong = [...groupBy(g.claims, (c) => c.articleId).values()].filter((cs) => alignmentOf(cs).strength === 'strong');
-  if (strong.length < 2 || strong.length === groupBy(g.claims, (c) => c.articleId).size || !strong.some((cs) => cs[0]!.articleId === odd)) return [];
+  const sides = [...groupBy(g.claims, (c) => c.articleId).values()];
+  const strong = sides.filter((cs) => alignmentOf(cs).strength === 'strong');
+  if (strong.length < 2 || strong.length === sides.length || !strong.some((cs) => cs[0]!.articleId === odd)) return [];
   const core = { ...g, claims: strong.flat() };
   const again = compareGroup(core, articles);
   return again.verdict === 'discrepancy' && again.alignment?.strength === 'strong' ? [{ g: core, f: again }] : [];

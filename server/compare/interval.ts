@@ -48,7 +48,6 @@ export function perMilleAsPercent<T extends Pick<Claim, 'value' | 'precision' | 
   return c.unit === '‰' ? { ...c, value: c.value / 10, precision: c.precision / 10, unit: '%' } : c;
 }
 
-
 export const overlaps = (a: Interval, b: Interval) => meets(Math.max(a[0], b[0]), Math.min(a[1], b[1]));
 
 /** Whether all intervals share more than an end point. */

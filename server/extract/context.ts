@@ -8,6 +8,7 @@ import type { scanNumbers } from './compute/2-numbers.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { entityMentions, nameId } from './compute/7-subjects.js';
 import { forecastBefore } from './compute/9-aspects.js';
+import { isRecentTo, yearOfDate } from '../align/period-span.js';
 import { endingBy, startingBefore } from './before.js';
 
 export const UNKNOWN_SUBJECT = 'main';
@@ -138,10 +139,7 @@ export function mainPeriodOf(article: Article, facts: SentenceFacts[], fiscalYea
       if (forecastBefore(f.sentence.text, p.start)) continue;
       const r = resolvePeriod(p.raw, { date: article.date, year: yearNear(f, p), fiscalYearEnd });
       // News reports the recent past: a year long before the article's date (自2000年以来) is history, not its period.
-      const year = Number(/(?:19|20)\d{2}/.exec(r ?? '')?.[0]);
-      const dated = Number(/^(?:19|20)\d{2}/.exec(article.date ?? '')?.[0]);
-      if (r && dated && year && (year < dated - 2 || year > dated + 1)) continue;
-      if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
+      if (r && isRecentTo(r, yearOfDate(article.date))) counts.set(r, (counts.get(r) ?? 0) + 1);
     }
   }
   let best: string | null = null;

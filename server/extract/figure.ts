@@ -7,7 +7,7 @@ import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
-import { inheritChange, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
+import { inheritChange, isRestatement, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
 import { metricOfToken, segmentBefore, type MetricMention } from './compute/5-metrics.js';
 import { resolvePeriod } from './compute/6-periods.js';
 import { subjectOf } from './compute/7-subjects.js';
@@ -136,6 +136,9 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
   return meas;
 }
 
+/** The segment a claim was read with, if any. */
+const segmentOfClaim = (c: Claim) => c.aspects.find((a) => a.startsWith('segment:'))?.slice('segment:'.length);
+
 /** Metrics that segments split: money, margins and a segment's share of its market. */
 const SEGMENTED = new Set(['revenue', 'operating_profit', 'gross_profit', 'gross_margin', 'operating_margin', 'market_share']);
 
@@ -193,8 +196,10 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
       why.metric = `money the ${named.text} segment made`;
     }
   }
+  // What stands between the figure before in the sentence and this one.
+  const joint = fig.prev ? text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start) : '';
   // "fell 2 million, or 0.2 percent": a restatement of the change before it is a change of the same metric.
-  if (!metric && fig.prev?.metric && fig.prev.measure !== 'level' && /^(?:,\s*or|，?即|，?或)\s*$/.test(text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start))) {
+  if (!metric && fig.prev?.metric && fig.prev.measure !== 'level' && isRestatement(joint)) {
     metric = fig.prev.metric;
     why.metric = 'restates the change before it';
   }
@@ -202,15 +207,14 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   // at all, is about the metric of the figure before it.
   if (!metric && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)/i.test(text) && !x.metrics.length) {
     metric = last.metric;
-    segment ??= last.aspects.find((a) => a.startsWith('segment:'))?.slice(8);
+    segment ??= segmentOfClaim(last);
     why.metric = `the sentence points back to the figure before («${last.quote}»)`;
   }
   // "$24.3 billion, up by 19%": the change right after a level is that level's change.
-  const joint = fig.prev ? text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start) : '';
   const changeAfter = /^\s*(?:growth|increase|rise|gain|jump|decline|drop|decrease|fall)\b/i.test(text.slice(tok.end));
   if (!metric && fig.prev?.metric && fig.prev.measure === 'level' && (/^,\s*(?:up|down)\b[^,;]*$/i.test(joint) || (changeAfter && /^,\s*an?\b[^,;]*$/i.test(joint)))) {
     metric = fig.prev.metric;
-    segment = fig.prev.aspects.find((a) => a.startsWith('segment:'))?.slice(8);
+    segment = segmentOfClaim(fig.prev);
     why.metric = `the change of «${fig.prev.quote}» before it`;
   }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.

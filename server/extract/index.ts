@@ -53,6 +53,9 @@ function splitCellTokens(text: string, lang: 'zh' | 'en', unit: string | undefin
 
 const shiftToken = (t: NumberToken, by: number): NumberToken => ({ ...t, start: t.start + by, end: t.end + by, numStart: t.numStart + by, numEnd: t.numEnd + by });
 
+/** The last segment the lexicon knows that a sentence names: what "this segment" later points back to. */
+const lastSegment = (text: string) => findAll(segmentRe, text).pop()?.text;
+
 const BREAKDOWN = /^(?:其中|分类别看|分项看|具体来看|Of (?:this|these|which)\b|Among them\b)/i;
 
 /**
@@ -134,7 +137,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
       carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
       const named = lastSubject(f);
       carry.subject = (companyStory && named === 'world' ? undefined : named) ?? carry.subject;
-      carry.segment = findAll(segmentRe, s.text).pop()?.text ?? carry.segment;
+      carry.segment = lastSegment(s.text) ?? carry.segment;
       continue;
     }
     const lists = listItems(s.text, tokens, f.entities, lang, (text) => {
@@ -151,7 +154,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     for (const c of claims.slice(first)) for (const a of basis) if (!c.aspects.includes(a)) c.aspects = [...c.aspects, a].sort();
     carry.period = lastPeriod(f, article, carry.period, mainPeriod, fiscalYearEnd) ?? carry.period;
     carry.measure = sc.measures[sc.measures.length - 1] ?? carry.measure;
-    carry.segment = findAll(segmentRe, s.text).pop()?.text ?? carry.segment;
+    carry.segment = lastSegment(s.text) ?? carry.segment;
   }
   return claims;
 }

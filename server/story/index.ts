@@ -7,7 +7,7 @@ import type { Article, Basis, Claim, Story } from '../types.js';
 import { UNKNOWN_SUBJECT } from '../extract/context.js';
 import { entityById } from '../extract/model/lexicon.js';
 import { groupBy } from '../group-by.js';
-import { YEARLESS, fiscalYearEndOf, spanOf, withYear, yearOf } from '../align/period-span.js';
+import { YEARLESS, fiscalYearEndOf, isRecentTo, spanOf, withYear, yearOf, yearOfDate } from '../align/period-span.js';
 
 const mostCommon = <T>(xs: T[]): T | undefined => {
   const n = new Map<T, number>();
@@ -23,9 +23,8 @@ function aboutOf(claims: Claim[], date?: string): { subject: string; period: str
   const named = claims.map((c) => c.subject).filter((s) => s !== UNKNOWN_SUBJECT);
   const subject = mostCommon(own) ?? mostCommon(named) ?? UNKNOWN_SUBJECT;
   // A year long before the article's date is history it recalls (自2000年以来), not the story's period.
-  const dated = Number(/^(?:19|20)\d{2}/.exec(date ?? '')?.[0]);
-  const recent = (p: string) => !dated || !yearOf(p) || (yearOf(p)! >= dated - 2 && yearOf(p)! <= dated + 1);
-  const periods = claims.filter((c) => c.subject === subject && c.metric && c.period && !YEARLESS.test(c.period) && recent(c.period) && !c.aspects.some((a) => a.startsWith('forecast') || a === 'base'));
+  const reported = yearOfDate(date);
+  const periods = claims.filter((c) => c.subject === subject && c.metric && c.period && !YEARLESS.test(c.period) && isRecentTo(c.period, reported) && !c.aspects.some((a) => a.startsWith('forecast') || a === 'base'));
   return { subject, period: mostCommon(periods.map((c) => c.period!)) ?? null };
 }
 
@@ -74,9 +73,8 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
   return stories.map(({ dates, ...s }) => {
     // The story's period: the one its articles' figures name most, once years are known, leaving
     // out years long before its reports (history they recall).
-    const dated = dates.length ? new Date(Math.min(...dates)).getUTCFullYear() : undefined;
-    const recent = (p: string) => !dated || !yearOf(p) || (yearOf(p)! >= dated - 2 && yearOf(p)! <= dated + 1);
-    const periods = s.articleIds.flatMap((id) => (byArticle.get(id) ?? []).filter((c) => c.subject === s.subject && c.metric && c.period && !YEARLESS.test(c.period) && recent(c.period)).map((c) => c.period!));
+    const reported = dates.length ? new Date(Math.min(...dates)).getUTCFullYear() : undefined;
+    const periods = s.articleIds.flatMap((id) => (byArticle.get(id) ?? []).filter((c) => c.subject === s.subject && c.metric && c.period && !YEARLESS.test(c.period) && isRecentTo(c.period, reported)).map((c) => c.period!));
     const period = mostCommon(periods) ?? s.period;
     return { ...s, id: `s${s.subject}:${period ?? '?'}`, period };
   });

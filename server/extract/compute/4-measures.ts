@@ -150,6 +150,9 @@ function baseYearOf(sentence: string, clauseStart: number, clauseEnd: number): n
   return lastClause.year;
 }
 
+/** What stands between a change and its restatement in other units: "fell 2 million, or 0.2 percent", 即, 或. */
+export const isRestatement = (joint: string) => /^(?:,\s*or|，?即|，?或)\s*$/.test(joint);
+
 /**
  * A figure right after a change can share it: "增长4.1%、4.7%和5.8%" (a change word before a list
  * governs every figure of the list, when they share a unit) and "rose 0.2%, or 8 cents," (a
@@ -157,7 +160,7 @@ function baseYearOf(sentence: string, clauseStart: number, clauseEnd: number): n
  */
 export function inheritChange(meas: MeasureReading, prev: { measure: Measure; value: number }, joint: string, sameUnit: boolean): void {
   if (meas.measure !== 'level' || prev.measure === 'level') return;
-  const restated = /^(?:,\s*or|，?即|，?或)\s*$/.test(joint);
+  const restated = isRestatement(joint);
   const listed = sameUnit && /^\s*(?:、|和|及|与|,|，|and|,\s*and)\s*$/.test(joint);
   if (!restated && !listed) return;
   meas.measure = prev.measure;
