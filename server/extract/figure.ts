@@ -8,7 +8,7 @@ import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tab
 import type { NumberToken } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
 import { inheritChange, isRestatement, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
-import { metricOfToken, segmentBefore, type MetricMention } from './compute/5-metrics.js';
+import { isMoney, metricOfToken, segmentBefore, type MetricMention } from './compute/5-metrics.js';
 import { resolvePeriod } from './compute/6-periods.js';
 import { subjectOf } from './compute/7-subjects.js';
 import type { ListItem } from './compute/8-lists.js';
@@ -179,7 +179,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     metric = column.metric;
     why.metric = `column header "${column.text}"`;
   } else {
-    const r = metricOfToken(text, tok, x.metrics, fig.clause);
+    const r = metricOfToken(text, tok, x.metrics, fig.clause, () => x.facts.tokens.some((t) => t.start >= fig.clause.start && t.end <= fig.clause.end && isMoney(t.unit)));
     mention = r.mention;
     metric = r.metric;
     if (r.why) why.metric = r.why;
@@ -289,7 +289,9 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     if (label && !isTotalLabel(label) && !findAll(metricRe, label).length) segment = label;
   }
   if (segment && ![...aspects].some((a) => a.startsWith('segment:'))) aspects.add(`segment:${segmentOf(segment)}`);
-  const region = x.facts.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start).pop();
+  // A market named in brackets that close before the figure spells out the one before it
+  // ("Greater China (including Hong Kong and Taiwan)"), so it is not the figure's market.
+  const region = x.facts.regions?.filter((r) => r.start >= clause.start && r.end <= tok.start && !inClosedBrackets(text, clause.start, r.start, tok.start)).pop();
   if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
   // A list item that names a segment the lexicon knows (茅台酒/系列酒营业收入, "revenue from X and Y") is that segment.
   // It overrides a segment read off the clause, which may be another item's.
@@ -405,4 +407,12 @@ function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | u
     meas.measure = 'yoy';
     why.measure = `${why.measure ?? ''}; for a year-end figure, since last year-end is year on year`;
   }
+}
+
+/** Whether `at` sits inside brackets opened after `from` and closed before `to`. */
+function inClosedBrackets(text: string, from: number, at: number, to: number): boolean {
+  const open = Math.max(text.lastIndexOf('(', at), text.lastIndexOf('（', at));
+  if (open < from) return false;
+  const close = [text.indexOf(')', open), text.indexOf('）', open)].filter((k) => k >= 0);
+  return close.length > 0 && Math.min(...close) >= at && Math.min(...close) < to;
 }

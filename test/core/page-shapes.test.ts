@@ -311,4 +311,20 @@ describe('shapes of published pages', () => {
     assert.ok(g.aspects.includes('segment:more-personal-computing'));
     assert.equal(claimOf(claims, '9%').measure, 'yoy');
   });
+
+  test('"sales" is revenue where money is stated, and not for a count of units', () => {
+    const { claims } = extract(['Contoso said watch sales increased 8% year-on-year to $12.4 billion in the first quarter of 2024.', 'Fabrikam said car sales rose 5% to 120,000 vehicles in the quarter.'], { date: '2024-04-30', title: 'Contoso results' });
+    assert.equal(claimOf(claims, '$12.4').metric, 'revenue');
+    assert.equal(claimOf(claims, '8%').metric, 'revenue', 'the change in a clause that states the money');
+    assert.notEqual(claimOf(claims, '5%').metric, 'revenue', 'no money in the clause: "sales" may count cars');
+    assert.notEqual(claimOf(claims, '120,000').metric, 'revenue');
+  });
+
+  test('a market spelled out in brackets is not the figure\'s market, and "30 December 2023" is no month', () => {
+    const { claims } = extract(['Contoso posted revenue of $50 billion in its fiscal Q1 2024 (the period to 30 December 2023), but revenue in Greater China (including Hong Kong and Taiwan) fell 9.5% to $10.2 billion.'], { date: '2024-02-02', title: 'Contoso results' });
+    const china = claimOf(claims, '9.5%');
+    assert.ok(china.aspects.includes('region:china'), china.aspects.join());
+    assert.ok(!china.aspects.includes('region:taiwan'));
+    assert.equal(claimOf(claims, '$10.2').period, claimOf(claims, '$50').period, 'the bracketed day restates the quarter');
+  });
 });

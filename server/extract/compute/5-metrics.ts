@@ -3,12 +3,14 @@
 // the sentence, so that a metric carries along a clause chain (营业收入126.14亿元，同比下滑0.37%).
 // A count names its own metric when its noun is an alias (40枚金牌, 91 medals), and a metric
 // that counts something (medals) never takes a count of something else (60名 after 金牌).
-import { entityRe, findAll, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
+import { entityRe, findAll, isMoneyOnlyAlias, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
 import type { NumberToken } from './2-numbers.js';
 import { endingBy, matchesBefore, startingBefore } from '../before.js';
 
 export interface MetricMention extends Match {
   metric: string;
+  /** The alias names the metric only where money is stated ("sales" of $69.7 billion, not of 1.2 million cars). */
+  moneyOnly?: true;
 }
 
 /**
@@ -19,7 +21,7 @@ export function metricMentions(sentence: string): MetricMention[] {
   return findAll(metricRe, sentence)
     // 人均GDP is per head; non-food inflation and 非食品价格 are the complement of the metric, not it.
     .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/(?:人均|非|non[-\u2010\u2011 ]?)$/i.test(sentence.slice(Math.max(0, m.start - 4), m.start)))
-    .map((m) => ({ ...m, metric: metricOf(m.text)! }));
+    .map((m) => ({ ...m, metric: metricOf(m.text)!, ...(isMoneyOnlyAlias(m.text) ? { moneyOnly: true as const } : {}) }));
 }
 
 const SHARE_OF = /占比|比重|占[^，,]{0,12}的|share of|proportion of/i;
@@ -40,8 +42,11 @@ export function metricOfToken(
   tok: NumberToken,
   mentions: MetricMention[],
   clause: { start: number; end: number },
-  /** Where the previous number ended: a metric before an earlier number in this clause still carries. */
+  /** Whether the figure's clause states an amount of money, asked only of a money-only alias. */
+  moneyInClause: () => boolean = () => false,
 ): { metric: string | null; why?: string; mention?: MetricMention } {
+  let said: boolean | undefined;
+  const money = () => (said ??= isMoney(tok.unit) || moneyInClause());
   // A count names its own metric: 40枚金牌, 824,001 new-energy vehicles, 126 medals.
   if (tok.countNoun) {
     const own = findAll(metricRe, tok.countNoun).map((m) => metricOf(m.text)!).find((id) => fits(id, tok));
@@ -56,14 +61,14 @@ export function metricOfToken(
   let rateAfter: MetricMention | undefined;
   for (let k = after; k < mentions.length && mentions[k]!.start - tok.end <= 2 && !rateAfter; k++) {
     const m = mentions[k]!;
-    if (usable(m, tok, namedOther) && /^\s*(?:的)?$/.test(sentence.slice(tok.end, m.start)) && metricById.get(m.metric)?.kind === 'rate') rateAfter = m;
+    if (usable(m, tok, namedOther, money) && /^\s*(?:的)?$/.test(sentence.slice(tok.end, m.start)) && metricById.get(m.metric)?.kind === 'rate') rateAfter = m;
   }
   if (rateAfter) return { metric: rateAfter.metric, why: `"${rateAfter.text}" right after it`, mention: rateAfter };
   let inClauseBefore: MetricMention | undefined;
-  for (let k = before - 1; k >= 0 && mentions[k]!.start >= clause.start && !inClauseBefore; k--) if (usable(mentions[k]!, tok, namedOther)) inClauseBefore = mentions[k];
+  for (let k = before - 1; k >= 0 && mentions[k]!.start >= clause.start && !inClauseBefore; k--) if (usable(mentions[k]!, tok, namedOther, money)) inClauseBefore = mentions[k];
   if (inClauseBefore) return { metric: inClauseBefore.metric, why: `"${inClauseBefore.text}" before it in the clause`, mention: inClauseBefore };
   let inClauseAfter: MetricMention | undefined;
-  for (let k = after; k < mentions.length && mentions[k]!.end <= clause.end && !inClauseAfter; k++) if (usable(mentions[k]!, tok, namedOther)) inClauseAfter = mentions[k];
+  for (let k = after; k < mentions.length && mentions[k]!.end <= clause.end && !inClauseAfter; k++) if (usable(mentions[k]!, tok, namedOther, money)) inClauseAfter = mentions[k];
   if (inClauseAfter) return { metric: inClauseAfter.metric, why: `"${inClauseAfter.text}" after it in the clause`, mention: inClauseAfter };
   // Across clauses, an aside (", a measure of the buffer against bad loans,", ", which …") names no metric of the figure.
   // A share of a total (占比, 比重, share of) named in the figure's own clause is not the metric named earlier.
@@ -71,15 +76,18 @@ export function metricOfToken(
   let chain: MetricMention | undefined;
   for (let k = before - 1; k >= 0 && !chain; k--) {
     const m = mentions[k]!;
-    if (usable(m, tok, namedOther) && !(m.start < clause.start && aside(sentence, m))) chain = m;
+    if (usable(m, tok, namedOther, money) && !(m.start < clause.start && aside(sentence, m))) chain = m;
   }
   if (chain) return { metric: chain.metric, why: `"${chain.text}" earlier in the sentence`, mention: chain };
   return { metric: null };
 }
 
+/** Money units are currency codes, per share or not (USD, CNY/share). */
+export const isMoney = (unit: string) => /^[A-Z]{3}(?:\/|$)/.test(unit);
+
 /** A metric name the figure may take: one that fits it, not inside it, and not a count of something else than it counts. */
-function usable(m: MetricMention, tok: NumberToken, namedOther: boolean): boolean {
-  return fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf);
+function usable(m: MetricMention, tok: NumberToken, namedOther: boolean, money: () => boolean): boolean {
+  return (!m.moneyOnly || money()) && fits(m.metric, tok) && (m.end <= tok.start || m.start >= tok.end) && !(namedOther && metricById.get(m.metric)?.countOf);
 }
 
 // Whether a metric name sits in an aside, once per name: the same as

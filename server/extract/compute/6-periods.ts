@@ -117,7 +117,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // "the fiscal year ended March 31 (, 2024)": the fiscal year named by the year it ends in.
   [new RegExp(`\\b(?:fiscal|financial|business)\\s+year\\s+(?:that\\s+)?(?:ended|ending|to)\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => ({ kind: 'FFY', ...(m[2] ? { year: +m[2] } : { n: MONTH[m[1]!.toLowerCase()] }) })],
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
-  [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) || dayFirst(m) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
   // "ended December with", "at the end of December (2023)": the year-end reading.
   [/\b(?:ended|at the end of|end of|as of the end of)\s+(?:December\b|Dec\b\.?)(?!\s*\d{1,2}\b)(?:\s+(\d{4}))?/g, (m) => ({ kind: 'YE', ...(m[1] ? { year: +m[1] } : {}) })],
@@ -135,6 +135,8 @@ function yr(year?: string, rel?: string): { year?: number; rel?: number } {
   if (rel) return { rel: periods.relativeYears[rel] };
   return {};
 }
+// "30 December 2023" is a day written day first, not the month of December.
+const dayFirst = (m: RegExpExecArray) => /\b\d{1,2}(?:st|nd|rd|th)?\s+$/.test(m.input!.slice(Math.max(0, m.index! - 6), m.index!)) && !/^(?:in|for|during)\s/i.test(m[0]);
 const fullYear = (y: string) => (y.length === 2 ? 2000 + +y : +y);
 
 function monthRange(a: number, b: number, y: { year?: number; rel?: number }): RawPeriod | null {

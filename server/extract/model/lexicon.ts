@@ -22,6 +22,8 @@ export interface MetricEntry {
   pointInTime?: boolean;
   /** The metric a per-share figure under this name is (cash dividends of $0.24 a share). */
   perShareMetric?: string;
+  /** Aliases that name the metric only for money, or a change in a clause that states money (sales). */
+  moneyOnly?: string[];
 }
 export interface EntityEntry {
   id: string;
@@ -129,9 +131,13 @@ export function findAll(re: RegExp, s: string): Match[] {
 export const metrics = metricsFile.metrics;
 export const metricById = new Map(metrics.map((m) => [m.id, m]));
 const metricAlias = new Map<string, string>();
+const moneyOnlyAlias = new Set<string>();
 for (const m of metrics) for (const a of [...m.zh, ...m.en]) metricAlias.set(a.toLowerCase(), m.id);
+for (const m of metrics) for (const a of m.moneyOnly ?? []) metricAlias.set(a.toLowerCase(), m.id), moneyOnlyAlias.add(a.toLowerCase());
 export const metricRe = phraseRegex([...metricAlias.keys()], 'gi');
 export const metricOf = (alias: string) => metricAlias.get(phraseKey(alias));
+/** Whether the alias names its metric only where money is stated (sales). */
+export const isMoneyOnlyAlias = (alias: string) => moneyOnlyAlias.has(phraseKey(alias));
 
 // ---- units
 export const magnitudes = unitsFile.magnitudes;
