@@ -327,4 +327,11 @@ describe('shapes of published pages', () => {
     assert.ok(!china.aspects.includes('region:taiwan'));
     assert.equal(claimOf(claims, '$10.2').period, claimOf(claims, '$50').period, 'the bracketed day restates the quarter');
   });
+
+  test('an estimate named after the figure at its clause\'s end is a consensus, and "ahead of" a quarter names a base', () => {
+    const { claims } = extract(['In the third quarter of 2024 Contoso recorded $12.3 billion in revenue, a little behind the $12.9 billion estimate by analysts, but ahead of Q2 2023 which saw $11.1 billion in revenue.'], { date: '2024-10-24', title: 'Contoso results' });
+    const est = claimOf(claims, '$12.9');
+    assert.ok(est.aspects.includes('forecast:consensus'), est.aspects.join());
+    assert.equal(est.period, '2024-Q3');
+  });
 });

@@ -149,7 +149,7 @@ function monthRange(a: number, b: number, y: { year?: number; rel?: number }): R
 
 const ZH_BASE_BEFORE = /(?:比|较|相比|相较|与|同|和|自|自从|since|compared with|compared to|from|than|against|versus|vs\.?)\s*(?:the\s+)?(?:same\s+)?(?:(?:period|quarter)\s+(?:of|in)\s+)?$/i;
 const BASE_AFTER = /^(?:同期)?(?:相比|相较|比较|以来)/;
-const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|vs\.?|began|begun|started|starting)\b(?:[^,;.]|\.\d){0,40}$/i;
+const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|vs\.?|began|begun|started|starting|ahead of)\b(?:[^,;.]|\.\d){0,40}$/i;
 
 /** All period phrases of a sentence, left to right, overlaps resolved to the longest. */
 export function periodMentions(sentence: string): PeriodMention[] {

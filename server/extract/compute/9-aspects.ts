@@ -45,7 +45,8 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
       const m = list.matches[k]!;
       // "… up 19%, higher than expectations of $23.6 billion": a phrase that leads into the next
       // figure is that figure's, not the one before it.
-      if (LEADS_IN.test(sentence.slice(clause.start + m.end, at.nextStart))) continue;
+      // At the clause's end there is no next figure to lead into ("… the $24.16 billion estimate by analysts, but …").
+      if (at.nextStart < clause.end && LEADS_IN.test(sentence.slice(clause.start + m.end, at.nextStart))) continue;
       aspects.add(list.aspectOf(m.text));
       window.push(m);
     }
