@@ -64,7 +64,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   const subject = readSubject(a, x, fig, carry, meas, aspects);
   // A consensus is one published estimate: that says all a plain "forecast" or "a comparison base" would.
   if (aspects.has('forecast:consensus')) aspects.delete('forecast'), aspects.delete('base');
-  const period = readPeriod(a, x, fig, carry, metric, aspects, entityById.get(subject)?.fiscalYearEnd);
+  const period = ownPeriodOfBase(a, x, fig, carry, meas, metric, aspects, entityById.get(subject)?.fiscalYearEnd) ?? readPeriod(a, x, fig, carry, metric, aspects, entityById.get(subject)?.fiscalYearEnd);
   settleMeasure(meas, fig, entry, unit, period, aspects);
 
   const start = s.start + tok.start;
@@ -372,6 +372,40 @@ function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: C
   why.period = 'no period named';
   fig.basis.period = 'none';
   return null;
+}
+
+/**
+ * The period of a comparison's base when the text names it: "up from the $117.2 billion reported
+ * for Q1 2023" is that quarter's figure, and "over the previous year ($117.9 billion)" the figure
+ * of the year before. Such a base is a plain level of its own period, no longer a base.
+ */
+function ownPeriodOfBase(a: ArticleContext, x: SentenceContext, fig: Figure, carry: Carry, meas: MeasureReading, metric: string | null, aspects: Set<string>, fiscalYearEnd?: number): string | null {
+  if (!meas.isBase || meas.measure !== 'level' || !aspects.has('base')) return null;
+  const { tok, why } = fig;
+  const f = x.facts;
+  const text = f.sentence.text;
+  const next = nextFigureStart(f, fig.i);
+  const named = f.periods.find((p) => p.start >= tok.end && p.start < next && p.end <= fig.clause.end && /^[\s,]*(?:(?:reported|recorded|posted|booked|seen)\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?$/i.test(text.slice(tok.end, p.start)));
+  // "a year earlier" after the figure names the year-ago figure as well as words before it do.
+  const yearAgo = meas.yearAgo || /^[\s,]*(?:a|one)\s+year\s+(?:earlier|ago|before)\b/i.test(text.slice(tok.end, Math.min(next, tok.end + 24)));
+  // The period the comparison is made in; without one, "rose to 41% from 34% in 2022" may say when it rose.
+  const basis = fig.basis.period;
+  const current = readPeriod(a, x, fig, carry, metric, aspects, fiscalYearEnd);
+  fig.basis.period = basis;
+  if (!current) return null;
+  let period: string | null = null;
+  // "last year" after a base is relative to the article's date, not to the figure's period: no reading.
+  if (named && named.raw.kind !== 'CUR' && named.raw.rel === undefined) {
+    period = resolvePeriod(named.raw, { date: a.article.date, year: yearNear(f, named), fiscalYearEnd });
+    if (period === current) return null;
+    why.period = `"${named.text}" right after the figure it was compared with`;
+  } else if (yearAgo && !named && /\d{4}/.test(current)) {
+    period = current.replace(/\d{4}/g, (y) => String(+y - 1));
+    why.period = `the year-ago figure of ${current}`;
+  }
+  if (!period) return null;
+  aspects.delete('base');
+  return period;
 }
 
 /**

@@ -181,9 +181,12 @@ describe('comparison bases', () => {
       assert.ok(base.period !== now.period || base.aspects.includes('base'), `${s}: ${base.period} ${JSON.stringify(base.aspects)}`);
     }
   });
-  test('相比上年同期的57.16亿元 is marked as a base', () => {
+  test('相比上年同期的57.16亿元 is the year-ago quarter\'s figure, a level of its own period', () => {
     const { claims } = extract(['比亚迪第三季度净利润104.13亿元，相比上年同期的57.16亿元增长82.16%。'], { date: '2023-11-01' });
-    assert.ok(claimOf(claims, '57.16').aspects.includes('base'));
+    const base = claimOf(claims, '57.16');
+    assert.equal(base.period, '2022-Q3');
+    assert.ok(!base.aspects.includes('base'));
+    assert.equal(claimOf(claims, '104.13').period, '2023-Q3');
     assert.deepEqual(claimOf(claims, '104.13').aspects, []);
   });
 });

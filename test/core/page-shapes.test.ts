@@ -334,4 +334,19 @@ describe('shapes of published pages', () => {
     assert.ok(est.aspects.includes('forecast:consensus'), est.aspects.join());
     assert.equal(est.period, '2024-Q3');
   });
+
+  test('a base named as the year-ago figure is a level of the year before, and two outlets that differ on it are flagged', () => {
+    const a = extract(['In its fiscal Q2 2024 Microsoft posted revenue of $61.9 billion, up 3 per cent over the previous year ($60.1 billion).'], { date: '2024-05-03', title: 'Microsoft results' });
+    const b = extract(['Microsoft said revenue for fiscal Q2 2024 was $61.9 billion, up from the $59.3 billion reported for fiscal Q2 2023.'], { date: '2024-05-03', title: 'Microsoft quarterly results' });
+    const c = extract(['Contoso revenue fell to $8.1 billion in 2023, down from $8.6 billion a year earlier, and rose from $7.2 billion last year in another unit.'], { date: '2024-02-01', title: 'Contoso results' });
+    const ago = claimOf(a.claims, '$60.1');
+    assert.equal(ago.period, 'FY2023-Q2');
+    assert.ok(!ago.aspects.includes('base'));
+    assert.equal(claimOf(b.claims, '$59.3').period, 'FY2023-Q2');
+    assert.equal(claimOf(c.claims, '$8.6').period, '2022', '"a year earlier" after the figure');
+    assert.ok(claimOf(c.claims, '$7.2').aspects.includes('base'), '"last year" after a base is read against the date, so it stays a base');
+    const findings = computeFindings([...a.claims, ...b.claims], [a.article, b.article]);
+    const f = findings.find((x) => x.claimIds.includes(ago.id));
+    assert.equal(f?.verdict, 'discrepancy', JSON.stringify(findings.map((x) => [x.verdict, x.claimIds])));
+  });
 });

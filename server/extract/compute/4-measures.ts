@@ -35,6 +35,8 @@ export interface MeasureReading {
   isBase: boolean;
   /** Where the base word ended, for finding the base's owner. */
   baseAt?: number;
+  /** The base is named as the year-ago figure (上年同期为…, over the previous year ($…)): a level of the year before. */
+  yearAgo?: true;
   why?: string;
 }
 
@@ -113,14 +115,24 @@ export function measureOf(
     baseAt = gapStart + b.index! + b[0].length;
   }
   // 比上年同期的57.16亿元, 上年同期为…: last year's figure, the base of the comparison.
+  let yearAgo = false;
   if (/(?:上年|去年|上一年)同期(?:的|为|是)?$|the (?:same|year-earlier|year-ago) (?:period|quarter)\s*(?:of|was|at)?\s*\$?$/i.test(before)) {
     isBase = true;
+    yearAgo = true;
+    baseAt = tok.start;
+  }
+  // "up 2% over the previous year ($117.9 billion)", "from last year's $2.1 billion": the amount
+  // right after the earlier period a change is measured against is that period's figure.
+  const earlier = /\b(?:over|from|than|on|versus|against|compared (?:with|to))\s+(?:the\s+)?(?:(?:previous|prior|last|preceding)\s+(year|quarter)|(?:a|one)\s+year\s+(?:earlier|ago|before)|the\s+(?:year-ago|year-earlier)\s+(?:period|quarter))(?:['’]s)?\s*(?:\(\s*|of\s+|at\s+)?(?:US|C|A|HK)?\$?$/i.exec(before);
+  if (earlier) {
+    isBase = true;
+    if (earlier[1]?.toLowerCase() !== 'quarter') yearAgo = true;
     baseAt = tok.start;
   }
   // "rose 25% to $40.11 billion": the amount after "to" is the new level, and it is not a base.
-  if (/\bto\s+\$?$/i.test(before) || /至$/.test(before)) isBase = false;
+  if (/\bto\s+\$?$/i.test(before) || /至$/.test(before)) isBase = false, yearAgo = false;
 
-  if (!change) return { measure: 'level', sign, isBase, baseAt, why };
+  if (!change) return { measure: 'level', sign, isBase, baseAt, why, ...(yearAgo ? { yearAgo: true as const } : {}) };
   // 较2019年同期增长28.2%, "13.5% above 2019 levels": the base is a named year.
   const baseYear = baseYearOf(sentence, clauseStart, clauseEnd);
   // Measure: the nearest measure word before the number in the sentence, else one after it in the clause.
