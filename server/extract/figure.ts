@@ -2,7 +2,7 @@
 // order, each stage a function that says why it decided what it did. The passes in compute/
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
-import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, isMonthName, knownSegmentIn, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
@@ -140,7 +140,7 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
 const segmentOfClaim = (c: Claim) => c.aspects.find((a) => a.startsWith('segment:'))?.slice('segment:'.length);
 
 /** Metrics that segments split: money, margins and a segment's share of its market. */
-const SEGMENTED = new Set(['revenue', 'operating_profit', 'gross_profit', 'gross_margin', 'operating_margin', 'market_share']);
+const SEGMENTED = new Set(metrics.filter((m) => m.segmented).map((m) => m.id));
 
 /**
  * A segment the lexicon knows, named right before the metric (Microsoft Cloud revenue, 储能电池
@@ -230,6 +230,19 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     metric = null;
     why.metric = 'a share of a total, not the metric itself';
   }
+  // "电池矿产资源收入7.73亿元,占比1.4%", "电池矿产资源同比+71.5%,占比1.9%": a bare 占比 after a segment
+  // (its revenue just before, or its name with no metric in the same ；-part) is its share of revenue.
+  if (!metric && tok.unit === '%' && /占比(?:为|达|约)?$/.test(text.slice(Math.max(0, tok.start - 4), tok.start))) {
+    const from = Math.max(text.lastIndexOf('；', tok.start), text.lastIndexOf(';', tok.start), text.lastIndexOf('。', tok.start)) + 1;
+    const part = text.slice(from, tok.start);
+    const prevSegment = fig.prev?.metric === 'revenue' && fig.prev.end - fig.prev.sentenceStart >= from ? segmentOfClaim(fig.prev) : undefined;
+    const named = prevSegment ?? (findAll(metricRe, part).length ? undefined : knownSegmentIn(part));
+    if (named) {
+      metric = 'revenue_share';
+      segment = named;
+      why.metric = `占比 after the ${named} segment: its share of revenue`;
+    }
+  }
   // A segment the lexicon knows, named between the metric and the figure, is the figure's ("iPhone
   // revenue grew to $69.7 billion and its services segment rose to $23.1 billion").
   const near = metric && SEGMENTED.has(metric) && mention ? matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last : undefined;
@@ -242,7 +255,9 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   // A segment the lexicon knows, named in the clause before a money figure (数据中心全年营收475亿美元).
   if (!segment && metric && SEGMENTED.has(metric)) {
     const named = matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last;
-    if (named) segment = named[0];
+    // "The government said employers added …": a segment word that speaks is a source, not a part.
+    const speaks = named && /^\s*(?:said|says|reported|announced|estimated|data)\b/i.test(text.slice(fig.clause.start + named.index + named[0].length));
+    if (named && !speaks) segment = named[0];
   }
   let unit = tok.unit;
   const entry = metric ? metricById.get(metric) : undefined;

@@ -349,4 +349,16 @@ describe('shapes of published pages', () => {
     const f = findings.find((x) => x.claimIds.includes(ago.id));
     assert.equal(f?.verdict, 'discrepancy', JSON.stringify(findings.map((x) => [x.verdict, x.claimIds])));
   });
+
+  test('a bare 占比 after a segment is its share of revenue, and two outlets that differ on it are flagged', () => {
+    const a = extract(['2023年,宁德时代电池矿产资源收入9.25亿元,占比1.25%。'], { date: '2024-03-20', title: '宁德时代年报' });
+    const b = extract(['2023年,宁德时代动力电池系统收入同比+20.6%;电池矿产资源同比+61.5%,占比1.8%。'], { date: '2024-03-20', title: '宁德时代点评' });
+    const share = claimOf(a.claims, '1.25%');
+    assert.equal(share.metric, 'revenue_share');
+    assert.ok(share.aspects.includes('segment:battery-minerals'));
+    assert.equal(claimOf(b.claims, '1.8%').metric, 'revenue_share');
+    assert.equal(claimOf(b.claims, '61.5%').metric, null, 'a change of a segment that names no metric stays unnamed');
+    const f = computeFindings([...a.claims, ...b.claims], [a.article, b.article]).find((x) => x.claimIds.includes(share.id));
+    assert.equal(f?.verdict, 'discrepancy');
+  });
 });

@@ -24,6 +24,8 @@ export interface MetricEntry {
   perShareMetric?: string;
   /** Aliases that name the metric only for money, or a change in a clause that states money (sales). */
   moneyOnly?: string[];
+  /** Reported per segment or industry: a known segment named before the figure is its part. */
+  segmented?: boolean;
 }
 export interface EntityEntry {
   id: string;
