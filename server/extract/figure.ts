@@ -259,6 +259,15 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     const speaks = named && /^\s*(?:said|says|reported|announced|estimated|data)\b/i.test(text.slice(fig.clause.start + named.index + named[0].length));
     if (named && !speaks) segment = named[0];
   }
+  // "动力电池系统收入同比+20.6%,毛利率达22.3%(同比+5.1pct);…": a Chinese breakdown part that opens with
+  // a segment, before any figure, is about that segment, so its later figures keep it.
+  if (!segment && metric && SEGMENTED.has(metric) && x.facts.lang === 'zh' && fig.prev) {
+    const prevSegment = segmentOfClaim(fig.prev);
+    if (prevSegment && knownSegmentIn(text.slice(0, x.facts.tokens[0]!.start)) === prevSegment) {
+      segment = prevSegment;
+      why.metric = `${why.metric ?? 'the metric'}; the ${prevSegment} segment this part of the breakdown opens with`;
+    }
+  }
   let unit = tok.unit;
   const entry = metric ? metricById.get(metric) : undefined;
   // Per ten shares is how A-share dividends are quoted; a per-share amount of profit is EPS.

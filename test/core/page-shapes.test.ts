@@ -361,4 +361,12 @@ describe('shapes of published pages', () => {
     const f = computeFindings([...a.claims, ...b.claims], [a.article, b.article]).find((x) => x.claimIds.includes(share.id));
     assert.equal(f?.verdict, 'discrepancy');
   });
+
+  test('a Chinese breakdown part that opens with a segment keeps it for its margin, and a segment named mid-sentence does not', () => {
+    const { claims } = extract(['分产品来看,公司储能电池系统收入同比+25.2%,毛利率达21.8%(同比+4.8pct);动力电池系统收入同比+18.6%,毛利率达20.3%。公司营收400亿元，其中数据中心收入100亿元，毛利率30%。'], { date: '2024-03-20', title: '某电池公司年报' });
+    assert.ok(claimOf(claims, '21.8%').aspects.includes('segment:energy-storage'));
+    assert.ok(claimOf(claims, '4.8pct').aspects.includes('segment:energy-storage'));
+    assert.ok(claimOf(claims, '20.3%').aspects.includes('segment:power-battery'));
+    assert.ok(!claimOf(claims, '30%').aspects.some((a) => a.startsWith('segment:')), 'the company margin after a 其中 segment');
+  });
 });
