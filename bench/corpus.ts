@@ -14,8 +14,9 @@
 // to try `npm run crosscheck -- ingest DIR` on it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Claim, Measure, Qualifier } from '../server/types.js';
+import { PROJECT_ROOT } from '../server/root.js';
 
 // ---------------------------------------------------------------------------------------------
 // PRNG
@@ -60,8 +61,7 @@ export type Rng = ReturnType<typeof prng>;
 // ---------------------------------------------------------------------------------------------
 // Sources
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
+const ROOT = PROJECT_ROOT;
 
 /** The articles at hand: the library (articles/, the two seed articles) and the dev set. */
 export const DEFAULT_SOURCE_DIRS = [join(ROOT, 'articles'), resolve(ROOT, '../shared/eval/articles')];

@@ -7,8 +7,9 @@ import { benchAdversarial } from './adversarial.js';
 await benchPipeline();
 benchAdversarial();
 
-const web = new URL('./web.ts', import.meta.url);
-if (existsSync(fileURLToPath(web))) {
+// web.ts from the sources, web.js in the compiled copy.
+const web = ['./web.ts', './web.js'].map((f) => new URL(f, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
+if (web) {
   // A computed specifier: the type check must not require a file that may not exist yet.
   const mod = (await import(web.href)) as { benchWeb?: () => unknown };
   if (typeof mod.benchWeb === 'function') await mod.benchWeb();

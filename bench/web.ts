@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../server/types.js';
+import { PROJECT_ROOT } from '../server/root.js';
 import { ingestArticles } from '../server/check/index.js';
 import { articleFromBytes } from '../server/ingest/index.js';
 import { memoryStore } from '../server/store/index.js';
@@ -44,7 +45,7 @@ function vary(text: string, company: string, year: number, random: () => number)
 }
 
 export function benchArticles(n = ARTICLES): Article[] {
-  const dir = join(fileURLToPath(new URL('..', import.meta.url)), 'articles');
+  const dir = join(PROJECT_ROOT, 'articles');
   const seeds = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).map((f) => readFileSync(join(dir, f), 'utf8'));
   const random = rng(42);
   const out: Article[] = [];

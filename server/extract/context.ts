@@ -1,6 +1,6 @@
 // What a reader carries through an article: the facts found in each sentence, the article's
 // main subject and period, and the subject and period a paragraph has set so far.
-import nlp from 'compromise';
+import { nlp } from './nlp.js';
 import type { Measure, Article } from '../types.js';
 import { entityById, isMonthName, metricOf } from './model/lexicon.js';
 import type { Sentence } from './compute/1-sentences.js';

@@ -1,8 +1,7 @@
 // The review web app for one Store: pages, form posts and their safety rails.
 import express from 'express';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Store } from '../store/index.js';
 import { cookiesOf, csrf } from './csrf.js';
 import { errorPage, notFound } from './errors.js';
@@ -30,8 +29,9 @@ import { usersOf } from '../auth/users.js';
 import { authenticate, hostGuard, loginRoutes } from './auth.js';
 import type { ThrottleOptions } from '../auth/throttle.js';
 import { sharedExtractor, type Extractor } from '../extract/pool.js';
+import { PROJECT_ROOT } from '../root.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = PROJECT_ROOT;
 
 export interface AppOptions {
   store: Store;
