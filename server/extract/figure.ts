@@ -13,7 +13,7 @@ import { resolvePeriod } from './compute/6-periods.js';
 import { subjectOf } from './compute/7-subjects.js';
 import type { ListItem } from './compute/8-lists.js';
 import { aspectsOf } from './compute/9-aspects.js';
-import { endingBy, matchesBefore } from './before.js';
+import { endingBy, matchesBefore, startingBefore } from './before.js';
 import { periodFor, quarterOf, yearNear, UNKNOWN_SUBJECT, type ArticleContext, type Carry, type SentenceFacts } from './context.js';
 
 /** Everything read once per sentence that its figures share. */
@@ -64,7 +64,9 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   const subject = readSubject(a, x, fig, carry, meas, aspects);
   // A consensus is one published estimate: that says all a plain "forecast" or "a comparison base" would.
   if (aspects.has('forecast:consensus')) aspects.delete('forecast'), aspects.delete('base');
-  const period = ownPeriodOfBase(a, x, fig, carry, meas, metric, aspects, entityById.get(subject)?.fiscalYearEnd) ?? readPeriod(a, x, fig, carry, metric, aspects, entityById.get(subject)?.fiscalYearEnd);
+  const fiscalYearEnd = entityById.get(subject)?.fiscalYearEnd;
+  const current = readPeriod(a, x, fig, carry, metric, aspects, fiscalYearEnd);
+  const period = ownPeriodOfBase(a, x, fig, meas, aspects, current, fiscalYearEnd) ?? current;
   settleMeasure(meas, fig, entry, unit, period, aspects);
 
   const start = s.start + tok.start;
@@ -139,7 +141,7 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
 /** The segment a claim was read with, if any. */
 const segmentOfClaim = (c: Claim) => c.aspects.find((a) => a.startsWith('segment:'))?.slice('segment:'.length);
 
-/** Metrics that segments split: money, margins and a segment's share of its market. */
+/** Metrics that segments split (segmented in the lexicon): money, margins, shares of revenue and of a market. */
 const SEGMENTED = new Set(metrics.filter((m) => m.segmented).map((m) => m.id));
 
 /**
@@ -179,7 +181,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     metric = column.metric;
     why.metric = `column header "${column.text}"`;
   } else {
-    const r = metricOfToken(text, tok, x.metrics, fig.clause, () => x.facts.tokens.some((t) => t.start >= fig.clause.start && t.end <= fig.clause.end && isMoney(t.unit)));
+    const r = metricOfToken(text, tok, x.metrics, fig.clause, () => statesMoney(x.facts.tokens, fig.clause));
     mention = r.mention;
     metric = r.metric;
     if (r.why) why.metric = r.why;
@@ -231,12 +233,12 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     why.metric = 'a share of a total, not the metric itself';
   }
   // "电池矿产资源收入7.73亿元,占比1.4%", "电池矿产资源同比+71.5%,占比1.9%": a bare 占比 after a segment
-  // (its revenue just before, or its name with no metric in the same ；-part) is its share of revenue.
+  // (its revenue just before, or its name in a sentence that names no metric before it) is its share
+  // of revenue. Sentences end at ；, so each part of a breakdown is a sentence of its own.
   if (!metric && tok.unit === '%' && /占比(?:为|达|约)?$/.test(text.slice(Math.max(0, tok.start - 4), tok.start))) {
-    const from = Math.max(text.lastIndexOf('；', tok.start), text.lastIndexOf(';', tok.start), text.lastIndexOf('。', tok.start)) + 1;
-    const part = text.slice(from, tok.start);
-    const prevSegment = fig.prev?.metric === 'revenue' && fig.prev.end - fig.prev.sentenceStart >= from ? segmentOfClaim(fig.prev) : undefined;
-    const named = prevSegment ?? (findAll(metricRe, part).length ? undefined : knownSegmentIn(part));
+    const before = text.slice(0, tok.start);
+    const prevSegment = fig.prev?.metric === 'revenue' ? segmentOfClaim(fig.prev) : undefined;
+    const named = prevSegment ?? (findAll(metricRe, before).length ? undefined : knownSegmentIn(before));
     if (named) {
       metric = 'revenue_share';
       segment = named;
@@ -255,7 +257,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   // A segment the lexicon knows, named in the clause before a money figure (数据中心全年营收475亿美元).
   if (!segment && metric && SEGMENTED.has(metric)) {
     const named = matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last;
-    // "The government said employers added …": a segment word that speaks is a source, not a part.
+    // "Li Auto says revenue …": a segment word that speaks is (part of) a source, not a part.
     const speaks = named && /^\s*(?:said|says|reported|announced|estimated|data)\b/i.test(text.slice(fig.clause.start + named.index + named[0].length));
     if (named && !speaks) segment = named[0];
   }
@@ -403,8 +405,9 @@ function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: C
  * for Q1 2023" is that quarter's figure, and "over the previous year ($117.9 billion)" the figure
  * of the year before. Such a base is a plain level of its own period, no longer a base.
  */
-function ownPeriodOfBase(a: ArticleContext, x: SentenceContext, fig: Figure, carry: Carry, meas: MeasureReading, metric: string | null, aspects: Set<string>, fiscalYearEnd?: number): string | null {
-  if (!meas.isBase || meas.measure !== 'level' || !aspects.has('base')) return null;
+function ownPeriodOfBase(a: ArticleContext, x: SentenceContext, fig: Figure, meas: MeasureReading, aspects: Set<string>, current: string | null, fiscalYearEnd?: number): string | null {
+  // Without a period of the comparison, "rose to 41% from 34% in 2022" may say when it rose.
+  if (!meas.isBase || meas.measure !== 'level' || !aspects.has('base') || !current) return null;
   const { tok, why } = fig;
   const f = x.facts;
   const text = f.sentence.text;
@@ -412,11 +415,6 @@ function ownPeriodOfBase(a: ArticleContext, x: SentenceContext, fig: Figure, car
   const named = f.periods.find((p) => p.start >= tok.end && p.start < next && p.end <= fig.clause.end && /^[\s,]*(?:(?:reported|recorded|posted|booked|seen)\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?$/i.test(text.slice(tok.end, p.start)));
   // "a year earlier" after the figure names the year-ago figure as well as words before it do.
   const yearAgo = meas.yearAgo || /^[\s,]*(?:a|one)\s+year\s+(?:earlier|ago|before)\b/i.test(text.slice(tok.end, Math.min(next, tok.end + 24)));
-  // The period the comparison is made in; without one, "rose to 41% from 34% in 2022" may say when it rose.
-  const basis = fig.basis.period;
-  const current = readPeriod(a, x, fig, carry, metric, aspects, fiscalYearEnd);
-  fig.basis.period = basis;
-  if (!current) return null;
   let period: string | null = null;
   // "last year" after a base is relative to the article's date, not to the figure's period: no reading.
   if (named && named.raw.kind !== 'CUR' && named.raw.rel === undefined) {
@@ -429,6 +427,8 @@ function ownPeriodOfBase(a: ArticleContext, x: SentenceContext, fig: Figure, car
   }
   if (!period) return null;
   aspects.delete('base');
+  // Counted as said with the figure; a year-ago one too, even when the comparison's own period came from the paragraph.
+  fig.basis.period = 'stated';
   return period;
 }
 
@@ -465,6 +465,18 @@ function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | u
     meas.measure = 'yoy';
     why.measure = `${why.measure ?? ''}; for a year-end figure, since last year-end is year on year`;
   }
+}
+
+// Whether a clause states an amount of money, read once per clause (asked for "sales" and other money-only aliases).
+const moneyClauses = new WeakMap<object, boolean>();
+function statesMoney(tokens: readonly NumberToken[], clause: { start: number; end: number }): boolean {
+  let said = moneyClauses.get(clause);
+  if (said === undefined) {
+    said = false;
+    for (let k = startingBefore(tokens, clause.start); k < tokens.length && tokens[k]!.start < clause.end && !said; k++) said = tokens[k]!.end <= clause.end && isMoney(tokens[k]!.unit);
+    moneyClauses.set(clause, said);
+  }
+  return said;
 }
 
 /** Whether `at` sits inside brackets opened after `from` and closed before `to`. */

@@ -369,4 +369,9 @@ describe('shapes of published pages', () => {
     assert.ok(claimOf(claims, '20.3%').aspects.includes('segment:power-battery'));
     assert.ok(!claimOf(claims, '30%').aspects.some((a) => a.startsWith('segment:')), 'the company margin after a 其中 segment');
   });
+
+  test('a segment word that speaks is a source, not the figure\'s segment', () => {
+    const { claims } = extract(['Li Auto says first-quarter revenue should land between $3.1 billion and $3.4 billion.'], { date: '2024-02-28', title: 'Li Auto results' });
+    assert.ok(!claimOf(claims, '$3.1').aspects.some((a) => a.startsWith('segment:')), claimOf(claims, '$3.1').aspects.join());
+  });
 });
