@@ -2,7 +2,7 @@
 // that the new content survives a power loss once the call returns: a temp file of our
 // own, fsynced, renamed over the target, then the folder fsynced so the rename is kept.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Unique per writer (pid + random), so two writers never share a temp file. */
@@ -14,12 +14,14 @@ export const isTempOf = (file: string, name: string) => {
   return name.startsWith(base) && /^(\d+\.[0-9a-f]+\.)?tmp$/.test(name.slice(base.length));
 };
 
-export async function writeFileDurably(file: string, text: string, beforeRename: () => void | Promise<void> = () => {}): Promise<void> {
+/** `text` may come in pieces (jsonChunks), so that no single string has to hold the whole file. */
+export async function writeFileDurably(file: string, text: string | Iterable<string>, beforeRename: () => void | Promise<void> = () => {}): Promise<void> {
   const temp = tempNameFor(file);
   try {
     const fh = await open(temp, 'wx');
     try {
-      await fh.writeFile(text);
+      if (typeof text === 'string') await fh.writeFile(text);
+      else for (const chunk of text) await writeAll(fh, Buffer.from(chunk, 'utf8'));
       await fh.sync();
     } finally {
       await fh.close();
@@ -31,6 +33,11 @@ export async function writeFileDurably(file: string, text: string, beforeRename:
     throw e;
   }
   await syncDir(dirname(file));
+}
+
+/** write(2) may write less than asked (a full disk, a signal): go on until all of it is written. */
+async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
+  for (let at = 0; at < buf.length; ) at += (await fh.write(buf, at, buf.length - at)).bytesWritten;
 }
 
 async function syncDir(dir: string) {

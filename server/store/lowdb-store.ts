@@ -11,6 +11,10 @@ import { emptyDb, normaliseDb, type Store } from './store.js';
 import { dropNonFinite } from './finite.js';
 import { removeStaleTemps, writeFileDurably } from './durable-write.js';
 import { withFileLock, type LockOptions } from './file-lock.js';
+import { jsonChunks, linesOf, parseJsonLines } from './json-stream.js';
+
+/** From this size on, claims.json is read line by line rather than as one string. */
+const LINE_READ_FROM = 64 * 1048576;
 
 /** A file's identity: a rename gives a new inode, a rewrite a new mtime/size. */
 type Stamp = string;
@@ -26,17 +30,13 @@ const stampOf = async (file: string): Promise<Stamp> => {
 function jsonFile(file: string, stillHeld: () => boolean, expected?: () => Stamp): Adapter<Db> {
   return {
     async read() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw e;
-      }
       let raw: unknown;
       try {
-        raw = JSON.parse(text);
+        const size = (await stat(file)).size;
+        // A big file is read line by line (our own layout, one entry per line): never one string.
+        raw = (size >= LINE_READ_FROM ? await parseJsonLines(linesOf(file)) : undefined) ?? JSON.parse(await readFile(file, 'utf8'));
       } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw new Error(`cannot read ${file}: ${(e as Error).message}. The file was left untouched; move it aside or choose another with --db.`);
       }
       try {
@@ -45,9 +45,10 @@ function jsonFile(file: string, stillHeld: () => boolean, expected?: () => Stamp
         throw new Error(`${(e as Error).message}. The file was left untouched; fix or remove that entry, or choose another file with --db.`);
       }
     },
-    // Compact JSON: a million claims indented would double the file and the write time.
+    // Compact JSON, one entry per line, written in pieces: a million claims indented would
+    // double the file and the write time, and as one string a big store does not fit at all.
     write: (data) =>
-      writeFileDurably(file, JSON.stringify(data), async () => {
+      writeFileDurably(file, jsonChunks({ ...data }), async () => {
         const changed = expected && (await stampOf(file)) !== expected();
         if (!stillHeld() || changed)
           throw new Error(`${file} was changed by another process while this one held the lock (was the system stalled?); nothing was written, try again`);
