@@ -207,32 +207,49 @@ export async function ingestArticles(
   articles: Article[],
   onProgress?: (done: number, total: number, bytes: number, claims: number) => void,
   extract: Extract = extractClaims,
+  inFlight = 1,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, changed: 0, unchanged: 0, claims: 0 };
   const db = store.read();
   const existing = new Map(db.articles.map((a) => [a.id, a]));
   const fresh: Array<{ article: Article; claims: Claim[]; previous?: Article }> = [];
   let chars = 0;
-  for (const [i, a] of articles.entries()) {
-    onProgress?.(i, articles.length, chars, summary.claims);
-    chars += Buffer.byteLength(a.text);
+  let done = 0;
+  let found = 0;
+  // Extraction may run in worker threads (the CLI's pool): several articles are in flight at
+  // once, and their outcomes are then taken in the given order, so the result does not depend
+  // on which worker finished first.
+  const outcomes = await mapInFlight(articles, inFlight, async (a) => {
     const prev = existing.get(a.id);
-    if (prev && prev.hash === a.hash) {
+    let outcome: { claims: Claim[] } | { unchanged: true } | { refused: string };
+    if (prev && prev.hash === a.hash) outcome = { unchanged: true };
+    else
+      try {
+        outcome = { claims: await extract(a) };
+      } catch (e) {
+        if (isUnfinished(e)) outcome = { refused: e.message };
+        else {
+          // An extractor bug must cost one article's claims, never the batch: the article is kept and says so.
+          console.error(`crosscheck: extracting ${a.path} failed: ${(e as Error).message}`);
+          outcome = { claims: [] };
+        }
+      }
+    chars += Buffer.byteLength(a.text);
+    onProgress?.(++done, articles.length, chars, (found += 'claims' in outcome ? outcome.claims.length : 0));
+    return outcome;
+  });
+  for (const [i, a] of articles.entries()) {
+    const outcome = outcomes[i]!;
+    const prev = existing.get(a.id);
+    if ('unchanged' in outcome) {
       summary.unchanged++;
       continue;
     }
-    let claims: Claim[];
-    try {
-      claims = await extract(a);
-    } catch (e) {
-      if (isUnfinished(e)) {
-        (summary.refused ??= []).push({ path: a.path, reason: e.message });
-        continue;
-      }
-      // An extractor bug must cost one article's claims, never the batch: the article is kept and says so.
-      console.error(`crosscheck: extracting ${a.path} failed: ${(e as Error).message}`);
-      claims = [];
+    if ('refused' in outcome) {
+      (summary.refused ??= []).push({ path: a.path, reason: outcome.refused });
+      continue;
     }
+    const claims = outcome.claims;
     const tooMuch = tooMuchToStore(claims);
     if (tooMuch) {
       (summary.refused ??= []).push({ path: a.path, reason: tooMuch });
@@ -242,7 +259,6 @@ export async function ingestArticles(
     summary.claims += claims.length;
     fresh.push({ article: a, claims, previous: prev });
   }
-  onProgress?.(articles.length, articles.length, chars, summary.claims);
   if (!fresh.length) return summary;
   await store.update((d) => {
     const ids = new Set(fresh.map((f) => f.article.id));
@@ -257,6 +273,20 @@ export async function ingestArticles(
     refreshFindings(d);
   });
   return summary;
+}
+
+/** `fn` over every item with at most `limit` calls pending at once; results in the items' order. */
+async function mapInFlight<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return out;
 }
 
 /** Moves anchors to where their quote is in the new text, or marks them orphaned. */

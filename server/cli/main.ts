@@ -2,9 +2,12 @@
 // pipeline, prints. Errors name the file and exit non-zero; the rest of a folder still goes through.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { readArticles } from '../ingest/index.js';
 import { memoryStore, openStore, storeTarget, type Store } from '../store/index.js';
 import { buildReport, ingestArticles, recheck } from '../check/index.js';
+import { writeJson } from '../store/json-stream.js';
+import { extractionPool } from '../extract/pool.js';
 import { progressPrinter } from './progress.js';
 
 const HELP = `crosscheck: numeric claims from news articles, aligned and compared across sources
@@ -15,6 +18,8 @@ usage: npm run -s crosscheck -- <command> [options]
   check [--db FILE]                        re-align and re-compare everything in the store
   report --articles DIR [--db FILE] --format json
                                            ingest DIR, check, print the whole report to stdout
+                                           (ingest and report read a library of 1 MB or more on every core;
+                                           CROSSCHECK_WORKERS=N sets the number of threads)
   export --format csv|md|html|json|annotations|claimreview [--status open|confirmed|dismissed|reviewed|all] [--db FILE] [--out FILE]
          [--base-url URL]                  where the review app is published (ClaimReview url; or CROSSCHECK_BASE_URL)
   serve [--articles DIR] [--db FILE] [--port N] [--host H] [--no-auth]
@@ -86,7 +91,8 @@ async function main(argv: string[]): Promise<number> {
       let code = 0;
       if (values.articles) code = await ingestCommand(store, [values.articles], true);
       else if (!values.db) throw new UsageError('report needs --articles DIR or --db FILE');
-      process.stdout.write(JSON.stringify(buildReport(store.read()), null, 2) + '\n');
+      // In pieces: a report of a big library is larger than one string can be.
+      await writeJson(process.stdout, { ...buildReport(store.read()) });
       return code;
     }
     case 'export': {
@@ -121,6 +127,8 @@ async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+const PARALLEL_FROM_BYTES = 1 << 20;
+
 /** Waits for the command, then lets go of the store's connections, so the process can end. */
 async function closing<T>(store: Store, work: Promise<T>): Promise<T> {
   try {
@@ -142,9 +150,24 @@ async function ingestCommand(store: Store, paths: string[], quiet: boolean): Pro
   for (const n of outcome.notes) console.error(`note ${n.path}: ${n.reason}`);
   for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
   const extractStart = performance.now();
-  const summary = await ingestArticles(store, outcome.articles, (done, total, chars, claims) =>
-    progress.update("extracting", done, total, chars, extractStart, claims),
-  );
+  // From a megabyte on, worker threads read the articles on every core (each article within the
+  // time limit, CROSSCHECK_EXTRACT_TIMEOUT); below it, starting them costs more than they save.
+  // CROSSCHECK_WORKERS=N says how many, whatever the size.
+  const asked = Math.floor(Number(process.env.CROSSCHECK_WORKERS));
+  const workers = asked >= 1 ? asked : outcome.bytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+  const pool = workers > 1 ? extractionPool({ workers }) : undefined;
+  let summary;
+  try {
+    summary = await ingestArticles(
+      store,
+      outcome.articles,
+      (done, total, chars, claims) => progress.update('extracting', done, total, chars, extractStart, claims),
+      pool ? (a) => pool.extract(a) : undefined,
+      workers * 2,
+    );
+  } finally {
+    await pool?.close();
+  }
   progress.done();
   for (const r of summary.refused ?? []) console.error(`error ${r.path}: not added: ${r.reason}`);
   const secs = (performance.now() - started) / 1000;

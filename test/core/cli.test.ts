@@ -22,20 +22,20 @@ interface Run {
 // A few at a time: each process starts tsx, and more would only fight over the cores.
 let running = 0;
 const waiting: Array<() => void> = [];
-async function cli(args: string[]): Promise<Run> {
+async function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
   if (running >= 3) await new Promise<void>((go) => waiting.push(go));
   running++;
   try {
-    return await spawnCli(args);
+    return await spawnCli(args, extraEnv);
   } finally {
     running--;
     waiting.shift()?.();
   }
 }
 
-function spawnCli(args: string[]): Promise<Run> {
+function spawnCli(args: string[], extraEnv: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const env = { ...process.env };
+    const env = { ...process.env, ...extraEnv };
     delete env.NODE_TEST_CONTEXT; // the child is a program, not a test
     execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'server/cli/main.ts'), ...args], { cwd: ROOT, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
@@ -68,6 +68,7 @@ before(() => {
   writeFileSync(corrupt, '{"version":1,"articles":[');
 
   runs.report = cli(['report', '--articles', lib, '--format', 'json']);
+  runs.threads = cli(['report', '--articles', lib, '--format', 'json'], { CROSSCHECK_WORKERS: '2' });
   runs.missing = cli(['report', '--articles', join(dir, 'no-such-folder'), '--format', 'json']);
   runs.ingest = cli(['ingest', lib, join(dir, 'missing.txt'), '--db', join(dir, 'db.json')]);
   runs.check = (async () => {
@@ -128,6 +129,18 @@ describe('report --format json', () => {
       assert.equal(text.slice(c.start, c.end), c.quote, c.id);
       assert.equal(text.slice(c.sentenceStart, c.sentenceStart + c.sentence.length), c.sentence, c.id);
     }
+  });
+
+  test('read by two worker threads, the library gives the same report, bad files and exit code included', async () => {
+    const [one, two] = [await runs.report!, await runs.threads!];
+    assert.equal(two.code, one.code);
+    assert.equal(two.stderr, one.stderr);
+    const strip = (stdout: string) => {
+      const r = JSON.parse(stdout) as Report;
+      return { ...r, generatedAt: '', articles: r.articles.map((a) => ({ ...a, ingestedAt: '' })) };
+    };
+    assert.ok(strip(one.stdout).claims.length > 20);
+    assert.deepEqual(strip(two.stdout), strip(one.stdout));
   });
 
   test('a missing folder: a clear message naming it, a non-zero exit, and still a (empty) report', async () => {

@@ -321,6 +321,27 @@ describe('re-ingest', () => {
     assert.equal(f?.verdict, 'discrepancy', 'findings are re-checked: 126亿元 vs 127.5亿元');
   });
 
+  test('articles read several at a time (worker threads) are stored as if read one by one, whichever finishes first', async () => {
+    const articles = ['126.14亿元', '126亿元', '127.5亿元', '12.6 billion yuan'].map((figure, i) => {
+      const r = articleFromBytes(Buffer.from(`科大讯飞三季报\n\n科大讯飞前三季度实现营业收入${figure}，同比下滑0.${i + 2}7%。`), `p${i}.txt`, 'file');
+      assert.ok('article' in r);
+      return r.article;
+    });
+    const one = memoryStore();
+    await ingestArticles(one, articles);
+    // Later articles finish first: the slowest is the first one given.
+    const { extractClaims } = await import('../../server/extract/index.js');
+    const late = (a: (typeof articles)[number]) => new Promise<ReturnType<typeof extractClaims>>((r) => setTimeout(() => r(extractClaims(a)), 40 - 10 * articles.indexOf(a)));
+    const many = memoryStore();
+    const progress: number[] = [];
+    const summary = await ingestArticles(many, articles, (done) => progress.push(done), late, 4);
+    assert.deepEqual(progress, [1, 2, 3, 4]);
+    assert.equal(summary.added, 4);
+    const strip = (s: Store) => ({ ...s.read(), articles: s.read().articles.map((a) => a.id), findings: s.read().findings.map((f) => [f.id, f.verdict, f.claimIds]) });
+    assert.deepEqual(strip(many), strip(one));
+    assert.ok(one.read().findings.some((f) => f.verdict === 'discrepancy'), 'the figures disagree, so the comparison is not empty');
+  });
+
   test('claims from an article with front matter index its body, not the file', async () => {
     const text = `---\ntitle: 科大讯飞三季报\ndate: 2023-10-28\n---\n${ZH}`;
     const r = articleFromBytes(Buffer.from(text), 'fm.md', 'file');
