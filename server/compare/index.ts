@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import type { Article, Claim, Finding, Severity } from '../types.js';
 import type { Group } from '../align/index.js';
 import { groupBy } from '../group-by.js';
-import { commonPoint, intervalOf, overlaps, perMilleAsPercent, truncationIntervalOf } from './interval.js';
+import { agreeWithoutEach, commonPoint, intervalOf, overlaps, perMilleAsPercent, truncationIntervalOf } from './interval.js';
 import { describeFact, formatStep, formatValue, quoteOf, sourceName } from './format.js';
 import { alignmentOf, alignmentWords } from '../align/index.js';
 
-export { intervalOf, truncationIntervalOf, commonPoint } from './interval.js';
+export { intervalOf, truncationIntervalOf, commonPoint, agreeWithoutEach } from './interval.js';
 export { formatValue, formatStep, describeFact, metricName, subjectName, sourceName } from './format.js';
 
 export const findingIdFor = (key: string) => 'f' + createHash('sha256').update(key).digest('hex').slice(0, 12);
@@ -123,10 +123,8 @@ export function compareGroup(group: Group, articles: Map<string, Pick<Article, '
   // Discrepancy. With three or more sources, an outlier is a source whose removal lets the rest agree.
   let outliers: Side[] = [];
   if (sides.length >= 3) {
-    outliers = sides.filter((s) => {
-      const rest = sides.filter((o) => o !== s).map((o) => o.main);
-      return new Set(rest.map((c) => c.unit)).size === 1 && commonPoint(rest.map((c) => intervalOf(c)));
-    });
+    const agree = agreeWithoutEach(sides.map((s) => intervalOf(s.main)), sides.map((s) => s.main.unit));
+    outliers = sides.filter((_, i) => agree[i]);
     if (outliers.length !== 1) outliers = [];
   }
   const odd = outliers[0]?.main ?? mains[0]!;

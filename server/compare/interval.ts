@@ -60,3 +60,28 @@ export function commonPoint(intervals: Interval[]): boolean {
   }
   return meets(lo, hi);
 }
+
+/**
+ * For each source, whether all the others share one unit and more than a point: the outlier
+ * test. Bounds of the sources before and after each one are carried along (prefix and suffix),
+ * so this is linear in the sources, not quadratic; max and min are exact, so the answer is the
+ * same as commonPoint over each "all but one" list.
+ */
+export function agreeWithoutEach(intervals: Interval[], units: string[]): boolean[] {
+  const n = intervals.length;
+  // Carried state: [lo, hi, unit] with unit '' for none yet and null for mixed.
+  type Acc = [number, number, string | null];
+  const step = ([lo, hi, u]: Acc, i: number): Acc => [Math.max(lo, intervals[i]![0]), Math.min(hi, intervals[i]![1]), u === '' ? units[i]! : u === units[i] ? u : null];
+  const before: Acc[] = [[-Infinity, Infinity, '']];
+  for (let i = 0; i < n - 1; i++) before.push(step(before[i]!, i));
+  const out = new Array<boolean>(n);
+  let after: Acc = [-Infinity, Infinity, ''];
+  for (let i = n - 1; i >= 0; i--) {
+    const [lo1, hi1, u1] = before[i]!;
+    const [lo2, hi2, u2] = after;
+    const unit = u1 === '' ? u2 : u2 === '' ? u1 : u1 === u2 ? u1 : null;
+    out[i] = unit !== null && unit !== '' && meets(Math.max(lo1, lo2), Math.min(hi1, hi2));
+    after = step(after, i);
+  }
+  return out;
+}

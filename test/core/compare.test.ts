@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Claim, Finding } from '../../server/types.js';
-import { commonPoint, compareGroup, findingIdFor, intervalOf, truncationIntervalOf } from '../../server/compare/index.js';
+import { agreeWithoutEach, commonPoint, compareGroup, findingIdFor, intervalOf, truncationIntervalOf } from '../../server/compare/index.js';
 import { alignClaims } from '../../server/align/index.js';
 import { computeFindings } from '../../server/check/index.js';
 import { makeClaim } from './helpers.js';
@@ -257,4 +257,32 @@ test('a figure that matches another period\'s figure is named as a likely period
   assert.equal(ytd.verdict, 'discrepancy');
   assert.equal(ytd.cause, 'period-mixup');
   assert.match(ytd.explanation, /2023-Q3 figure/);
+});
+
+describe('outlier test in linear time', () => {
+  test('agreeWithoutEach says, for each source, what commonPoint says of all the others', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let outliersSeen = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      const n = 3 + Math.floor(rand() * 6);
+      const intervals: Array<[number, number]> = [];
+      const units: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const v = 100 + Math.floor(rand() * 6) * 0.5;
+        const w = rand() < 0.2 ? Infinity : 0.25 + rand() * 0.5;
+        intervals.push([v - 0.25, v + w]);
+        units.push(rand() < 0.1 ? 'USD' : '%');
+      }
+      const brute = intervals.map((_, i) => {
+        const rest = intervals.filter((_, j) => j !== i);
+        const restUnits = units.filter((_, j) => j !== i);
+        return new Set(restUnits).size === 1 && commonPoint(rest);
+      });
+      const fast = agreeWithoutEach(intervals, units);
+      assert.deepEqual(fast, brute, JSON.stringify({ intervals, units }));
+      if (fast.filter(Boolean).length === 1) outliersSeen++;
+    }
+    assert.ok(outliersSeen > 100, `the trials include single outliers (${outliersSeen})`);
+  });
 });
