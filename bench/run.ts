@@ -1,11 +1,13 @@
-// `npm run bench`: the pipeline benchmark, adversarial inputs, then the web benchmark when bench/web.ts is there.
+// `npm run bench`: the pipeline benchmark, adversarial inputs, `report` on whole libraries, then the web benchmark when bench/web.ts is there.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchPipeline } from './pipeline.js';
 import { benchAdversarial } from './adversarial.js';
+import { benchLibrary } from './library.js';
 
 await benchPipeline();
 benchAdversarial();
+await benchLibrary();
 
 // web.ts from the sources, web.js in the compiled copy.
 const web = ['./web.ts', './web.js'].map((f) => new URL(f, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
@@ -15,3 +17,7 @@ if (web) {
   if (typeof mod.benchWeb === 'function') await mod.benchWeb();
   else console.log('\nbench/web.ts does not export benchWeb(); web benchmark skipped.');
 }
+
+// PostgreSQL with 20 reviewers at once, when DATABASE_URL is set.
+const { benchWebPg } = await import('./web-pg.js');
+await benchWebPg();
