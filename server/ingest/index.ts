@@ -1,7 +1,7 @@
 // Ingest: files, folders or pasted text → Article. Nothing here extracts or stores.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Article } from '../types.js';
-import { buildArticle, sha256 } from './article.js';
+import { articleIdFor, buildArticle, sha256 } from './article.js';
 import { decodeArticleBytes, encodingNote } from './read-file.js';
 import { htmlToArticle } from './html.js';
 import { findArticleFiles, type Skipped } from './walk.js';
@@ -21,11 +21,38 @@ export interface IngestOutcome {
   bytes: number;
 }
 
+/**
+ * A file's identity on disk: a rewrite changes its size or mtime, a replacement its inode.
+ * A watched library re-reads only files whose stamp changed since they were last read.
+ */
+export const fileStamp = (abs: string): string | undefined => {
+  try {
+    const s = statSync(abs, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+};
+
+export interface ReadOptions {
+  onFile?: (done: number, total: number, bytes: number) => void;
+  /** Files the caller has already read and knows unchanged (by their stamp): not read again, their ids listed in `unchanged`. */
+  known?: (file: { abs: string; rel: string; id: string; stamp: string }) => boolean;
+  /** Told the stamp of every file read fine, so the caller can skip it next time. */
+  onRead?: (abs: string, stamp: string) => void;
+}
+
 /** Reads every article file under the paths. Bad files are reported and the rest go through. */
-export function readArticles(paths: string[], onFile?: (done: number, total: number, bytes: number) => void): IngestOutcome {
+export function readArticles(paths: string[], options: ReadOptions | ReadOptions['onFile'] = {}): IngestOutcome & { unchanged: string[] } {
+  const { onFile, known, onRead } = typeof options === 'function' ? { onFile: options } : options;
   const { files, skipped, errors } = findArticleFiles(paths);
-  const out: IngestOutcome = { articles: [], skipped, errors: [...errors], warnings: [], notes: [], bytes: 0 };
+  const out: IngestOutcome & { unchanged: string[] } = { articles: [], skipped, errors: [...errors], warnings: [], notes: [], bytes: 0, unchanged: [] };
   files.forEach((f, i) => {
+    const stamp = known || onRead ? fileStamp(f.abs) : undefined;
+    if (stamp && known?.({ abs: f.abs, rel: f.rel, id: articleIdFor(f.rel), stamp })) {
+      out.unchanged.push(articleIdFor(f.rel));
+      return onFile?.(i + 1, files.length, out.bytes);
+    }
     let bytes: Buffer;
     try {
       bytes = readFileSync(f.abs);
@@ -44,6 +71,7 @@ export function readArticles(paths: string[], onFile?: (done: number, total: num
     if ('error' in r) out.errors.push({ path: f.rel, reason: r.error });
     else {
       out.articles.push({ ...r.article, library: f.root });
+      if (stamp) onRead?.(f.abs, stamp);
       if (r.warning) out.warnings.push({ path: f.rel, reason: r.warning });
       if (r.note) out.notes.push({ path: f.rel, reason: r.note });
     }

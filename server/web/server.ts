@@ -43,15 +43,20 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const extractor = sharedExtractor();
   extractor.warm();
   let serving = false;
+  // What each file looked like when last read: a run re-reads only files that changed (and any
+  // whose article is no longer in the store), not the whole library, so adding one file to ten
+  // thousand costs one read.
+  const stamps = new Map<string, string>();
   const ingest = async () => {
-    const out = readArticles([o.articlesDir]);
+    const stored = new Set(store.read().articles.map((a) => a.id));
+    const out = readArticles([o.articlesDir], { known: (f) => stamps.get(f.abs) === f.stamp && stored.has(f.id), onRead: (abs, stamp) => stamps.set(abs, stamp) });
     for (const e of out.errors) log(`error ${e.path}: ${e.reason}`);
     for (const n of out.notes) log(`note ${n.path}: ${n.reason}`);
     const s = await ingestArticles(store, out.articles, undefined, serving ? (a) => extractor.extract(a) : undefined);
     for (const r of s.refused ?? []) log(`error ${r.path}: not added: ${r.reason}`);
     if (s.added || s.changed) log(`${o.articlesDir}: ${s.added} added, ${s.changed} changed; ${store.read().findings.length} findings`);
     // Files deleted from the library: drop their articles (a file that failed to read is not gone).
-    const seen = new Set([...out.articles.map((a) => a.id), ...out.errors.map((e) => articleIdFor(e.path))]);
+    const seen = new Set([...out.articles.map((a) => a.id), ...out.unchanged, ...out.errors.map((e) => articleIdFor(e.path))]);
     const root = resolve(o.articlesDir);
     const gone = store.read().articles.filter((a) => a.source === 'file' && a.library === root && !seen.has(a.id)).map((a) => a.id);
     const removed = await removeArticles(store, gone);

@@ -266,6 +266,34 @@ describe('reading a folder', () => {
   });
 });
 
+describe('re-reading a watched folder', () => {
+  test('files the caller knows unchanged by their stamp are not read again; a changed one is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-stamps-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), `科大讯飞三季报\n\n${ZH}`);
+      writeFileSync(join(dir, 'b.txt'), `iFlytek results\n\n${EN}`);
+      const stamps = new Map<string, string>();
+      const first = readArticles([dir], { known: (f) => stamps.get(f.abs) === f.stamp, onRead: (abs, stamp) => stamps.set(abs, stamp) });
+      assert.deepEqual(first.articles.map((a) => a.path), ['a.txt', 'b.txt']);
+      assert.deepEqual(first.unchanged, []);
+      assert.equal(stamps.size, 2);
+
+      const again = readArticles([dir], { known: (f) => stamps.get(f.abs) === f.stamp, onRead: (abs, stamp) => stamps.set(abs, stamp) });
+      assert.deepEqual(again.articles, [], 'nothing read');
+      assert.deepEqual(again.unchanged, [articleIdFor('a.txt'), articleIdFor('b.txt')]);
+      assert.equal(again.bytes, 0);
+
+      writeFileSync(join(dir, 'b.txt'), `iFlytek results\n\n${EN} Net profit was 25 million yuan.`);
+      const edited = readArticles([dir], { known: (f) => stamps.get(f.abs) === f.stamp, onRead: (abs, stamp) => stamps.set(abs, stamp) });
+      assert.deepEqual(edited.articles.map((a) => a.path), ['b.txt'], 'only the edited file is read');
+      assert.deepEqual(edited.unchanged, [articleIdFor('a.txt')]);
+      assert.match(edited.articles[0]!.text, /25 million yuan/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('re-ingest', () => {
   /** A store that counts its writes. */
   function counting(): Store & { writes: number } {

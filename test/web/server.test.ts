@@ -30,6 +30,11 @@ test('serves the library, picks up a dropped file without a restart, and keeps r
     assert.ok(await until(() => s.store.read().articles.some((a) => a.path === 'dropped.md')), 'the watcher ingested the new file');
     assert.match((await c.get('/articles')).text, /Dropped Wire/);
 
+    // Only files whose stamp changed are read again: an edit to a file read before is still seen.
+    writeFileSync(join(articlesDir, 'dropped.md'), '---\npublisher: Dropped Wire\n---\n# Dropped\n\n科大讯飞前三季度营业收入127.5亿元。\n');
+    assert.ok(await until(() => s.store.read().claims.some((c) => c.quote === '127.5亿元')), 'the edit was read');
+    assert.equal(s.store.read().articles.length, 3);
+
     // A decision made through the app is still there after a restart.
     await s.store.update((db) => void db.reviews.push({ findingId: 'fkeep', status: 'confirmed', note: 'kept', updatedAt: new Date().toISOString() }));
     await s.close();
