@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Claim, Finding } from '../../server/types.js';
 import { agreeWithoutEach, commonPoint, compareGroup, findingIdFor, intervalOf, truncationIntervalOf } from '../../server/compare/index.js';
-import { alignClaims } from '../../server/align/index.js';
+import { alignClaims, type Group } from '../../server/align/index.js';
 import { computeFindings } from '../../server/check/index.js';
 import { makeClaim } from './helpers.js';
 
@@ -284,5 +284,54 @@ describe('outlier test in linear time', () => {
       if (fast.filter(Boolean).length === 1) outliersSeen++;
     }
     assert.ok(outliersSeen > 100, `the trials include single outliers (${outliersSeen})`);
+  });
+});
+
+describe('period mix-ups found by search', () => {
+  test('the indexed search names the figure a reading of every period in turn would name', async () => {
+    const { notePeriodMixups } = await import('../../server/compare/mixup.js');
+    const { overlaps } = await import('../../server/compare/interval.js');
+    // The rule written out plainly: the first claim that disagrees with another source of its
+    // finding and agrees with another article's figure for another period; of those, the first
+    // in sibling order.
+    const reference = (g: Group, siblings: Group[]) => {
+      for (const c of g.claims) {
+        if (!g.claims.some((o) => o.articleId !== c.articleId && !overlaps(intervalOf(o), intervalOf(c)))) continue;
+        for (const other of siblings) {
+          if (other.fact.period === g.fact.period || !other.fact.period) continue;
+          const match = other.claims.find((o) => o.articleId !== c.articleId && o.unit === c.unit && overlaps(intervalOf(o), intervalOf(c)));
+          if (match) return `«${c.quote}» agrees with the ${other.fact.period} figure «${match.quote}»`;
+        }
+      }
+      return undefined;
+    };
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let named = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const periods = ['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q1..Q3'].slice(0, 2 + Math.floor(rand() * 3));
+      const groups: Group[] = periods.map((period, p) => {
+        const claims = Array.from({ length: 2 + Math.floor(rand() * 4) }, (_, i) => {
+          const q = rand();
+          return makeClaim(`a${Math.floor(rand() * 5)}`, 10 + Math.floor(rand() * 8) * 0.5, rand() < 0.5 ? 0.1 : 1, {
+            unit: rand() < 0.15 ? 'pp' : '%',
+            qualifier: q < 0.1 ? 'lower' : q < 0.2 ? 'approx' : 'exact',
+            period,
+            quote: `${p}.${i}`,
+          });
+        });
+        const fact = { subject: 'iflytek', metric: 'revenue', period, measure: 'yoy', unitFamily: '%', aspects: [] } as Group['fact'];
+        return { key: `k${p}`, fact, claims };
+      });
+      const findings = groups.map((g) => ({ id: g.key, key: g.key, fact: g.fact, claimIds: [], verdict: 'discrepancy', severity: 'high', explanation: '' }) as unknown as Finding);
+      notePeriodMixups(groups, findings);
+      for (const [i, g] of groups.entries()) {
+        const want = reference(g, groups);
+        const got = findings[i]!.explanation;
+        if (want) named++;
+        assert.equal(got ? /«[^»]+» agrees with the \S+ figure «[^»]+»/.exec(got)?.[0] : undefined, want, `trial ${trial}, group ${i}`);
+      }
+    }
+    assert.ok(named > 100, `mix-ups named in ${named} groups`);
   });
 });
