@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { readArticles } from '../ingest/index.js';
+import { findArticleFiles, readArticles } from '../ingest/index.js';
+import { statSync } from 'node:fs';
 import { memoryStore, openStore, storeTarget, type Store } from '../store/index.js';
 import { buildReport, ingestArticles, recheck } from '../check/index.js';
 import { writeJson } from '../store/json-stream.js';
@@ -129,6 +130,18 @@ class UsageError extends Error {}
 
 const PARALLEL_FROM_BYTES = 1 << 20;
 
+/** The size of the article files under the paths, from their directory entries (nothing read). */
+function bytesUnder(paths: string[]): number {
+  let n = 0;
+  for (const f of findArticleFiles(paths).files)
+    try {
+      n += statSync(f.abs).size;
+    } catch {
+      // Gone or unreadable: readArticles says so.
+    }
+  return n;
+}
+
 /** Waits for the command, then lets go of the store's connections, so the process can end. */
 async function closing<T>(store: Store, work: Promise<T>): Promise<T> {
   try {
@@ -143,6 +156,13 @@ const count = (f: { verdict: string }[], v: string) => f.filter((x) => x.verdict
 async function ingestCommand(store: Store, paths: string[], quiet: boolean): Promise<number> {
   const started = performance.now();
   const progress = progressPrinter(process.stderr);
+  // From a megabyte on, worker threads read the articles on every core (each article within the
+  // time limit, CROSSCHECK_EXTRACT_TIMEOUT); below it, starting them costs more than they save.
+  // CROSSCHECK_WORKERS=N says how many, whatever the size. They start now, while the files are read.
+  const asked = Math.floor(Number(process.env.CROSSCHECK_WORKERS));
+  const workers = asked >= 1 ? asked : bytesUnder(paths) >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+  const pool = workers > 1 ? extractionPool({ workers }) : undefined;
+  pool?.warm();
   const outcome = readArticles(paths, (done, total, bytes) => progress.update('reading', done, total, bytes, started));
   progress.done();
   for (const s of outcome.skipped) console.error(`skipped ${s.path}: ${s.reason}`);
@@ -150,12 +170,6 @@ async function ingestCommand(store: Store, paths: string[], quiet: boolean): Pro
   for (const n of outcome.notes) console.error(`note ${n.path}: ${n.reason}`);
   for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
   const extractStart = performance.now();
-  // From a megabyte on, worker threads read the articles on every core (each article within the
-  // time limit, CROSSCHECK_EXTRACT_TIMEOUT); below it, starting them costs more than they save.
-  // CROSSCHECK_WORKERS=N says how many, whatever the size.
-  const asked = Math.floor(Number(process.env.CROSSCHECK_WORKERS));
-  const workers = asked >= 1 ? asked : outcome.bytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
-  const pool = workers > 1 ? extractionPool({ workers }) : undefined;
   let summary;
   try {
     summary = await ingestArticles(
