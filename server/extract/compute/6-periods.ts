@@ -41,7 +41,7 @@ const MONTHS_EN = alt(Object.keys(MONTH));
 // Each pattern: a regex and a reader from its match. Order matters only for overlaps:
 // the combined scan takes the leftmost, then the longest.
 const HOLIDAYS = periods.holidays.names;
-const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
+const HOLIDAY_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // 2024年五一假期, 今年春节档, the May Day holiday, Lunar New Year: a holiday window of that year.
   [new RegExp(`(?:(\\d{4})年?\\s*|(${REL_ZH}))?(${alt(Object.keys(HOLIDAYS))})(?:假期|档|黄金周|期间|\\s+(?:holiday|holidays|break|festival|week|period))?`, 'g'), (m) =>
     // 受春节错月影响, "ahead of the Lunar New Year": a holiday named as a cause or a landmark is no figure's period.
@@ -49,6 +49,9 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     /^(?:错月|效应|因素|影响|前后|前夕|之前|之后|前|后)/.test(m.input!.slice(m.index! + m[0].length))
       ? null
       : { kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) }],
+];
+// Every match of these holds a Han character: they cannot match a sentence without one.
+const ZH_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) })],
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) })],
@@ -67,6 +70,12 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [new RegExp(`(${alt(periods.fullYear.zh)})`, 'g'), () => ({ kind: 'FY' })],
   [new RegExp(`(${alt(periods.yearEnd.zh)})`, 'g'), () => ({ kind: 'YE' })],
   [new RegExp(`(${alt(periods.currentQuarter.zh)})`, 'g'), () => ({ kind: 'CUR' })],
+  // fiscal quarters are their own calendar: FY2024-Q4 (财年第四财季, fiscal fourth quarter)
+  [/(?:(\d{4})\s*财年)?第([一二三四1-4])财季|(\d{4})财年第([一二三四1-4])季度/g, (m) => ({ kind: 'FQ', n: Q[(m[2] ?? m[4])!], ...(m[1] || m[3] ? { year: +(m[1] ?? m[3])! } : {}) })],
+  [/(\d{4})财年/g, (m) => ({ kind: 'FFY', year: +m[1]! })],
+];
+// These match only where the sentence has a Latin letter (in the match or in its look-ahead).
+const EN_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   // en: third quarter (of 2023), fourth-quarter, Q3 2023, 4Q23, final quarter of 2022
   [/\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+of\s+(?:the\s+year\s+)?(\d{4})|\s+(\d{4}))?/gi, (m) => ({ kind: 'Q', n: Q[m[1]!.toLowerCase()], ...(m[2] || m[3] ? { year: +(m[2] ?? m[3])! } : {}) })],
   [/\bQ([1-4])(?:\s*(?:of\s+)?'?(\d{4}|\d{2}))?\b/g, (m) => ({ kind: 'Q', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) })],
@@ -79,8 +88,6 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     if (months !== 3) return { kind: 'YTD', n: months, ...year };
     return end % 3 === 0 ? { kind: 'Q', n: end / 3, months: true, ...year } : { kind: 'QE', n: end, ...year };
   }],
-  // fiscal quarters are their own calendar: FY2024-Q4 (财年第四财季, fiscal fourth quarter)
-  [/(?:(\d{4})\s*财年)?第([一二三四1-4])财季|(\d{4})财年第([一二三四1-4])季度/g, (m) => ({ kind: 'FQ', n: Q[(m[2] ?? m[4])!], ...(m[1] || m[3] ? { year: +(m[1] ?? m[3])! } : {}) })],
   [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
   // the first fiscal quarter of 2024, fiscal 2024 second quarter, Fiscal Q2 2024, Q1 fiscal 2024
   [/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+fiscal[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
@@ -113,7 +120,6 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     return { kind: half === 1 ? 'YTD' : 'H2', ...(half === 1 ? { n: 6 } : {}), ...(y ? { year: fullYear(y) } : {}) };
   }],
   [/\b(?:FY\s?'?(\d{4}|\d{2})|fiscal(?:\s+year)?\s+(\d{4}))\b/gi, (m) => ({ kind: 'FFY', year: fullYear((m[1] ?? m[2])!) })],
-  [/(\d{4})财年/g, (m) => ({ kind: 'FFY', year: +m[1]! })],
   // "the fiscal year ended March 31 (, 2024)": the fiscal year named by the year it ends in.
   [new RegExp(`\\b(?:fiscal|financial|business)\\s+year\\s+(?:that\\s+)?(?:ended|ending|to)\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => ({ kind: 'FFY', ...(m[2] ? { year: +m[2] } : { n: MONTH[m[1]!.toLowerCase()] }) })],
   [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
@@ -129,6 +135,18 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
   [new RegExp(`\\b(${alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w)))})\\b(?![- ](?:earlier|ago|before|-earlier|-ago))`, 'gi'), () => ({ kind: 'FY' })],
   [new RegExp(`\\b(${alt(periods.currentQuarter.en)})\\b`, 'gi'), () => ({ kind: 'CUR' })],
 ];
+
+// The Chinese and English patterns cannot both match one span (one holds a Han character, the
+// other none), so running them one language after the other leaves the order of ties as it was.
+const ALL = [...HOLIDAY_PATTERNS, ...ZH_PATTERNS, ...EN_PATTERNS];
+const NO_EN = [...HOLIDAY_PATTERNS, ...ZH_PATTERNS];
+const NO_ZH = [...HOLIDAY_PATTERNS, ...EN_PATTERNS];
+/** The patterns that can match the sentence: a language's only where its script appears. */
+function patternsFor(sentence: string) {
+  const han = /[\u4e00-\u9fff]/.test(sentence);
+  const latin = /[A-Za-z]/.test(sentence);
+  return han && latin ? ALL : han ? NO_EN : latin ? NO_ZH : HOLIDAY_PATTERNS;
+}
 
 function yr(year?: string, rel?: string): { year?: number; rel?: number } {
   if (year) return { year: +year };
@@ -154,7 +172,7 @@ const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|
 /** All period phrases of a sentence, left to right, overlaps resolved to the longest. */
 export function periodMentions(sentence: string): PeriodMention[] {
   const found: PeriodMention[] = [];
-  for (const [re, read] of PATTERNS) {
+  for (const [re, read] of patternsFor(sentence)) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(sentence))) {
