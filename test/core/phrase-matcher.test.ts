@@ -101,8 +101,8 @@ describe('phrase matcher against the regex it replaces', () => {
   for (const [name, table] of tables)
     test(`${name}: the same matches on every sentence, from every position`, () => {
       for (const s of sentences) {
-        assert.deepEqual(spans(findAll(table, s)), byRegex(table, s), s);
-        for (let from = 1; from < s.length; from++) assert.deepEqual(spans(findAll(table, s, from)), byRegex(table, s, from), `${s} from ${from}`);
+        assert.deepEqual(spans(table.matcher.findAll(s)), byRegex(table, s), s);
+        for (let from = 1; from < s.length; from++) assert.deepEqual(spans(table.matcher.findAll(s, from)), byRegex(table, s, from), `${s} from ${from}`);
       }
     });
 
@@ -110,7 +110,12 @@ describe('phrase matcher against the regex it replaces', () => {
     let all = '';
     for (let c = 0; c < 0x10000; c++) all += String.fromCharCode(c);
     const chars = new Set([...metricRe.source, ...segmentRe.source, ...re.aspectEn.source, ...re.measureEn.source].filter((c) => !/[\\|()[\]?<!=\u2010\u2011-]/.test(c)));
-    for (const c of chars) assert.deepEqual(spans(findAll(phraseRegex([c], 'gi'), all)), byRegex(phraseRegex([c], 'gi'), all), `U+${c.charCodeAt(0).toString(16)}`);
+    for (const c of chars) assert.deepEqual(spans(phraseMatcher([c], true).findAll(all)), byRegex(phraseRegex([c], 'gi'), all), `U+${c.charCodeAt(0).toString(16)}`);
+  });
+
+  test('findAll reads the large tables (metrics, entities) with the trie and the small ones with the regex', () => {
+    assert.deepEqual(tables.filter(([, t]) => t.trie).map(([name]) => name), ['metricRe', 'entityRe']);
+    for (const [name, table] of tables) for (const s of sentences) assert.deepEqual(spans(findAll(table, s)), byRegex(table, s), `${name}: ${s}`);
   });
 
   test('random tables of overlapping phrases on random text', () => {
@@ -122,7 +127,7 @@ describe('phrase matcher against the regex it replaces', () => {
       const table = phraseRegex(Array.from({ length: 1 + rand(8) }, () => word(4)), rand(2) ? 'gi' : 'g');
       for (let k = 0; k < 5; k++) {
         const s = Array.from({ length: 10 }, () => alphabet[rand(alphabet.length)]!).join('') + word(30);
-        assert.deepEqual(spans(findAll(table, s)), byRegex(table, s), `${table.source} on ${JSON.stringify(s)}`);
+        assert.deepEqual(spans(table.matcher.findAll(s)), byRegex(table, s), `${table.source} on ${JSON.stringify(s)}`);
       }
     }
   });

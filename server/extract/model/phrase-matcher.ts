@@ -68,6 +68,9 @@ export function phraseMatcher(phrases: Iterable<string>, ignoreCase: boolean): P
   }
   // A phrase that starts on [A-Za-z0-9] may not follow one; that is a property of its first character.
   const startWord = new Set([...root.next.keys()].filter(isWordUnit));
+  // Most positions start no phrase: a flag per code unit turns them away before any map lookup.
+  const starts = new Uint8Array(0x10000);
+  for (const c of root.next.keys()) starts[c] = 1;
 
   return {
     findAll(s: string, from = 0): PhraseMatch[] {
@@ -76,6 +79,10 @@ export function phraseMatcher(phrases: Iterable<string>, ignoreCase: boolean): P
       let i = from;
       while (i < n) {
         const first = fold[s.charCodeAt(i)]!;
+        if (!starts[first]) {
+          i++;
+          continue;
+        }
         let at = root.next.get(first);
         let best = -1;
         if (at && !(i > 0 && startWord.has(first) && isWordUnit(s.charCodeAt(i - 1)))) {
