@@ -175,3 +175,23 @@ describe('periods of claims in articles', () => {
     assert.equal(claimOf(claims, '34万').period, '2023-12');
   });
 });
+
+describe('period phrases by script', () => {
+  // The Chinese patterns run only on sentences with a Han character, the English ones only on
+  // sentences with a Latin letter; a sentence that mixes the two is read with both.
+  test('a Chinese sentence with an English period phrase reads both, in order', () => {
+    assert.deepEqual(
+      periodMentions('公司Q3营收增长，前三季度利润下降').map((m) => [m.text, m.raw.kind]),
+      [['Q3', 'Q'], ['前三季度', 'YTD']],
+    );
+  });
+  test('an English sentence with a Chinese period phrase reads both', () => {
+    assert.deepEqual(
+      periodMentions('Revenue in the third quarter (第三季度) rose').map((m) => m.text),
+      ['third quarter', '第三季度'],
+    );
+  });
+  test('a sentence of digits and signs alone names no period', () => {
+    assert.deepEqual(periodMentions('12.5% / 2023 - 3,000'), []);
+  });
+});

@@ -292,6 +292,7 @@ const EN_WORDS = `(?<![A-Za-z])(?:(?:a|an)\\s+(?=(?:${alternation([...Object.key
 const NUM_RE = new RegExp(`(?<skip>${NOT_A_NUMBER})|(?<mixed>${MIXED})|(?<en>${EN_WORDS})|(?<arabic>${ARABIC})|(?<cn>${CN_RUN})`, 'gi');
 const DISCOUNT_AFTER = new RegExp(`^(?:${alternation(discountWords)})`);
 const ADJACENT_DIGITS = new RegExp(`${cnDigitClass}[ \\t]*${cnDigitClass}`);
+const TWO_DIGITS = new RegExp(`^(${cnDigitClass})(${cnDigitClass})$`);
 const PREFIX_BEFORE = new RegExp(`(${Object.keys(percentPrefixes).map((k) => [...k].map(escapeRe).join('\\s*')).join('|')})\\s*$`);
 
 interface Raw {
@@ -314,7 +315,7 @@ function readChineseRun(text: string, rest: string): { reading: ChineseReading; 
   const intPart = text.split(CN_POINT)[0]!;
   if (ADJACENT_DIGITS.test(intPart.replace(/零/g, ''))) {
     // 七五折 = 75%: two digits before a discount word are read as one two-digit number.
-    const two = new RegExp(`^(${cnDigitClass})(${cnDigitClass})$`).exec(intPart.replace(/\s+/g, ''));
+    const two = TWO_DIGITS.exec(intPart.replace(/\s+/g, ''));
     if (two && text === intPart && DISCOUNT_AFTER.test(rest)) return { reading: { value: CN_DIGIT[two[1]!]! * 10 + CN_DIGIT[two[2]!]!, decimals: 0 }, length: text.length };
     return null;
   }

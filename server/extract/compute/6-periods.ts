@@ -38,57 +38,67 @@ const alt = alternation;
 const REL_ZH = alt(Object.keys(periods.relativeYears).filter((k) => /[\u4e00-\u9fff]/.test(k)));
 const MONTHS_EN = alt(Object.keys(MONTH));
 
-// Each pattern: a regex and a reader from its match. Order matters only for overlaps:
-// the combined scan takes the leftmost, then the longest.
+// Each pattern: a regex, a reader from its match, and what a sentence must hold for the regex
+// to match it (a word every match holds, or its look-ahead needs): a quick test that spares
+// most sentences the scan. Order matters only for overlaps: the combined scan takes the
+// leftmost, then the longest.
+type Pattern = [RegExp, (m: RegExpExecArray) => RawPeriod | null, RegExp];
 const HOLIDAYS = periods.holidays.names;
-const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
+const HOLIDAY_PATTERNS: Pattern[] = [
   // 2024年五一假期, 今年春节档, the May Day holiday, Lunar New Year: a holiday window of that year.
   [new RegExp(`(?:(\\d{4})年?\\s*|(${REL_ZH}))?(${alt(Object.keys(HOLIDAYS))})(?:假期|档|黄金周|期间|\\s+(?:holiday|holidays|break|festival|week|period))?`, 'g'), (m) =>
     // 受春节错月影响, "ahead of the Lunar New Year": a holiday named as a cause or a landmark is no figure's period.
     /(?:受|因|由于|临近|due to|because of|ahead of|before|after)[^，,。]{0,6}$/i.test(m.input!.slice(Math.max(0, m.index! - 10), m.index)) ||
     /^(?:错月|效应|因素|影响|前后|前夕|之前|之后|前|后)/.test(m.input!.slice(m.index! + m[0].length))
       ? null
-      : { kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) }],
+      : { kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) }, new RegExp(alt(Object.keys(HOLIDAYS)))],
+];
+// Every match of these holds a Han character: they cannot match a sentence without one.
+const ZH_PATTERNS: Pattern[] = [
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3
-  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) })],
-  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) })],
-  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(periods.secondHalf.zh)})`, 'g'), (m) => ({ kind: 'H2', ...yr(m[1], m[2]) })],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /季/],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) }), new RegExp(alt(Object.keys(periods.yearToDate.zh)))],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(periods.secondHalf.zh)})`, 'g'), (m) => ({ kind: 'H2', ...yr(m[1], m[2]) }), new RegExp(alt(periods.secondHalf.zh))],
   // 7月至9月, 1-9月
-  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月?\\s*(?:至|到|-|—|～)\\s*(\\d{1,2})月(?![\\d份]*日)`, 'g'), (m) => monthRange(+m[3]!, +m[4]!, yr(m[1], m[2]))],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月?\\s*(?:至|到|-|—|～)\\s*(\\d{1,2})月(?![\\d份]*日)`, 'g'), (m) => monthRange(+m[3]!, +m[4]!, yr(m[1], m[2])), /月/],
   // 截至9月30日: an as-of date
-  [/截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g, (m) => ({ kind: 'DAY', n: +m[2]!, day: +m[3]!, ...(m[1] ? { year: +m[1] } : {}) })],
+  [/截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g, (m) => ({ kind: 'DAY', n: +m[2]!, day: +m[3]!, ...(m[1] ? { year: +m[1] } : {}) }), /截至/],
   // 12月份, 2023年12月 (not 10月24日, which is a day)
-  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月(?:份)?(?!\\d{1,2}日|\\d)`, 'g'), (m) => (+m[3]! >= 1 && +m[3]! <= 12 ? { kind: 'M', n: +m[3]!, ...yr(m[1], m[2]) } : null)],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月(?:份)?(?!\\d{1,2}日|\\d)`, 'g'), (m) => (+m[3]! >= 1 && +m[3]! <= 12 ? { kind: 'M', n: +m[3]!, ...yr(m[1], m[2]) } : null), /月/],
   // 2023年全年, 2023年度, 2023年 (alone), 全年, 今年, 年末
-  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))(${alt(periods.yearEnd.zh)})`, 'g'), (m) => ({ kind: 'YE', ...yr(m[1], m[2]) })],
-  [/(\d{4})年(?:末|底)/g, (m) => ({ kind: 'YE', year: +m[1]! })],
-  [new RegExp(`(?:(\\d{4})年(?:${alt(periods.fullYear.zh)})?)(?![第前上下一二三四1-9])`, 'g'), (m) => ({ kind: 'FY', year: +m[1]! })],
-  [new RegExp(`(${REL_ZH})(?:${alt(periods.fullYear.zh)})?(?![第前上下一二三四1-9]|\\d)`, 'g'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!] })],
-  [new RegExp(`(${alt(periods.fullYear.zh)})`, 'g'), () => ({ kind: 'FY' })],
-  [new RegExp(`(${alt(periods.yearEnd.zh)})`, 'g'), () => ({ kind: 'YE' })],
-  [new RegExp(`(${alt(periods.currentQuarter.zh)})`, 'g'), () => ({ kind: 'CUR' })],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))(${alt(periods.yearEnd.zh)})`, 'g'), (m) => ({ kind: 'YE', ...yr(m[1], m[2]) }), new RegExp(alt(periods.yearEnd.zh))],
+  [/(\d{4})年(?:末|底)/g, (m) => ({ kind: 'YE', year: +m[1]! }), /年/],
+  [new RegExp(`(?:(\\d{4})年(?:${alt(periods.fullYear.zh)})?)(?![第前上下一二三四1-9])`, 'g'), (m) => ({ kind: 'FY', year: +m[1]! }), /年/],
+  [new RegExp(`(${REL_ZH})(?:${alt(periods.fullYear.zh)})?(?![第前上下一二三四1-9]|\\d)`, 'g'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!] }), new RegExp(REL_ZH)],
+  [new RegExp(`(${alt(periods.fullYear.zh)})`, 'g'), () => ({ kind: 'FY' }), new RegExp(alt(periods.fullYear.zh))],
+  [new RegExp(`(${alt(periods.yearEnd.zh)})`, 'g'), () => ({ kind: 'YE' }), new RegExp(alt(periods.yearEnd.zh))],
+  [new RegExp(`(${alt(periods.currentQuarter.zh)})`, 'g'), () => ({ kind: 'CUR' }), new RegExp(alt(periods.currentQuarter.zh))],
+  // fiscal quarters are their own calendar: FY2024-Q4 (财年第四财季, fiscal fourth quarter)
+  [/(?:(\d{4})\s*财年)?第([一二三四1-4])财季|(\d{4})财年第([一二三四1-4])季度/g, (m) => ({ kind: 'FQ', n: Q[(m[2] ?? m[4])!], ...(m[1] || m[3] ? { year: +(m[1] ?? m[3])! } : {}) }), /财/],
+  [/(\d{4})财年/g, (m) => ({ kind: 'FFY', year: +m[1]! }), /财年/],
+];
+// These match only where the sentence has a Latin letter (in the match or in its look-ahead).
+const EN_PATTERNS: Pattern[] = [
   // en: third quarter (of 2023), fourth-quarter, Q3 2023, 4Q23, final quarter of 2022
-  [/\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+of\s+(?:the\s+year\s+)?(\d{4})|\s+(\d{4}))?/gi, (m) => ({ kind: 'Q', n: Q[m[1]!.toLowerCase()], ...(m[2] || m[3] ? { year: +(m[2] ?? m[3])! } : {}) })],
-  [/\bQ([1-4])(?:\s*(?:of\s+)?'?(\d{4}|\d{2}))?\b/g, (m) => ({ kind: 'Q', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) })],
-  [/\b([1-4])Q(\d{2})\b/g, (m) => ({ kind: 'Q', n: +m[1]!, year: fullYear(m[2]!) })],
-  [new RegExp(`\\b(${MONTHS_EN})\\s*[-–]\\s*(${MONTHS_EN})\\b(?:\\s+(?:quarter|period))?`, 'gi'), (m) => monthRange(MONTH[m[1]!.toLowerCase()]!, MONTH[m[2]!.toLowerCase()]!, {})],
+  [/\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+of\s+(?:the\s+year\s+)?(\d{4})|\s+(\d{4}))?/gi, (m) => ({ kind: 'Q', n: Q[m[1]!.toLowerCase()], ...(m[2] || m[3] ? { year: +(m[2] ?? m[3])! } : {}) }), /quarter/i],
+  [/\bQ([1-4])(?:\s*(?:of\s+)?'?(\d{4}|\d{2}))?\b/g, (m) => ({ kind: 'Q', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) }), /Q[1-4]/],
+  [/\b([1-4])Q(\d{2})\b/g, (m) => ({ kind: 'Q', n: +m[1]!, year: fullYear(m[2]!) }), /[1-4]Q\d/],
+  [new RegExp(`\\b(${MONTHS_EN})\\s*[-–]\\s*(${MONTHS_EN})\\b(?:\\s+(?:quarter|period))?`, 'gi'), (m) => monthRange(MONTH[m[1]!.toLowerCase()]!, MONTH[m[2]!.toLowerCase()]!, {}), /[-–]/],
   [new RegExp(`\\b(?:three|nine|six)\\s+months\\s+ended\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => {
     const end = MONTH[m[1]!.toLowerCase()]!;
     const months = /nine/i.test(m[0]) ? 9 : /six/i.test(m[0]) ? 6 : 3;
     const year = m[2] ? { year: +m[2] } : {};
     if (months !== 3) return { kind: 'YTD', n: months, ...year };
     return end % 3 === 0 ? { kind: 'Q', n: end / 3, months: true, ...year } : { kind: 'QE', n: end, ...year };
-  }],
-  // fiscal quarters are their own calendar: FY2024-Q4 (财年第四财季, fiscal fourth quarter)
-  [/(?:(\d{4})\s*财年)?第([一二三四1-4])财季|(\d{4})财年第([一二三四1-4])季度/g, (m) => ({ kind: 'FQ', n: Q[(m[2] ?? m[4])!], ...(m[1] || m[3] ? { year: +(m[1] ?? m[3])! } : {}) })],
-  [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  }, /months/i],
+  [/\bfiscal\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) }), /fiscal/i],
   // the first fiscal quarter of 2024, fiscal 2024 second quarter, Fiscal Q2 2024, Q1 fiscal 2024
-  [/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+fiscal[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
-  [/\bfiscal\s+(?:year\s+)?(\d{4})(?:['’]s)?\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => ({ kind: 'FQ', n: Q[m[2]!.toLowerCase()], year: +m[1]! })],
-  [/\bfiscal\s+Q([1-4])\s*'?(\d{4}|\d{2})?\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) })],
-  [/\bQ([1-4])\s+(?:of\s+)?fiscal\s+(?:year\s+)?'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
-  [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) })],
-  [/\bFY\s?'?(\d{4}|\d{2})\s*-?\s*Q([1-4])\b/gi, (m) => ({ kind: 'FQ', n: +m[2]!, year: fullYear(m[1]!) })],
+  [/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+fiscal[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(\d{4}))?/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) }), /fiscal/i],
+  [/\bfiscal\s+(?:year\s+)?(\d{4})(?:['’]s)?\s+(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => ({ kind: 'FQ', n: Q[m[2]!.toLowerCase()], year: +m[1]! }), /fiscal/i],
+  [/\bfiscal\s+Q([1-4])\s*'?(\d{4}|\d{2})?\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, ...(m[2] ? { year: fullYear(m[2]) } : {}) }), /fiscal/i],
+  [/\bQ([1-4])\s+(?:of\s+)?fiscal\s+(?:year\s+)?'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) }), /fiscal/i],
+  [/\bF?Q([1-4])\s*FY\s*'?(\d{4}|\d{2})\b/gi, (m) => ({ kind: 'FQ', n: +m[1]!, year: fullYear(m[2]!) }), /fy/i],
+  [/\bFY\s?'?(\d{4}|\d{2})\s*-?\s*Q([1-4])\b/gi, (m) => ({ kind: 'FQ', n: +m[2]!, year: fullYear(m[1]!) }), /fy/i],
   // the quarter ended Sept. 28 (2024); the September quarter: the calendar quarter that ends that month
   // "fourth quarter ended Jan. 28": a quarter whose number is not the calendar quarter of the month it
   // ends in is a fiscal quarter of the fiscal year that ends then (FY2024-Q4).
@@ -100,35 +110,46 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => RawPeriod | null]> = [
     const end = MONTH[m[3]!.toLowerCase()]!;
     // Three months that end off a calendar quarter (the quarter ended July 30) are their own span.
     return end % 3 === 0 ? { kind: 'Q', n: calendar, months: true, ...year } : { kind: 'QE', n: end, ...year };
-  }],
-  [/\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\s+of\s+fiscal(?:\s+year)?\s+(\d{4})\b/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], year: +m[2]! })],
-  [new RegExp(`\\b(?:the\\s+)(March|June|September|December)\\s+quarter\\b`, 'g'), (m) => ({ kind: 'Q', n: MONTH[m[1]!.toLowerCase()]! / 3, months: true })],
+  }, /quarter/i],
+  [/\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\s+of\s+fiscal(?:\s+year)?\s+(\d{4})\b/gi, (m) => ({ kind: 'FQ', n: Q[m[1]!.toLowerCase()], year: +m[2]! }), /quarter/i],
+  [new RegExp(`\\b(?:the\\s+)(March|June|September|December)\\s+quarter\\b`, 'g'), (m) => ({ kind: 'Q', n: MONTH[m[1]!.toLowerCase()]! / 3, months: true }), /quarter/],
   // the last three months of 2023: a quarter named by its months
-  [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, months: true, ...(m[2] ? { year: +m[2] } : {}) })],
-  [new RegExp(`\\b(?:the\\s+)?(${alt(Object.keys(periods.yearToDate.en))})(?:\\s+(?:period|of\\s+(\\d{4})))?`, 'gi'), (m) => ({ kind: 'YTD', n: periods.yearToDate.en[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
+  [/\b(?:the\s+)?(first|last|final)\s+three\s+months\s+of\s+(?:the\s+year\s+)?(\d{4})?/gi, (m) => ({ kind: 'Q', n: /first/i.test(m[1]!) ? 1 : 4, months: true, ...(m[2] ? { year: +m[2] } : {}) }), /months/i],
+  [new RegExp(`\\b(?:the\\s+)?(${alt(Object.keys(periods.yearToDate.en))})(?:\\s+(?:period|of\\s+(\\d{4})))?`, 'gi'), (m) => ({ kind: 'YTD', n: periods.yearToDate.en[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) }), new RegExp(alt(Object.keys(periods.yearToDate.en)), 'i')],
   // H1 2024, 1H24, FY2023, fiscal 2023, 2023财年
   [/\b(?:H([12])\s*'?(\d{4}|\d{2})?|([12])H(\d{2}))\b/g, (m) => {
     const half = +(m[1] ?? m[3])!;
     const y = m[2] ?? m[4];
     return { kind: half === 1 ? 'YTD' : 'H2', ...(half === 1 ? { n: 6 } : {}), ...(y ? { year: fullYear(y) } : {}) };
-  }],
-  [/\b(?:FY\s?'?(\d{4}|\d{2})|fiscal(?:\s+year)?\s+(\d{4}))\b/gi, (m) => ({ kind: 'FFY', year: fullYear((m[1] ?? m[2])!) })],
-  [/(\d{4})财年/g, (m) => ({ kind: 'FFY', year: +m[1]! })],
+  }, /H/],
+  [/\b(?:FY\s?'?(\d{4}|\d{2})|fiscal(?:\s+year)?\s+(\d{4}))\b/gi, (m) => ({ kind: 'FFY', year: fullYear((m[1] ?? m[2])!) }), /fy|fiscal/i],
   // "the fiscal year ended March 31 (, 2024)": the fiscal year named by the year it ends in.
-  [new RegExp(`\\b(?:fiscal|financial|business)\\s+year\\s+(?:that\\s+)?(?:ended|ending|to)\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => ({ kind: 'FFY', ...(m[2] ? { year: +m[2] } : { n: MONTH[m[1]!.toLowerCase()] }) })],
-  [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) })],
-  [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) || dayFirst(m) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) })],
-  [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' })],
+  [new RegExp(`\\b(?:fiscal|financial|business)\\s+year\\s+(?:that\\s+)?(?:ended|ending|to)\\s+(${MONTHS_EN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, 'gi'), (m) => ({ kind: 'FFY', ...(m[2] ? { year: +m[2] } : { n: MONTH[m[1]!.toLowerCase()] }) }), /year/i],
+  [/\bsecond half(?:\s+of\s+(\d{4}))?/gi, (m) => ({ kind: 'H2', ...(m[1] ? { year: +m[1] } : {}) }), /second half/i],
+  [new RegExp(`\\b(?:in\\s+|for\\s+|during\\s+)?(${MONTHS_EN})\\b(?!\\.?\\s*\\d{1,2}\\b)\\.?(?:\\s+(\\d{4}))?`, 'gi'), (m) => (m[1]!.length < 3 || !/^[A-Z]/.test(m[1]!) || dayFirst(m) ? null : { kind: 'M', n: MONTH[m[1]!.toLowerCase()], ...(m[2] ? { year: +m[2] } : {}) }), new RegExp(MONTHS_EN, 'i')],
+  [new RegExp(`\\b(?:at\\s+)?(${alt(periods.yearEnd.en)})\\b`, 'gi'), () => ({ kind: 'YE' }), new RegExp(alt(periods.yearEnd.en), 'i')],
   // "ended December with", "at the end of December (2023)": the year-end reading.
-  [/\b(?:ended|at the end of|end of|as of the end of)\s+(?:December\b|Dec\b\.?)(?!\s*\d{1,2}\b)(?:\s+(\d{4}))?/g, (m) => ({ kind: 'YE', ...(m[1] ? { year: +m[1] } : {}) })],
-  [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
+  [/\b(?:ended|at the end of|end of|as of the end of)\s+(?:December\b|Dec\b\.?)(?!\s*\d{1,2}\b)(?:\s+(\d{4}))?/g, (m) => ({ kind: 'YE', ...(m[1] ? { year: +m[1] } : {}) }), /Dec/],
+  [/\b(?:in|for|during|of)\s+((?:19|20)\d{2})\b(?![-–]\d)/gi, (m) => ({ kind: 'FY', year: +m[1]! }), /(?:19|20)\d{2}/],
   // 2022's drop, the year's figure named by its possessive
-  [/\b((?:19|20)\d{2})['’]s\b/g, (m) => ({ kind: 'FY', year: +m[1]! })],
-  [/(?<![-–$\d.,])\b((?:19|20)\d{2})\b(?=\s+(?:total|revenue|capital|sales|full|profit|net|gdp))/gi, (m) => ({ kind: 'FY', year: +m[1]! })],
-  [new RegExp(`\\b(this year|last year|next year)\\b`, 'gi'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!.toLowerCase()] })],
-  [new RegExp(`\\b(${alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w)))})\\b(?![- ](?:earlier|ago|before|-earlier|-ago))`, 'gi'), () => ({ kind: 'FY' })],
-  [new RegExp(`\\b(${alt(periods.currentQuarter.en)})\\b`, 'gi'), () => ({ kind: 'CUR' })],
+  [/\b((?:19|20)\d{2})['’]s\b/g, (m) => ({ kind: 'FY', year: +m[1]! }), /(?:19|20)\d{2}/],
+  [/(?<![-–$\d.,])\b((?:19|20)\d{2})\b(?=\s+(?:total|revenue|capital|sales|full|profit|net|gdp))/gi, (m) => ({ kind: 'FY', year: +m[1]! }), /(?:19|20)\d{2}/],
+  [new RegExp(`\\b(this year|last year|next year)\\b`, 'gi'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!.toLowerCase()] }), /year/i],
+  [new RegExp(`\\b(${alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w)))})\\b(?![- ](?:earlier|ago|before|-earlier|-ago))`, 'gi'), () => ({ kind: 'FY' }), new RegExp(alt(periods.fullYear.en.filter((w) => !/year-end|year end|last year/.test(w))), 'i')],
+  [new RegExp(`\\b(${alt(periods.currentQuarter.en)})\\b`, 'gi'), () => ({ kind: 'CUR' }), new RegExp(alt(periods.currentQuarter.en), 'i')],
 ];
+
+// The Chinese and English patterns cannot both match one span (one holds a Han character, the
+// other none), so running them one language after the other leaves the order of ties as it was.
+const ALL = [...HOLIDAY_PATTERNS, ...ZH_PATTERNS, ...EN_PATTERNS];
+const NO_EN = [...HOLIDAY_PATTERNS, ...ZH_PATTERNS];
+const NO_ZH = [...HOLIDAY_PATTERNS, ...EN_PATTERNS];
+/** The patterns that can match the sentence: a language's only where its script appears. */
+function patternsFor(sentence: string) {
+  const han = /[\u4e00-\u9fff]/.test(sentence);
+  const latin = /[A-Za-z]/.test(sentence);
+  return han && latin ? ALL : han ? NO_EN : latin ? NO_ZH : HOLIDAY_PATTERNS;
+}
 
 function yr(year?: string, rel?: string): { year?: number; rel?: number } {
   if (year) return { year: +year };
@@ -154,7 +175,8 @@ const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|
 /** All period phrases of a sentence, left to right, overlaps resolved to the longest. */
 export function periodMentions(sentence: string): PeriodMention[] {
   const found: PeriodMention[] = [];
-  for (const [re, read] of PATTERNS) {
+  for (const [re, read, needs] of patternsFor(sentence)) {
+    if (!needs.test(sentence)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(sentence))) {

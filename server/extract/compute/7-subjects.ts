@@ -22,6 +22,12 @@ const VERSIONED = /[\u4e00-\u9fffA-Za-z]{1,12}[Vv]\d+(?:\.\d+)?/g;
 // 比亚迪（002594.SZ）, 腾讯控股(00700.HK): the name before a stock code is a company.
 const BEFORE_CODE = /([\u4e00-\u9fff]{2,8})(?=[（(]\s*(?:\d{6}\.S[ZHzh]|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)|(?:NYSE|NASDAQ|Nasdaq)\s*[:：]))/g;
 const LATIN_IN_ZH = /(?<![A-Za-z0-9])[A-Z][A-Za-z]+(?:-\d+(?:\.\d+)?)?(?![A-Za-z])/g;
+// Each with what any match of it holds, so that a sentence without that is not scanned.
+const UNKNOWN_NAMES: Array<[RegExp, RegExp]> = [
+  [VERSIONED, /[Vv]\d/],
+  [LATIN_IN_ZH, /[A-Z]/],
+  [BEFORE_CODE, /[（(]/],
+];
 const COMPARED_BEFORE = /(?:对标|超越|超过|领先|落后于|比|较|than|versus|vs\.?|compared with|ahead of|behind|against|rivals?)\s*(?:the\s+)?$/i;
 // 与/和/跟/同 join a list (小米和OPPO) unless the clause goes on to compare (与ChatGPT结果相当, 和去年相比).
 const JOINED_BEFORE = /(?:与|和|跟|同)\s*$/;
@@ -41,12 +47,14 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
     .filter((m) => sentence[m.end] !== '$')
     .map((m) => ({ ...m, id: entityOf(m.text)! }));
   if (lang === 'zh') {
-    for (const re of [VERSIONED, LATIN_IN_ZH, BEFORE_CODE])
+    for (const [re, needs] of UNKNOWN_NAMES) {
+      if (!needs.test(sentence)) continue;
       for (const m of findAll(re, sentence)) {
         // Short capitals (AI, GPU, CPI) and metric names are terms, not owners of figures.
         if (/^[A-Z]{1,4}$/.test(m.text) || metricOf(m.text)) continue;
         found.push({ ...m, id: nameId(m.text) });
       }
+    }
   }
   if (lang === 'en') {
     const lead = leadingName(sentence);

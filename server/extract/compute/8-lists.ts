@@ -122,6 +122,15 @@ function continueList(sentence: string, tokens: NumberToken[], at: number, idx: 
   run.forEach((ti, k) => out.set(ti, out.get(idx[k]!)!));
 }
 
+// n names joined by slashes (营收/净利润/毛利率), one regex per n, built on first use.
+const SLASH_NAME = '[\\u4e00-\\u9fffA-Za-z][\\u4e00-\\u9fffA-Za-z0-9]*';
+const slashLists = new Map<number, RegExp>();
+function slashList(n: number): RegExp {
+  let re = slashLists.get(n);
+  if (!re) slashLists.set(n, (re = new RegExp(`(?<![\\u4e00-\\u9fffA-Za-z/])${SLASH_NAME}(?:/${SLASH_NAME}){${n - 1}}(?![/\\u4e00-\\u9fffA-Za-z0-9]*/)`, 'g')));
+  return re;
+}
+
 /**
  * Broker notes pair names and figures with slashes: 茅台酒/系列酒营业收入1,265.89/206.30亿元, 同比
  * +17.39%/+29.43%. The k-th figure of a slash run is the k-th name of the nearest slash list of as
@@ -136,9 +145,7 @@ function slashItems(sentence: string, tokens: NumberToken[], out: Map<number, Li
       i = j;
       continue;
     }
-    const name = '[\\u4e00-\\u9fffA-Za-z][\\u4e00-\\u9fffA-Za-z0-9]*';
-    const re = new RegExp(`(?<![\\u4e00-\\u9fffA-Za-z/])${name}(?:/${name}){${n - 1}}(?![/\\u4e00-\\u9fffA-Za-z0-9]*/)`, 'g');
-    const lists = [...sentence.slice(0, tokens[i]!.start).matchAll(re)];
+    const lists = [...sentence.slice(0, tokens[i]!.start).matchAll(slashList(n))];
     const last = lists[lists.length - 1];
     // Chinese runs words together: what leads into the list (其中, 公司实现) is not its first name.
     if (last) last[0].split('/').forEach((text, k) => out.set(i + k, { text: k ? text : text.replace(/^.*(?:其中|包括|公司|实现|分别|的|中)/, '') || text }));

@@ -1,7 +1,7 @@
 // Pass 9: what else makes a number a different fact. Aspect words in the number's clause
 // (预计, guidance, 海外, nominal, 平均), with metric names masked so that 国内生产总值 is not read
 // as "domestic". Range ends and comparison bases are aspects too: they are not the figure.
-import { aspectWords, findAll, re, type Match } from '../model/lexicon.js';
+import { aspectWords, findAll, re, type Match, type Phrases } from '../model/lexicon.js';
 import type { MetricMention } from './5-metrics.js';
 import { endingBy, startingBefore } from '../before.js';
 
@@ -171,10 +171,10 @@ export function forecastBefore(sentence: string, end: number): boolean {
   const safeNot = startingBefore(w.not, end - WIDTH + 1);
   const prefix = sentence.slice(0, end);
   const from = Math.max(safeNot > 0 ? w.not[safeNot - 1]!.end : 0, end - WIDTH + 1);
-  const masks = [...w.not.slice(0, safeNot), ...findFrom(re.notAspect, prefix, from)];
+  const masks = [...w.not.slice(0, safeNot), ...findAll(re.notAspect, prefix, from)];
   // Up to `agree`, the masked prefix is the masked sentence.
   const agree = end - WIDTH + 1;
-  const tails: Array<{ re: RegExp; from: number }> = [];
+  const tails: Array<{ re: Phrases; from: number }> = [];
   for (const [scan, rx] of [[w.zh, re.aspectZh], [w.en, re.aspectEn]] as const) {
     const safe = startingBefore(scan.matches, agree - WIDTH + 1);
     if (scan.forecastAt.some((k) => k < safe)) return true;
@@ -184,23 +184,11 @@ export function forecastBefore(sentence: string, end: number): boolean {
   const chars = prefix.slice(w0).split('');
   for (const m of masks) if (m.end > w0) chars.fill(' ', Math.max(0, m.start - w0), m.end - w0);
   const window = chars.join('');
-  for (const t of tails) for (const m of findFrom(t.re, window, t.from - w0)) if ((t.re === re.aspectZh ? aspectWords.zh[m.text]! : aspectWords.en[m.text.toLowerCase()]!).startsWith('forecast')) return true;
+  for (const t of tails) for (const m of findAll(t.re, window, t.from - w0)) if ((t.re === re.aspectZh ? aspectWords.zh[m.text]! : aspectWords.en[m.text.toLowerCase()]!).startsWith('forecast')) return true;
   return false;
 }
 
 const WIDTH = Math.max(re.notAspect.longest, re.aspectZh.longest, re.aspectEn.longest) + 2;
-
-/** findAll from a position on. */
-function findFrom(rx: RegExp, s: string, at: number): Match[] {
-  const out: Match[] = [];
-  rx.lastIndex = at;
-  let m: RegExpExecArray | null;
-  while ((m = rx.exec(s))) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) rx.lastIndex++;
-  }
-  return out;
-}
 
 /** The sentence's not-aspect phrases, and its aspect words once those are masked. */
 let whole: { sentence: string; not: Match[]; zh: { matches: Match[]; forecastAt: number[] }; en: { matches: Match[]; forecastAt: number[] } } | undefined;
