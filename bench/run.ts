@@ -1,8 +1,10 @@
-// `npm run bench`: the pipeline benchmark, adversarial inputs, then the web benchmark when bench/web.ts is there.
+// `npm run bench`: the pipeline benchmark, adversarial inputs, the web benchmark when bench/web.ts is
+// there, then adding one article to a large library (BENCH_INCREMENTAL=0 skips it).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchPipeline } from './pipeline.js';
 import { benchAdversarial } from './adversarial.js';
+import { benchIncremental } from './incremental.js';
 
 await benchPipeline();
 benchAdversarial();
@@ -15,3 +17,5 @@ if (web) {
   if (typeof mod.benchWeb === 'function') await mod.benchWeb();
   else console.log('\nbench/web.ts does not export benchWeb(); web benchmark skipped.');
 }
+
+await benchIncremental();
