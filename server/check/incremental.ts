@@ -64,13 +64,27 @@ function inOrder(claims: Claim[], byArticle: Map<string, Claim[]>): Claim[] {
   });
 }
 
-/** Everything from scratch: the same findings as computeFindings. */
+/**
+ * The order findings are stored in: by where their first claim stands among the claims, then by
+ * id. Both paths give it, so what depends on the store's order (ties in exports, which finding a
+ * review follows when two hold its claims) does not depend on how the findings were computed.
+ */
+function inStoreOrder(findings: Finding[], claims: Claim[]): Finding[] {
+  const at = new Map<string, number>();
+  claims.forEach((c, i) => at.has(c.id) || at.set(c.id, i));
+  return findings
+    .map((f) => ({ f, at: at.get(f.claimIds[0]!) ?? -1 }))
+    .sort((a, b) => a.at - b.at || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0))
+    .map((x) => x.f);
+}
+
+/** Everything from scratch: the findings of computeFindings, in the store's order. */
 export function fullCheck(claims: Claim[], articles: Articles): CheckState {
   const byId = new Map([...articleMap(articles)].map(([id, a]) => [id, metaOf(a)]));
   const { stories, storyOf } = storiesFor(claims, byId);
   const filledList = withStoryDefaults(claims, stories);
   return {
-    findings: findingsOfFilled(filledList, stories, byId),
+    findings: inStoreOrder(findingsOfFilled(filledList, stories, byId), claims),
     claims: groupBy(claims, (c) => c.articleId),
     articles: byId,
     stories,
@@ -131,7 +145,7 @@ export function incrementalCheck(prev: CheckState, claims: Claim[], articles: Ar
   }
   const redone = findingsOfFilled([...dirty].flatMap((k) => blocks.get(k) ?? []), stories, byId);
   return {
-    findings: prev.findings.filter((f) => !dirty.has(blockOfFinding(f))).concat(redone),
+    findings: inStoreOrder(prev.findings.filter((f) => !dirty.has(blockOfFinding(f))).concat(redone), claims),
     claims: byArticle,
     articles: byId,
     stories,

@@ -118,6 +118,8 @@ function run(seed: number, steps: number, docs: Doc[]): { reused: number; total:
     state = incrementalCheck(state, claims, lib.articles(), changed ? [changed] : []);
     const full = computeFindings(claims, lib.articles());
     assert.deepStrictEqual(sorted(state.findings), sorted(full), `seed ${seed}, step ${step} (${kind} ${changed})`);
+    // In the same order as a full check stores them, too.
+    assert.deepStrictEqual(state.findings, fullCheck(claims, lib.articles()).findings, `order at seed ${seed}, step ${step}`);
     reused += state.findings.filter((f) => before.has(f)).length;
     total += state.findings.length;
   }
@@ -154,6 +156,7 @@ describe('incremental checking', () => {
     const check = (what: string) => {
       const d: Db = store.read();
       assert.deepStrictEqual(sorted(d.findings), sorted(computeFindings(effectiveClaims(d), d.articles)), what);
+      assert.deepStrictEqual(d.findings, fullCheck(effectiveClaims(d), d.articles).findings, `order after ${what}`);
     };
     await ingestArticles(store, order.slice(0, 20).map((d) => d.article), undefined, extract);
     check('first ingest');
