@@ -35,6 +35,10 @@ export interface CheckState {
   filled: Map<string, Claim[]>;
   /** Filled claims by block, in input order. */
   blocks: Map<string, Claim[]>;
+  /** The blocks each article's claims were in (kept, since a claim edited in place would give its new block). */
+  blocksOf: Map<string, Set<string>>;
+  /** The effective claims in input order. */
+  order: Claim[];
 }
 
 // Counts with and without a named metric have two families (count, count:vehicle) but one block.
@@ -64,18 +68,61 @@ function inOrder(claims: Claim[], byArticle: Map<string, Claim[]>): Claim[] {
   });
 }
 
+/** Each claim's place among the claims, by id. */
+function placesOf(claims: Claim[]): Map<string, number> {
+  const at = new Map<string, number>();
+  claims.forEach((c, i) => at.has(c.id) || at.set(c.id, i));
+  return at;
+}
+
+type Ranked = { f: Finding; at: number };
+const byRank = (a: Ranked, b: Ranked) => a.at - b.at || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0);
+const ranked = (findings: Finding[], at: Map<string, number>): Ranked[] => {
+  const out = findings.map((f) => ({ f, at: at.get(f.claimIds[0]!) ?? -1 }));
+  return out.every((x, i) => i === 0 || byRank(out[i - 1]!, x) <= 0) ? out : out.sort(byRank);
+};
+
 /**
  * The order findings are stored in: by where their first claim stands among the claims, then by
  * id. Both paths give it, so what depends on the store's order (ties in exports, which finding a
  * review follows when two hold its claims) does not depend on how the findings were computed.
+ * Kept findings are usually in order already: they are merged with the new ones, not re-sorted.
  */
-function inStoreOrder(findings: Finding[], claims: Claim[]): Finding[] {
-  const at = new Map<string, number>();
-  claims.forEach((c, i) => at.has(c.id) || at.set(c.id, i));
-  return findings
-    .map((f) => ({ f, at: at.get(f.claimIds[0]!) ?? -1 }))
-    .sort((a, b) => a.at - b.at || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0))
-    .map((x) => x.f);
+function inStoreOrder(kept: Finding[], added: Finding[], at: Map<string, number>): Finding[] {
+  const a = ranked(kept, at);
+  const b = ranked(added, at);
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && byRank(a[i]!, b[j]!) <= 0) ? a[i++]!.f : b[j++]!.f);
+  return out;
+}
+
+const blockSet = (cs: Claim[] | undefined) => new Set((cs ?? []).map(blockOfClaim));
+
+/**
+ * The blocks after the articles in `refreshed` got new filled claims. The others' claims keep their
+ * blocks and their order among themselves (checked: if not, all blocks are regrouped), so only
+ * the blocks the refreshed articles leave or enter are rebuilt, in the claims' order.
+ */
+function nextBlocks(prev: CheckState, claims: Claim[], filled: Map<string, Claim[]>, refreshed: Set<string>, at: Map<string, number>) {
+  const blocksOf = new Map(prev.blocksOf);
+  for (const id of refreshed) filled.has(id) ? blocksOf.set(id, blockSet(filled.get(id))) : blocksOf.delete(id);
+  const stayed = (cs: Claim[]) => cs.filter((c) => !refreshed.has(c.articleId));
+  if (at.size !== claims.length || !sameRefs(stayed(prev.order), stayed(claims))) {
+    const blocks = groupBy(inOrder(claims, filled), blockOfClaim);
+    return { blocks, blocksOf, rebuilt: new Set([...blocks.keys(), ...prev.blocks.keys()]) };
+  }
+  const rebuilt = new Set<string>();
+  for (const id of refreshed) for (const k of [...(prev.blocksOf.get(id) ?? []), ...(blocksOf.get(id) ?? [])]) rebuilt.add(k);
+  const blocks = new Map(prev.blocks);
+  for (const k of rebuilt) blocks.delete(k);
+  const entering = [...refreshed].flatMap((id) => filled.get(id) ?? []).map((c) => ({ c, k: blockOfClaim(c) }));
+  for (const k of rebuilt) {
+    const list = stayed(prev.blocks.get(k) ?? []).concat(entering.filter((x) => x.k === k).map((x) => x.c));
+    if (list.length) blocks.set(k, list.sort((x, y) => at.get(x.id)! - at.get(y.id)!));
+  }
+  return { blocks, blocksOf, rebuilt };
 }
 
 /** Everything from scratch: the findings of computeFindings, in the store's order. */
@@ -83,14 +130,17 @@ export function fullCheck(claims: Claim[], articles: Articles): CheckState {
   const byId = new Map([...articleMap(articles)].map(([id, a]) => [id, metaOf(a)]));
   const { stories, storyOf } = storiesFor(claims, byId);
   const filledList = withStoryDefaults(claims, stories);
+  const filled = groupBy(filledList, (c) => c.articleId);
   return {
-    findings: inStoreOrder(findingsOfFilled(filledList, stories, byId), claims),
+    findings: inStoreOrder(findingsOfFilled(filledList, stories, byId), [], placesOf(claims)),
     claims: groupBy(claims, (c) => c.articleId),
     articles: byId,
     stories,
     storyOf,
-    filled: groupBy(filledList, (c) => c.articleId),
+    filled,
     blocks: groupBy(filledList, blockOfClaim),
+    blocksOf: new Map([...filled].map(([id, cs]) => [id, blockSet(cs)])),
+    order: claims,
   };
 }
 
@@ -132,25 +182,25 @@ export function incrementalCheck(prev: CheckState, claims: Claim[], articles: Ar
     else filled.set(id, !dirtyArticles.has(id) && before && isDeepStrictEqual(again, before) ? before : again);
     if (filled.get(id)?.length !== cs.length) throw new Error(`incrementalCheck: article ${id} has no filled claims from before; run fullCheck`);
   }
-  const blocks = groupBy(inOrder(claims, filled), blockOfClaim);
+  const refreshed = new Set([...filled.keys(), ...prev.filled.keys()].filter((id) => filled.get(id) !== prev.filled.get(id)));
+  const at = placesOf(claims);
+  const { blocks, blocksOf, rebuilt } = nextBlocks(prev, claims, filled, refreshed, at);
 
-  // A block is dirty when its claims are not the same objects in the same order, or one of them
-  // belongs to an article that changed (in place, or its name) or moved to another story.
-  const suspect = (cs: Claim[]) => cs.some((c) => dirtyArticles.has(c.articleId) || storyMoved.has(c.articleId));
-  const dirty = new Set<string>();
-  for (const key of new Set([...blocks.keys(), ...prev.blocks.keys()])) {
-    const now = blocks.get(key);
-    const was = prev.blocks.get(key);
-    if (!sameRefs(now, was) || suspect(now ?? []) || suspect(was ?? [])) dirty.add(key);
-  }
+  // Dirty: a block that a refilled article's claims leave or enter (an article that changed, in
+  // place or in name, is always refilled), or that holds a claim of an article that moved to
+  // another story.
+  const dirty = new Set(rebuilt);
+  for (const id of storyMoved) for (const k of [...(prev.blocksOf.get(id) ?? []), ...(blocksOf.get(id) ?? [])]) dirty.add(k);
   const redone = findingsOfFilled([...dirty].flatMap((k) => blocks.get(k) ?? []), stories, byId);
   return {
-    findings: inStoreOrder(prev.findings.filter((f) => !dirty.has(blockOfFinding(f))).concat(redone), claims),
+    findings: inStoreOrder(prev.findings.filter((f) => !dirty.has(blockOfFinding(f))), redone, at),
     claims: byArticle,
     articles: byId,
     stories,
     storyOf,
     filled,
     blocks,
+    blocksOf,
+    order: claims,
   };
 }

@@ -54,10 +54,20 @@ const lastCheck = new WeakMap<Db, CheckState>();
 export function refreshFindings(d: Db, now = new Date(), changedArticles?: Iterable<string>): void {
   const claims = effectiveClaims(d);
   const prev = lastCheck.get(d);
-  const state = prev && changedArticles && prev.findings === d.findings ? incrementalCheck(prev, claims, d.articles, changedArticles) : fullCheck(claims, d.articles);
+  const state = (prev && changedArticles && prev.findings === d.findings && incrementally(prev, claims, d.articles, changedArticles)) || fullCheck(claims, d.articles);
   d.findings = state.findings;
   lastCheck.set(d, state);
   followEvidence(d, claims, now);
+}
+
+/** The incremental check, or undefined if it failed: a bug there must cost time, never the write. */
+function incrementally(...args: Parameters<typeof incrementalCheck>): CheckState | undefined {
+  try {
+    return incrementalCheck(...args);
+  } catch (e) {
+    console.error(`crosscheck: the incremental check failed (${(e as Error).message}); checking everything again`);
+    return undefined;
+  }
 }
 
 export interface IngestSummary {

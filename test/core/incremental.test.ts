@@ -236,7 +236,7 @@ describe('incremental checking', () => {
     // B gives 900,000 vehicles where A gives 301,234; B's sentence also holds an unnamed 301,234
     // for Q1, whose year comes from the story: 2022 at first, 2023 once C joins. Then it is
     // the figure A gives, and the discrepancy is explained as a swap. Only that unnamed figure
-    // changes, so its block must be the named one's.
+    // changes: the named figure's block must be re-checked with it.
     const [a, b, c] = [0, 1, 2].map((i) => makeArticle(`byd ${i}`, { path: `swap/${i}.txt`, date: '2023-04-20' }));
     const count = (articleId: string, value: number, extra: Partial<Claim> = {}) => bydRevenue(articleId, value, { unit: 'count', countOf: 'vehicle', precision: 1, metric: 'sales_volume', ...extra });
     const old = (articleId: string, value: number) => bydRevenue(articleId, value, { period: '2022-Q1' });
