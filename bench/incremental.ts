@@ -7,8 +7,10 @@
 // BENCH_INCREMENTAL=0 skips it; BENCH_INCREMENTAL_SIZE=articles,claims changes the library.
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Article, Db, Finding } from '../server/types.js';
-import { ingestArticles, refreshFindings, removeArticles } from '../server/check/index.js';
+import type { Article, Claim, Db, Finding } from '../server/types.js';
+import { ingestArticles, removeArticles } from '../server/check/index.js';
+import { fullCheck, incrementalCheck } from '../server/check/incremental.js';
+import { extractClaims } from '../server/extract/index.js';
 import { sha256 } from '../server/ingest/index.js';
 import { emptyDb, memoryStore, type Store } from '../server/store/index.js';
 import { openPgStore } from '../server/store/pg/pg-store.js';
@@ -98,10 +100,18 @@ export async function benchIncremental(): Promise<void> {
   console.log(`\nincremental: building a library of ${nArticles.toLocaleString('en-US')} articles and ${nClaims.toLocaleString('en-US')} claims…`);
   const base = library(nArticles, nClaims);
   let t = performance.now();
-  refreshFindings(base);
+  const state = fullCheck(base.claims, base.articles);
+  base.findings = state.findings;
   console.log(`incremental: ${base.findings.length.toLocaleString('en-US')} findings, full check in ${(ms(t) / 1000).toFixed(1)} s`);
   // Three real articles on three companies the synthetic claims also report.
   const added = [0, 5, 9].map((i) => benchArticles(10)[i]!);
+
+  // What the incremental check re-aligns for each: the blocks its claims touch, and those of the
+  // articles of its story whose defaults or story changed.
+  for (const a of added) {
+    const next = incrementalCheck(state, base.claims.concat(extractClaims(a) as Claim[]), base.articles.concat(a), [a.id]);
+    console.log(`incremental: ${a.path} re-aligns ${next.rechecked.claims.toLocaleString('en-US')} of ${next.order.length.toLocaleString('en-US')} claims (${next.rechecked.blocks} of ${next.blocks.size.toLocaleString('en-US')} blocks)`);
+  }
 
   // A shallow copy is another db to the check's memory: its first add re-checks everything.
   const rows = await measure('memory', async () => memoryStore({ ...base }), added);

@@ -39,6 +39,8 @@ export interface CheckState {
   blocksOf: Map<string, Set<string>>;
   /** The effective claims in input order. */
   order: Claim[];
+  /** How much this check aligned and compared: every block for a full one. */
+  rechecked: { blocks: number; claims: number };
 }
 
 // Counts with and without a named metric have two families (count, count:vehicle) but one block.
@@ -141,6 +143,7 @@ export function fullCheck(claims: Claim[], articles: Articles): CheckState {
     blocks: groupBy(filledList, blockOfClaim),
     blocksOf: new Map([...filled].map(([id, cs]) => [id, blockSet(cs)])),
     order: claims,
+    rechecked: { blocks: new Set(filledList.map(blockOfClaim)).size, claims: claims.length },
   };
 }
 
@@ -191,7 +194,8 @@ export function incrementalCheck(prev: CheckState, claims: Claim[], articles: Ar
   // another story.
   const dirty = new Set(rebuilt);
   for (const id of storyMoved) for (const k of [...(prev.blocksOf.get(id) ?? []), ...(blocksOf.get(id) ?? [])]) dirty.add(k);
-  const redone = findingsOfFilled([...dirty].flatMap((k) => blocks.get(k) ?? []), stories, byId);
+  const again = [...dirty].flatMap((k) => blocks.get(k) ?? []);
+  const redone = findingsOfFilled(again, stories, byId);
   return {
     findings: inStoreOrder(prev.findings.filter((f) => !dirty.has(blockOfFinding(f))), redone, at),
     claims: byArticle,
@@ -202,5 +206,6 @@ export function incrementalCheck(prev: CheckState, claims: Claim[], articles: Ar
     blocks,
     blocksOf,
     order: claims,
+    rechecked: { blocks: dirty.size, claims: again.length },
   };
 }
