@@ -541,11 +541,11 @@ export interface SyntheticSet {
  * `n` claims about about n/2.7 facts: many subjects, metrics and periods; 2–4 sources per fact
  * (10% of facts have one source only and align with nothing); sources print the value to 2–5
  * significant figures (rounding), some with 约/超过/近; 6% of facts have one source that
- * disagrees (a few percent off, a tenfold slip, or a flipped sign); 3% name no metric.
+ * disagrees (a few percent off, a tenfold slip, or a flipped sign); 3% name no metric. The
+ * sources are n/12 articles unless told.
  */
-export function syntheticClaims(n: number, seed = 7): SyntheticSet {
+export function syntheticClaims(n: number, seed = 7, nArticles = Math.max(20, Math.round(n / 12))): SyntheticSet {
   const rng = prng(seed ^ n);
-  const nArticles = Math.max(20, Math.round(n / 12));
   const articles = new Map<string, { title: string; publisher?: string }>();
   for (let i = 0; i < nArticles; i++) articles.set(`s${i.toString(36)}`, { title: `Synthetic article ${i}`, publisher: PUBLISHERS[i % PUBLISHERS.length] });
   const articleIds = [...articles.keys()];

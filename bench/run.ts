@@ -1,9 +1,12 @@
-// `npm run bench`: the pipeline benchmark, adversarial inputs, `report` on whole libraries, then the web benchmark when bench/web.ts is there.
+// `npm run bench`: the pipeline benchmark, adversarial inputs, `report` on whole libraries, the web
+// benchmark when bench/web.ts is there, adding one article to a large library (BENCH_INCREMENTAL=0
+// skips it), then the review app on PostgreSQL with 20 reviewers (when DATABASE_URL is set).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchPipeline } from './pipeline.js';
 import { benchAdversarial } from './adversarial.js';
 import { benchLibrary } from './library.js';
+import { benchIncremental } from './incremental.js';
 
 await benchPipeline();
 benchAdversarial();
@@ -17,6 +20,8 @@ if (web) {
   if (typeof mod.benchWeb === 'function') await mod.benchWeb();
   else console.log('\nbench/web.ts does not export benchWeb(); web benchmark skipped.');
 }
+
+await benchIncremental();
 
 // PostgreSQL with 20 reviewers at once, when DATABASE_URL is set.
 const { benchWebPg } = await import('./web-pg.js');

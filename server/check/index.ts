@@ -1,18 +1,15 @@
 // The one data flow: ingest → extract → align → compare → store. This module wires the pure
 // stages to the store; it holds no logic of its own beyond deciding what to redo.
-import type { Article, Claim, Db, Finding, Report, Story } from '../types.js';
-import { storiesOf, withStoryDefaults } from '../story/index.js';
+import type { Article, Claim, Db, Report, Story } from '../types.js';
+import { storiesOf } from '../story/index.js';
 import type { Store } from '../store/index.js';
 import { extractClaims } from '../extract/index.js';
-import { agreementGroups, alignClaims, alignmentOf, isOpinion, type Group } from '../align/index.js';
-import { causeOf, compareGroup, intervalOf } from '../compare/index.js';
-import { overlaps } from '../compare/interval.js';
-import { notePeriodMixups } from '../compare/mixup.js';
 import { anchorAt, locate } from './anchor.js';
-import { groupBy } from '../group-by.js';
 import { followEvidence } from '../review/evidence.js';
+import { fullCheck, incrementalCheck, type CheckState } from './incremental.js';
 
 export { anchorAt, locate } from './anchor.js';
+export { articleMap, checkClaims, computeFindings, findingsOfFilled, type ArticleMeta, type Articles } from './findings.js';
 
 /** Extracted claims with reviewers' corrections applied, plus manual claims. */
 export function effectiveClaims(db: Pick<Db, 'claims' | 'corrections' | 'manualClaims'>): Claim[] {
@@ -40,119 +37,37 @@ export function effectiveClaims(db: Pick<Db, 'claims' | 'corrections' | 'manualC
   return out;
 }
 
-/** Story, align and compare: pure, from claims and articles to findings. */
-export function computeFindings(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'date'>>>): Finding[] {
-  return checkClaims(claims, articles).findings;
-}
-
-/**
- * Two figures more than twice apart with no misprint to explain them (no tenfold slip, no sign
- * flip, no percent for points) are more likely two facts read under one key than one fact
- * misprinted: not flagged. Among three or more sources, the rest may still agree.
- */
-function farApart(g: Group, f: Finding): boolean {
-  // A reviewer who adds a claim by hand says which fact it states: that is evidence enough.
-  // So is an article that names the fact with each of its two figures.
-  if (f.verdict !== 'discrepancy' || f.cause || g.against || g.claims.some((c) => c.origin === 'manual')) return false;
-  const odd = f.outlierArticleIds?.[0];
-  const values = odd ? [g.claims.find((c) => c.articleId === odd)!.value, g.claims.find((c) => c.articleId !== odd)!.value] : g.claims.map((c) => c.value);
-  const abs = values.map(Math.abs);
-  const lo = Math.min(...abs), hi = Math.max(...abs);
-  return values.every((v) => Math.sign(v) === Math.sign(values[0]!)) && lo > 0 && hi / lo > 2;
-}
-
-/** A claim of the group that matches, within rounding, another figure of the same kind in another of its articles. */
-function swappedIn(g: Group, byArticle: Map<string, Claim[]>): { claim: Claim; match: Claim } | undefined {
-  for (const c of g.claims)
-    for (const o of g.claims) {
-      if (o.articleId === c.articleId) continue;
-      const match = (byArticle.get(o.articleId) ?? []).find(
-        (x) => x.id !== o.id && !g.claims.includes(x) && x.unit === c.unit && x.measure === c.measure && x.subject === c.subject && x.period === c.period && x.sentenceStart === o.sentenceStart && overlaps(intervalOf(x), intervalOf(c)),
-      );
-      if (match) return { claim: c, match };
-    }
-  return undefined;
-}
-
-/** The agreement of the sources other than a far-off outlier, when there are two or more of them. */
-function withoutOutlier(g: Group, f: Finding, articles: Parameters<typeof compareGroup>[1]): Finding[] {
-  const odd = f.outlierArticleIds?.[0];
-  const rest = odd ? g.claims.filter((c) => c.articleId !== odd) : [];
-  if (new Set(rest.map((c) => c.articleId)).size < 2) return [];
-  const agreed = compareGroup({ ...g, claims: rest }, articles);
-  return agreed.verdict === 'discrepancy' ? [] : [agreed];
-}
-
-/**
- * A group is as weak as its least placed source, but one source whose period comes from the story
- * should not hide an outlier that the well-placed sources expose: the outlier is judged again
- * against the sources that place the fact themselves, and flagged only if they still disagree.
- */
-function strongCore(g: Group, f: Finding, articles: Parameters<typeof compareGroup>[1]): Array<{ g: Group; f: Finding }> {
-  const odd = f.outlierArticleIds?.[0];
-  if (!odd) return [];
-  const sides = [...groupBy(g.claims, (c) => c.articleId).values()];
-  const strong = sides.filter((cs) => alignmentOf(cs).strength === 'strong');
-  if (strong.length < 2 || strong.length === sides.length || !strong.some((cs) => cs[0]!.articleId === odd)) return [];
-  const core = { ...g, claims: strong.flat() };
-  const again = compareGroup(core, articles);
-  return again.verdict === 'discrepancy' && again.alignment?.strength === 'strong' ? [{ g: core, f: again }] : [];
-}
-
-/**
- * Three or more sources that all differ, two of them by a power of ten (1,505.6 billion against
- * 1505.6亿): the slip is a finding of its own, whatever the third source says.
- */
-function misprintPair(g: Group, articles: Parameters<typeof compareGroup>[1]): Finding[] {
-  const sides = [...groupBy(g.claims, (c) => c.articleId).values()];
-  if (sides.length < 3) return [];
-  for (let i = 0; i < sides.length; i++)
-    for (let j = i + 1; j < sides.length; j++) {
-      const cause = causeOf(sides[i]![0]!, sides[j]![0]!)?.cause;
-      if (!cause || !/fold$/.test(cause)) continue;
-      const pair = { ...g, key: `${g.key}|slip:${sides[i]![0]!.id}`, claims: [...sides[i]!, ...sides[j]!] };
-      const f = compareGroup(pair, articles);
-      if (f.verdict === 'discrepancy' && f.alignment?.strength === 'strong') return [f];
-    }
-  return [];
-}
-
 /** The stories of a db: derived, cheap, never stored. */
 export const storiesOfDb = (db: Pick<Db, 'articles' | 'claims' | 'corrections' | 'manualClaims'>): Story[] => storiesOf(db.articles, effectiveClaims(db));
 
-/** The stories, and the findings on claims with the stories' defaults put in. */
-export function checkClaims(claims: Claim[], articles: Article[] | Map<string, Pick<Article, 'title' | 'publisher'> & Partial<Pick<Article, 'date'>>>): { findings: Finding[]; stories: Story[] } {
-  const byId = articles instanceof Map ? articles : new Map(articles.map((a) => [a.id, a]));
-  const stories = storiesOf([...byId].map(([id, a]) => ({ id, title: a.title, date: a.date })), claims);
-  const filled = withStoryDefaults(claims, stories);
-  const groups = alignClaims(filled);
-  const loose = agreementGroups(filled, stories);
-  const compared = [...groups, ...loose]
-    .map((g) => ({ g, f: compareGroup(g, byId) }))
-    // Opinions (analysts' forecasts) are shown when they agree; a disagreement between them is no error.
-    .filter(({ g, f }) => !(isOpinion(g) && f.verdict === 'discrepancy'))
-    // A discrepancy needs strong evidence that the figures state one fact; a weak alignment only shows agreement.
-    .flatMap(({ g, f }) => (f.verdict === 'discrepancy' && f.alignment?.strength === 'weak' ? strongCore(g, f, byId) : [{ g, f }]));
-  // A period mix-up is a cause too: named before far-apart figures are judged.
-  notePeriodMixups(groups, compared.map(({ f }) => f));
-  const byArticle = groupBy(filled, (c) => c.articleId);
-  const findings = compared.flatMap(({ g, f }) => {
-    if (!farApart(g, f)) return [f];
-    // A swap explains a far-off figure: it is what the other source gives for a sibling fact (a list read in the wrong order).
-    const swap = swappedIn(g, byArticle);
-    if (!swap) return withoutOutlier(g, f, byId).concat(misprintPair(g, byId));
-    f.cause = 'swap';
-    f.explanation += ` Likely cause: «${swap.claim.quote}» is the figure another source gives for a neighbouring fact («${swap.match.quote}»), as if a list were read in the wrong order.`;
-    return [f];
-  });
-  return { findings, stories };
+/**
+ * The last check of each db in this process. Trusted only while the db's findings are the ones
+ * it produced: a reload (another process wrote), or anyone else setting findings, forgets it.
+ */
+const lastCheck = new WeakMap<Db, CheckState>();
+
+/**
+ * Re-computes findings from the store's claims, then lets reviews follow their evidence. Given
+ * the articles that were added, changed or removed, only the blocks their claims touch are
+ * re-aligned (incremental.ts); without them, or with no check of this db to start from, all are.
+ */
+export function refreshFindings(d: Db, now = new Date(), changedArticles?: Iterable<string>): void {
+  const claims = effectiveClaims(d);
+  const prev = lastCheck.get(d);
+  const state = (prev && changedArticles && prev.findings === d.findings && incrementally(prev, claims, d.articles, changedArticles)) || fullCheck(claims, d.articles);
+  d.findings = state.findings;
+  lastCheck.set(d, state);
+  followEvidence(d, claims, now);
 }
 
-/** Re-computes findings from the store's claims, then lets reviews follow their evidence. */
-export function refreshFindings(d: Db, now = new Date()): void {
-  const claims = effectiveClaims(d);
-  d.findings = computeFindings(claims, d.articles);
-  followEvidence(d, claims, now);
+/** The incremental check, or undefined if it failed: a bug there must cost time, never the write. */
+function incrementally(...args: Parameters<typeof incrementalCheck>): CheckState | undefined {
+  try {
+    return incrementalCheck(...args);
+  } catch (e) {
+    console.error(`crosscheck: the incremental check failed (${(e as Error).message}); checking everything again`);
+    return undefined;
+  }
 }
 
 export interface IngestSummary {
@@ -270,7 +185,7 @@ export async function ingestArticles(
       for (const c of f.claims) d.claims.push(c);
       if (f.previous || withWork.has(f.article.id)) reanchor(d, f.article);
     }
-    refreshFindings(d);
+    refreshFindings(d, new Date(), ids);
   });
   return summary;
 }
@@ -345,7 +260,7 @@ export async function removeArticles(store: Store, ids: string[]): Promise<numbe
     for (const a of d.annotations) if (gone.has(a.articleId)) a.orphaned = true;
     for (const k of d.corrections) if (gone.has(k.articleId)) k.orphaned = true;
     for (const m of d.manualClaims) if (gone.has(m.articleId)) orphanManual(m, 'its article was removed from the library');
-    refreshFindings(d);
+    refreshFindings(d, new Date(), gone);
   });
   return removed;
 }

@@ -42,35 +42,45 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
   const byArticle = groupBy(claims, (c) => c.articleId);
   const abouts = articles.map((a) => ({ a, ...aboutOf(byArticle.get(a.id) ?? [], a.date) }));
   const stories: Array<Story & { dates: number[] }> = [];
+  // The stories of each subject, in the order they were made: a library of many subjects is not scanned whole per article.
+  const bySubject = new Map<string, typeof stories>();
+  const open = (s: (typeof stories)[number]) => {
+    stories.push(s);
+    (bySubject.get(s.subject) ?? bySubject.set(s.subject, []).get(s.subject)!).push(s);
+  };
   const dated = abouts.filter((x) => x.a.date).sort((x, y) => x.a.date!.localeCompare(y.a.date!));
   const undated = abouts.filter((x) => !x.a.date);
   for (const x of dated) {
     const t = Date.parse(x.a.date!);
-    const home = stories.find((s) => s.subject === x.subject && (s.dates.some((d) => Math.abs(d - t) <= STORY_WINDOW_DAYS * DAY) || (x.period && s.period === x.period)));
+    const home = bySubject.get(x.subject)?.find((s) => s.dates.some((d) => Math.abs(d - t) <= STORY_WINDOW_DAYS * DAY) || (x.period && s.period === x.period));
     if (home) {
       home.articleIds.push(x.a.id);
       home.dates.push(t);
-    } else stories.push({ id: '', subject: x.subject, period: x.period, articleIds: [x.a.id], dates: [t] });
+    } else open({ id: '', subject: x.subject, period: x.period, articleIds: [x.a.id], dates: [t] });
   }
   for (const x of undated) {
-    const same = stories.filter((s) => s.subject === x.subject);
+    const same = [...(bySubject.get(x.subject) ?? [])];
     const home = same.find((s) => samePeriodShape(s.period, x.period)) ?? same.sort((p, q) => q.articleIds.length - p.articleIds.length)[0];
     if (home) home.articleIds.push(x.a.id);
-    else stories.push({ id: '', subject: x.subject, period: x.period, articleIds: [x.a.id], dates: [] });
+    else open({ id: '', subject: x.subject, period: x.period, articleIds: [x.a.id], dates: [] });
   }
   // An article whose subject is no entity we know ("the company", a heading read as a name) joins
   // the story of a known entity that reports the same period, or the only story there is.
-  for (const s of [...stories]) {
+  // The hosts are the known entities' stories: none of them leaves, so they are listed once.
+  const hosts = stories.filter((h) => known(h.subject));
+  // By the stretch of the year: the hosts a story's period can share a shape with (or its null).
+  const hostsByShape = groupBy(hosts, (h) => shapeOf(h.period));
+  const merged = new Set<Story>();
+  for (const s of stories) {
     // Articles that name no owner at all (UNKNOWN) join too, however many they are: they share no subject, only silence.
     if (known(s.subject) || (s.articleIds.length > 1 && s.subject !== UNKNOWN_SUBJECT)) continue;
-    const hosts = stories.filter((h) => h !== s && known(h.subject));
-    const home = hosts.filter((h) => samePeriodShape(h.period, s.period) || h.period === s.period);
+    const home = (hostsByShape.get(shapeOf(s.period)) ?? []).filter((h) => samePeriodShape(h.period, s.period) || h.period === s.period);
     const pick = home.length === 1 ? home[0] : hosts.length === 1 ? hosts[0] : undefined;
     if (!pick) continue;
     pick.articleIds.push(...s.articleIds);
-    stories.splice(stories.indexOf(s), 1);
+    merged.add(s);
   }
-  return stories.map(({ dates, ...s }) => {
+  return stories.filter((s) => !merged.has(s)).map(({ dates, ...s }) => {
     // The story's period: the one its articles' figures name most, once years are known, leaving
     // out years long before its reports (history they recall).
     const reported = dates.length ? new Date(Math.min(...dates)).getUTCFullYear() : undefined;
@@ -85,9 +95,11 @@ function samePeriodShape(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
   const ya = yearOf(a), yb = yearOf(b);
   if (ya !== undefined && yb !== undefined && ya !== yb) return false;
-  const strip = (p: string) => p.replace(/^(?:FY)?\d{4}-?/, '');
-  return strip(a) === strip(b);
+  return shapeOf(a) === shapeOf(b);
 }
+
+/** A period without its year: 2023-Q1..Q3 → Q1..Q3. */
+const shapeOf = (p: string | null) => p && p.replace(/^(?:FY)?\d{4}-?/, '');
 
 /**
  * Claims with the story's defaults put in where the article left a field unsaid: no subject
