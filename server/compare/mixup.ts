@@ -4,6 +4,7 @@
 import type { Claim, Finding, FactKey } from '../types.js';
 import type { Group } from '../align/index.js';
 import { intervalOf, overlaps, type Interval } from './interval.js';
+import { lowerBound } from '../lower-bound.js';
 
 const withoutPeriod = (f: FactKey) => [f.subject, f.metric ?? '?', f.measure, f.unitFamily, f.aspects.join('+')].join('|');
 
@@ -98,20 +99,8 @@ function firstAgreeing(index: GroupIndex, c: Claim, mine: Interval): Claim | und
   };
   for (const { entries, widest } of index.bounded.get(c.unit) ?? []) {
     // Entries that can overlap start below c's top and no further below its bottom than the widest of their class.
-    for (let i = lowerBound(entries, mine[0] - widest); i < entries.length && entries[i]!.lo < mine[1]; i++) consider(entries[i]!);
+    for (let i = lowerBound(entries, (e) => e.lo < mine[0] - widest); i < entries.length && entries[i]!.lo < mine[1]; i++) consider(entries[i]!);
   }
   for (const e of index.unbounded) consider(e);
   return best?.claim;
-}
-
-/** The first entry whose low end is at least `x`. */
-function lowerBound(entries: Entry[], x: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.lo < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

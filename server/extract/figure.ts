@@ -2,6 +2,7 @@
 // order, each stage a function that says why it decided what it did. The passes in compute/
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
+import { lowerBound } from '../lower-bound.js';
 import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
@@ -98,14 +99,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
 
 /** The first clause that holds the position (clauses are in order and end in order): a binary search, not a scan per figure. */
 function clauseAt(clauses: Span[], pos: number): Span | undefined {
-  let lo = 0;
-  let hi = clauses.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (clauses[mid]!.end < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  const c = clauses[lo];
+  const c = clauses[lowerBound(clauses, (x) => x.end < pos)];
   return c && c.start <= pos ? c : undefined;
 }
 

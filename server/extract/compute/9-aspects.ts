@@ -2,6 +2,7 @@
 // (预计, guidance, 海外, nominal, 平均), with metric names masked so that 国内生产总值 is not read
 // as "domestic". Range ends and comparison bases are aspects too: they are not the figure.
 import { aspectWords, findAll, re, type Match, type Phrases } from '../model/lexicon.js';
+import { lowerBound } from '../../lower-bound.js';
 import type { MetricMention } from './5-metrics.js';
 import { endingBy, startingBefore } from '../before.js';
 
@@ -76,16 +77,7 @@ interface ClauseScan {
 }
 
 /** Index of the first match that starts at or after `pos` (matches are in order). */
-function countBefore(matches: Match[], pos: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBefore = (matches: Match[], pos: number): number => lowerBound(matches, (m) => m.start < pos);
 
 const LEADS_IN = /^\s*(?:of|at|for)?\s*(?:US|C|A|HK)?[$€£¥]?\s*$/i;
 
