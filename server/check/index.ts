@@ -119,10 +119,12 @@ const isUnfinished = (e: unknown): e is Unfinished => (e as Partial<Unfinished>)
  */
 export async function ingestArticles(
   store: Store,
-  articles: Article[],
+  source: Iterable<Article>,
   onProgress?: (done: number, total: number, bytes: number, claims: number) => void,
   extract: Extract = extractClaims,
   inFlight = 1,
+  /** How many articles `source` will give, for progress, when it is not an array (a folder read as it goes). */
+  expected?: number,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, changed: 0, unchanged: 0, claims: 0 };
   const db = store.read();
@@ -131,10 +133,11 @@ export async function ingestArticles(
   let chars = 0;
   let done = 0;
   let found = 0;
+  const total = Array.isArray(source) ? source.length : (expected ?? 0);
   // Extraction may run in worker threads (the CLI's pool): several articles are in flight at
   // once, and their outcomes are then taken in the given order, so the result does not depend
-  // on which worker finished first.
-  const outcomes = await mapInFlight(articles, inFlight, async (a) => {
+  // on which worker finished first. A lazy source is read as articles are taken from it.
+  const { items: articles, results: outcomes } = await mapInFlight(source, inFlight, async (a) => {
     const prev = existing.get(a.id);
     let outcome: { claims: Claim[] } | { unchanged: true } | { refused: string };
     if (prev && prev.hash === a.hash) outcome = { unchanged: true };
@@ -150,7 +153,7 @@ export async function ingestArticles(
         }
       }
     chars += Buffer.byteLength(a.text);
-    onProgress?.(++done, articles.length, chars, (found += 'claims' in outcome ? outcome.claims.length : 0));
+    onProgress?.(++done, Math.max(total, done), chars, (found += 'claims' in outcome ? outcome.claims.length : 0));
     return outcome;
   });
   for (const [i, a] of articles.entries()) {
@@ -190,18 +193,28 @@ export async function ingestArticles(
   return summary;
 }
 
-/** `fn` over every item with at most `limit` calls pending at once; results in the items' order. */
-async function mapInFlight<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
+/**
+ * `fn` over every item with at most `limit` calls pending at once; results in the items' order.
+ * Items are taken from the iterable only when a lane is free, so a lazy one is read as it is used.
+ */
+export async function mapInFlight<T, R>(source: Iterable<T>, limit: number, fn: (item: T) => Promise<R>): Promise<{ items: T[]; results: R[] }> {
+  const items: T[] = [];
+  const results: R[] = [];
+  const it = source[Symbol.iterator]();
+  let ended = false;
   const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
+    while (!ended) {
+      const next = it.next();
+      if (next.done) {
+        ended = true;
+        return;
+      }
+      const i = items.push(next.value) - 1;
+      results[i] = await fn(next.value);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-  return out;
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+  return { items, results };
 }
 
 /** Moves anchors to where their quote is in the new text, or marks them orphaned. */

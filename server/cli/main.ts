@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { findArticleFiles, readArticles } from '../ingest/index.js';
+import { readingArticles } from '../ingest/index.js';
 import { statSync } from 'node:fs';
 import { memoryStore, openStore, storeTarget, type Store } from '../store/index.js';
 import { buildReport, ingestArticles, recheck } from '../check/index.js';
@@ -130,14 +130,14 @@ class UsageError extends Error {}
 
 const PARALLEL_FROM_BYTES = 1 << 20;
 
-/** The size of the article files under the paths, from their directory entries (nothing read). */
-function bytesUnder(paths: string[]): number {
+/** The size of the files found, from their directory entries (nothing read). */
+function bytesOf(files: Array<{ abs: string }>): number {
   let n = 0;
-  for (const f of findArticleFiles(paths).files)
+  for (const f of files)
     try {
       n += statSync(f.abs).size;
     } catch {
-      // Gone or unreadable: readArticles says so.
+      // Gone or unreadable: reading it says so.
     }
   return n;
 }
@@ -158,31 +158,32 @@ async function ingestCommand(store: Store, paths: string[], quiet: boolean): Pro
   const progress = progressPrinter(process.stderr);
   // From a megabyte on, worker threads read the articles on every core (each article within the
   // time limit, CROSSCHECK_EXTRACT_TIMEOUT); below it, starting them costs more than they save.
-  // CROSSCHECK_WORKERS=N says how many, whatever the size. They start now, while the files are read.
+  // CROSSCHECK_WORKERS=N says how many, whatever the size. Files are read one at a time as the
+  // workers take them, so that reading and extracting overlap.
+  const reading = readingArticles(paths);
   const asked = Math.floor(Number(process.env.CROSSCHECK_WORKERS));
-  const workers = asked >= 1 ? asked : bytesUnder(paths) >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+  const workers = asked >= 1 ? asked : bytesOf(reading.files) >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
   const pool = workers > 1 ? extractionPool({ workers }) : undefined;
   pool?.warm();
-  const outcome = readArticles(paths, (done, total, bytes) => progress.update('reading', done, total, bytes, started));
-  progress.done();
-  for (const s of outcome.skipped) console.error(`skipped ${s.path}: ${s.reason}`);
-  for (const w of outcome.warnings) console.error(`warning ${w.path}: ${w.reason}`);
-  for (const n of outcome.notes) console.error(`note ${n.path}: ${n.reason}`);
-  for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
-  const extractStart = performance.now();
+  const outcome = reading.outcome;
   let summary;
   try {
     summary = await ingestArticles(
       store,
-      outcome.articles,
-      (done, total, chars, claims) => progress.update('extracting', done, total, chars, extractStart, claims),
+      reading.articles,
+      (done, total, chars, claims) => progress.update('reading', done, total, chars, started, claims),
       pool ? (a) => pool.extract(a) : undefined,
       workers * 2,
+      reading.files.length,
     );
   } finally {
     await pool?.close();
   }
   progress.done();
+  for (const s of outcome.skipped) console.error(`skipped ${s.path}: ${s.reason}`);
+  for (const w of outcome.warnings) console.error(`warning ${w.path}: ${w.reason}`);
+  for (const n of outcome.notes) console.error(`note ${n.path}: ${n.reason}`);
+  for (const e of outcome.errors) console.error(`error ${e.path}: ${e.reason}`);
   for (const r of summary.refused ?? []) console.error(`error ${r.path}: not added: ${r.reason}`);
   const secs = (performance.now() - started) / 1000;
   if (!quiet || process.stderr.isTTY)

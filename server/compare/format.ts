@@ -2,8 +2,10 @@
 import type { Claim, FactKey } from '../types.js';
 import { entityById, metricById } from '../extract/model/lexicon.js';
 
-// One formatter, made once: toLocaleString builds a new one on every call.
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+// One formatter, made once and on first use: toLocaleString builds a new one on every call,
+// and making it loads locale data that start-up need not wait for.
+let grouped: Intl.NumberFormat | undefined;
+const GROUPED = { format: (n: number) => (grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 })).format(n) };
 const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
 
 /** 12614000000 CNY → "12.614 billion CNY"; -0.37 % → "-0.37%". */

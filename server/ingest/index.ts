@@ -4,7 +4,7 @@ import type { Article } from '../types.js';
 import { articleIdFor, buildArticle, sha256 } from './article.js';
 import { decodeArticleBytes, encodingNote } from './read-file.js';
 import { htmlToArticle } from './html.js';
-import { findArticleFiles, type Skipped } from './walk.js';
+import { findArticleFiles, type FoundFile, type Skipped } from './walk.js';
 
 export { articleIdFor, sha256 } from './article.js';
 export { decodeArticleBytes, MAX_ARTICLE_BYTES } from './read-file.js';
@@ -44,40 +44,67 @@ export interface ReadOptions {
 
 /** Reads every article file under the paths. Bad files are reported and the rest go through. */
 export function readArticles(paths: string[], options: ReadOptions | ReadOptions['onFile'] = {}): IngestOutcome & { unchanged: string[] } {
+  const reading = readingArticles(paths, options);
+  for (const _ of reading.articles);
+  return reading.outcome;
+}
+
+/** Article files being read: `articles` reads one file per step, so a caller can start on the first while the rest wait. */
+export interface Reading {
+  /** The files found, before any is read. */
+  files: FoundFile[];
+  /** Filled in as `articles` is iterated; complete once it is done. */
+  outcome: IngestOutcome & { unchanged: string[] };
+  articles: Generator<Article, void, undefined>;
+}
+
+/** readArticles, one file at a time: the CLI extracts each article while the next is read. */
+export function readingArticles(paths: string[], options: ReadOptions | ReadOptions['onFile'] = {}): Reading {
   const { onFile, known, onRead } = typeof options === 'function' ? { onFile: options } : options;
   const { files, skipped, errors } = findArticleFiles(paths);
   const out: IngestOutcome & { unchanged: string[] } = { articles: [], skipped, errors: [...errors], warnings: [], notes: [], bytes: 0, unchanged: [] };
-  files.forEach((f, i) => {
-    const stamp = known || onRead ? fileStamp(f.abs) : undefined;
-    if (stamp && known?.({ abs: f.abs, rel: f.rel, id: articleIdFor(f.rel), stamp })) {
-      out.unchanged.push(articleIdFor(f.rel));
-      return onFile?.(i + 1, files.length, out.bytes);
+  function* articles(): Generator<Article, void, undefined> {
+    for (const [i, f] of files.entries()) {
+      const article = readOne(f, out, known, onRead);
+      onFile?.(i + 1, files.length, out.bytes);
+      if (article) yield article;
     }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f.abs);
-    } catch (e) {
-      out.errors.push({ path: f.rel, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
-      return;
-    }
-    out.bytes += bytes.length;
-    let r: ReturnType<typeof articleFromBytes>;
-    try {
-      r = articleFromBytes(bytes, f.rel, 'file');
-    } catch (e) {
-      // A reader bug must cost one file, never the folder.
-      r = { error: `could not be read (${(e as Error).message})` };
-    }
-    if ('error' in r) out.errors.push({ path: f.rel, reason: r.error });
-    else {
-      out.articles.push({ ...r.article, library: f.root });
-      if (stamp) onRead?.(f.abs, stamp);
-      if (r.warning) out.warnings.push({ path: f.rel, reason: r.warning });
-      if (r.note) out.notes.push({ path: f.rel, reason: r.note });
-    }
-    onFile?.(i + 1, files.length, out.bytes);
-  });
-  return out;
+  }
+  return { files, outcome: out, articles: articles() };
+}
+
+/** One found file read into the outcome: its article (also pushed there), or undefined if it was unchanged or bad. */
+function readOne(f: FoundFile, out: IngestOutcome & { unchanged: string[] }, known: ReadOptions['known'], onRead: ReadOptions['onRead']): Article | undefined {
+  const stamp = known || onRead ? fileStamp(f.abs) : undefined;
+  if (stamp && known?.({ abs: f.abs, rel: f.rel, id: articleIdFor(f.rel), stamp })) {
+    out.unchanged.push(articleIdFor(f.rel));
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(f.abs);
+  } catch (e) {
+    out.errors.push({ path: f.rel, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    return undefined;
+  }
+  out.bytes += bytes.length;
+  let r: ReturnType<typeof articleFromBytes>;
+  try {
+    r = articleFromBytes(bytes, f.rel, 'file');
+  } catch (e) {
+    // A reader bug must cost one file, never the folder.
+    r = { error: `could not be read (${(e as Error).message})` };
+  }
+  if ('error' in r) {
+    out.errors.push({ path: f.rel, reason: r.error });
+    return undefined;
+  }
+  const article = { ...r.article, library: f.root };
+  out.articles.push(article);
+  if (stamp) onRead?.(f.abs, stamp);
+  if (r.warning) out.warnings.push({ path: f.rel, reason: r.warning });
+  if (r.note) out.notes.push({ path: f.rel, reason: r.note });
+  return article;
 }
 
 /** One article from raw bytes (a file or an upload). */

@@ -1,7 +1,7 @@
 // One writer at a time on a file, across processes: proper-lockfile's mkdir lock beside it
 // (FILE.lock), refreshed while held and taken over once stale, so a killed writer never
 // blocks the others for longer than `staleMs`.
-import lockfile from 'proper-lockfile';
+import type lockfile from 'proper-lockfile';
 
 export interface LockOptions {
   /** How long to wait for another process before giving up with a message. */
@@ -33,9 +33,11 @@ export async function withFileLock<T>(file: string, fn: (stillHeld: () => boolea
 /** Tries until `waitMs` has passed; polling with jitter so waiters do not move in step. */
 async function acquire(file: string, waitMs: number, opts: lockfile.LockOptions): Promise<() => Promise<void>> {
   const deadline = Date.now() + waitMs;
+  // Loaded on first use: a command that never writes a claims.json (report --articles) need not pay for it at start-up.
+  const { lock } = (await import('proper-lockfile')).default;
   for (;;) {
     try {
-      return await lockfile.lock(file, opts);
+      return await lock(file, opts);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
       if (Date.now() >= deadline)

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { splitFrontMatter } from '../../server/ingest/front-matter.js';
 import { detectLanguage } from '../../server/ingest/language.js';
 import { buildArticle, findLeadDate } from '../../server/ingest/article.js';
-import { articleFromBytes, articleIdFor, decodeArticleBytes, MAX_ARTICLE_BYTES, readArticles, sha256 } from '../../server/ingest/index.js';
+import { articleFromBytes, articleIdFor, decodeArticleBytes, MAX_ARTICLE_BYTES, readArticles, readingArticles, sha256 } from '../../server/ingest/index.js';
 import { ingestArticles } from '../../server/check/index.js';
 import { memoryStore, type Store } from '../../server/store/index.js';
 
@@ -368,6 +368,41 @@ describe('re-ingest', () => {
     const strip = (s: Store) => ({ ...s.read(), articles: s.read().articles.map((a) => a.id), findings: s.read().findings.map((f) => [f.id, f.verdict, f.claimIds]) });
     assert.deepEqual(strip(many), strip(one));
     assert.ok(one.read().findings.some((f) => f.verdict === 'discrepancy'), 'the figures disagree, so the comparison is not empty');
+  });
+
+  test('a folder read as it goes is stored as one read whole, with each file read only when a worker is free for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-reading-'));
+    try {
+      for (const [i, figure] of ['126.14亿元', '126亿元', '127.5亿元', '12.6 billion yuan', '126.1亿元'].entries())
+        writeFileSync(join(dir, `p${i}.txt`), `科大讯飞三季报\n\n科大讯飞前三季度实现营业收入${figure}，同比下滑0.${i + 2}7%。`);
+      writeFileSync(join(dir, 'bad.txt'), Buffer.from([0, 1, 2, 0xff, 0]));
+      const whole = memoryStore();
+      await ingestArticles(whole, readArticles([dir]).articles);
+      const reading = readingArticles([dir]);
+      assert.equal(reading.files.length, 6, 'the files are found before any is read');
+      assert.equal(reading.outcome.articles.length, 0);
+      const { extractClaims } = await import('../../server/extract/index.js');
+      // Two lanes: while two articles are being read, the next file must not have been read yet.
+      let pending = 0;
+      const readAhead: number[] = [];
+      const slow = async (a: Parameters<typeof extractClaims>[0]) => {
+        pending++;
+        readAhead.push(reading.outcome.articles.length - (reading.outcome.articles.indexOf(a) + 1));
+        await new Promise((r) => setTimeout(r, 5));
+        pending--;
+        return extractClaims(a);
+      };
+      const lazy = memoryStore();
+      const summary = await ingestArticles(lazy, reading.articles, undefined, slow, 2, reading.files.length);
+      assert.equal(summary.added, 5);
+      assert.equal(pending, 0);
+      assert.ok(readAhead.every((n) => n <= 1), `files read ahead of their turn: ${readAhead}`);
+      assert.deepEqual(reading.outcome.errors.map((e) => e.path), ['bad.txt'], 'bad files are still reported');
+      const strip = (s: Store) => ({ ...s.read(), articles: s.read().articles.map((a) => [a.id, a.hash]), findings: s.read().findings.map((f) => [f.id, f.verdict, f.claimIds]) });
+      assert.deepEqual(strip(lazy), strip(whole));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('claims from an article with front matter index its body, not the file', async () => {
