@@ -63,6 +63,11 @@ const toAscii = (s: string) =>
   s.replace(FW, (c) => (c === '．' ? '.' : c === '，' ? ',' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 // ---- Chinese numerals (the characters are lexicon data: units.json numerals)
+/**
+ * x to 12 significant digits, which undoes float noise (126.14 × 1e8 = 12614000000.000002).
+ * An integer under 1e12 is already exact, and toPrecision is slow enough to show in a profile.
+ */
+const round12 = (x: number): number => (Number.isInteger(x) && x !== 0 && Math.abs(x) < 1e12 ? x : Number(x.toPrecision(12)));
 const CN_DIGIT = zhNumerals.digits;
 const CN_UNIT = zhNumerals.units;
 const CN_SECTION = zhNumerals.sections;
@@ -801,15 +806,15 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
 
     const decimals = r.decimals;
     const step = r.vagueWidth
-      ? Number((r.vagueWidth * stepUnit).toPrecision(12))
-      : Number((printedStep(r.digits, decimals) * stepUnit).toPrecision(12));
+      ? round12(r.vagueWidth * stepUnit)
+      : round12(printedStep(r.digits, decimals) * stepUnit);
     const vagueWord = r.vagueWidth ? [...sentence.slice(r.start, r.end)].find((c) => CN_VAGUE.has(c)) : undefined;
     tokens.push({
       start,
       end: i,
       numStart: r.start,
       numEnd: r.end,
-      value: Number((r.value * mult + extraValue).toPrecision(12)),
+      value: round12(r.value * mult + extraValue),
       precision: step,
       unit,
       countOf,
@@ -869,7 +874,7 @@ function linkSlashPairs(tokens: NumberToken[]): NumberToken[] {
     if (!b || b.start !== a.end + 1 || !b.unit || (b.unit === 'count' && !b.countOf && (b.scale ?? 1) === 1)) continue;
     const scale = b.scale ?? 1;
     const { slashPair: _, ...rest } = a;
-    out.push({ ...rest, unit: b.unit, countOf: b.countOf, value: Number((a.value * scale).toPrecision(12)), precision: Number((a.precision * scale).toPrecision(12)), scale });
+    out.push({ ...rest, unit: b.unit, countOf: b.countOf, value: round12(a.value * scale), precision: round12(a.precision * scale), scale });
   }
   return out;
 }
@@ -935,7 +940,7 @@ function mergeCoins(sentence: string, tokens: NumberToken[]) {
       len = c[0].length;
     }
     const end = a.end + len;
-    tokens.splice(k, 1, { ...a, end, value: Number((a.value + add).toPrecision(12)), precision: step });
+    tokens.splice(k, 1, { ...a, end, value: round12(a.value + add), precision: step });
     while (tokens[k + 1] && tokens[k + 1]!.start < end) tokens.splice(k + 1, 1);
   }
 }
@@ -958,8 +963,8 @@ function linkRanges(sentence: string, tokens: NumberToken[]) {
     const bDigits = Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, ''));
     const mult = bDigits ? b.value / bDigits : 1;
     if (mult > 1 && a.value * 100 < b.value) {
-      a.value = Number((a.value * mult).toPrecision(12));
-      a.precision = Number((a.precision * mult).toPrecision(12));
+      a.value = round12(a.value * mult);
+      a.precision = round12(a.precision * mult);
     }
     if (a.unit === 'count' || a.unit === '') {
       a.unit = b.unit;
