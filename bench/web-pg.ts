@@ -148,29 +148,32 @@ export async function benchWebPg(): Promise<void> {
         while (performance.now() < end) {
           const click = Math.random() < 0.4;
           const t0 = performance.now();
-          let status: number;
-          let what: string;
-          if (click) {
-            const id = findingIds[Math.floor(Math.random() * findingIds.length)]!;
-            const action = ['confirm', 'dismiss', 'reopen'][clicks++ % 3]!;
-            what = 'review click';
-            const res = await fetch(`${base}/findings/${id}/review`, {
-              method: 'POST',
-              body: new URLSearchParams({ action, note: '', reason: 'rounding', _csrf: r.token }),
-              headers: { cookie: r.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-              redirect: 'manual',
-            });
-            await res.text();
-            status = res.status;
-            // A redirect is success.
-            if (status !== 303) failures.push(`${what} ${id}: HTTP ${status}`);
-          } else {
-            const [name, path] = pages[Math.floor(Math.random() * pages.length)]!;
-            what = name;
-            const res = await fetch(base + path(), { headers: { cookie: r.cookie } });
-            await res.text();
-            status = res.status;
-            if (status !== 200) failures.push(`${what}: HTTP ${status}`);
+          let what = 'review click';
+          // A request that fails (a reset connection, say) is counted as a failure, not the end of the run.
+          try {
+            if (click) {
+              const id = findingIds[Math.floor(Math.random() * findingIds.length)]!;
+              const action = ['confirm', 'dismiss', 'reopen'][clicks++ % 3]!;
+              const res = await fetch(`${base}/findings/${id}/review`, {
+                method: 'POST',
+                body: new URLSearchParams({ action, note: '', reason: 'rounding', _csrf: r.token }),
+                headers: { cookie: r.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+                redirect: 'manual',
+              });
+              await res.text();
+              // A redirect is success.
+              if (res.status !== 303) failures.push(`${what} ${id}: HTTP ${res.status}`);
+            } else {
+              const [name, path] = pages[Math.floor(Math.random() * pages.length)]!;
+              what = name;
+              const at = path();
+              const res = await fetch(base + at, { headers: { cookie: r.cookie } });
+              await res.text();
+              if (res.status !== 200) failures.push(`${what} ${at}: HTTP ${res.status}`);
+            }
+          } catch (e) {
+            const err = e as Error & { cause?: { code?: string } };
+            failures.push(`${what}: ${err.cause?.code ?? err.message} after ${(performance.now() - t0).toFixed(0)} ms`);
           }
           times.get(what)!.push(performance.now() - t0);
           await new Promise((ok) => setTimeout(ok, 250 + Math.random() * 1500));

@@ -66,7 +66,9 @@ export function createApp(opts: AppOptions) {
   app.locals.h = helpers;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  useEjs(app, join(root, 'views'), process.env.NODE_ENV === 'production');
+  // Templates are compiled once (a queue page includes its card template twenty times); only
+  // NODE_ENV=development re-reads them on every request, for editing them with the server running.
+  useEjs(app, join(root, 'views'), process.env.NODE_ENV !== 'development');
 
   const mode: AuthMode = opts.auth ?? (usersOf(store.read()).length ? 'accounts' : 'single');
   app.use(serverTiming);

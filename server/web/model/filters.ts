@@ -3,7 +3,7 @@
 import type { Finding, Severity } from '../../types.js';
 import { HttpError } from '../errors.js';
 import { msg } from '../i18n.js';
-import { statusOf, type Index } from './index.js';
+import { derived, statusOf, type Index } from './index.js';
 
 export const STATUSES = ['open', 'confirmed', 'dismissed', 'reviewed', 'all'] as const;
 export const VERDICTS = ['flagged', 'discrepancy', 'rounding', 'consistent', 'all'] as const;
@@ -54,21 +54,37 @@ function articleMatcher(ix: Index, raw: string): (f: Finding) => boolean {
 }
 
 export function applyFilters(ix: Index, f: Filters): Finding[] {
-  const inArticle = f.article ? articleMatcher(ix, f.article) : () => true;
-  const terms = f.q.toLowerCase().split(/\s+/).filter(Boolean);
-  return ix.ordered.filter((x) => {
+  const byStatus = (x: Finding) => {
     const st = statusOf(ix, x.id);
-    if (f.status === 'reviewed' ? st === 'open' : f.status !== 'all' && st !== f.status) return false;
-    if (f.verdict === 'flagged' ? x.verdict === 'consistent' : f.verdict !== 'all' && x.verdict !== f.verdict) return false;
-    if (f.severity && x.severity !== f.severity) return false;
-    if (f.metric && (f.metric === '(none)' ? x.fact.metric !== null : x.fact.metric !== f.metric)) return false;
-    if (!inArticle(x)) return false;
-    if (terms.length) {
-      const hay = ix.searchText.get(x.id) ?? '';
-      if (!terms.every((t) => hay.includes(t))) return false;
-    }
-    return true;
-  });
+    return f.status === 'reviewed' ? st !== 'open' : f.status === 'all' || st === f.status;
+  };
+  return factsMatching(ix, f).filter(byStatus);
+}
+
+/**
+ * The findings that pass every filter but the status, which is the only one reviews change. The
+ * common lists (no search words, no article) are kept per change of the claims, so the queue
+ * after a review click re-checks only each finding's status.
+ */
+function factsMatching(ix: Index, f: Filters): Finding[] {
+  const compute = () => {
+    const inArticle = f.article ? articleMatcher(ix, f.article) : () => true;
+    const terms = f.q.toLowerCase().split(/\s+/).filter(Boolean);
+    return ix.ordered.filter((x) => {
+      if (f.verdict === 'flagged' ? x.verdict === 'consistent' : f.verdict !== 'all' && x.verdict !== f.verdict) return false;
+      if (f.severity && x.severity !== f.severity) return false;
+      if (f.metric && (f.metric === '(none)' ? x.fact.metric !== null : x.fact.metric !== f.metric)) return false;
+      if (!inArticle(x)) return false;
+      if (terms.length) {
+        const hay = ix.searchText.get(x.id) ?? '';
+        if (!terms.every((t) => hay.includes(t))) return false;
+      }
+      return true;
+    });
+  };
+  // Kept only for lists a page offers (a metric of the filter's list), so odd queries cannot fill memory.
+  const offered = !f.q && !f.article && (!f.metric || metricsIn(ix).includes(f.metric));
+  return offered ? derived(ix, `facts:${f.verdict}|${f.severity}|${f.metric}`, compute) : compute();
 }
 
 export interface Page<T> {
@@ -87,7 +103,9 @@ export function paginate<T>(all: T[], page: number, size: number): Page<T> {
 
 /** Metrics that occur in findings, for the filter's list. */
 export function metricsIn(ix: Index): string[] {
-  const s = new Set<string>();
-  for (const f of ix.db.findings) s.add(f.fact.metric ?? '(none)');
-  return [...s].sort();
+  return derived(ix, 'metrics', () => {
+    const s = new Set<string>();
+    for (const f of ix.db.findings) s.add(f.fact.metric ?? '(none)');
+    return [...s].sort();
+  });
 }

@@ -23,6 +23,20 @@ export interface Index {
   ordered: Finding[];
   /** Lower-cased text a search matches against, per finding id. */
   searchText: Map<string, string>;
+  /**
+   * What pages derive from articles, claims and findings alone (the stories, a finding's sources,
+   * the overview's tables), made on first use and kept until those change: a review click, which
+   * changes none of them, then costs the next page nothing to rebuild. See derived().
+   */
+  memo: Map<string, unknown>;
+}
+
+/** A value that depends only on the index's articles, claims and findings, computed once per change of those. */
+export function derived<T>(ix: Pick<Index, 'memo'>, key: string, compute: () => T): T {
+  if (ix.memo.has(key)) return ix.memo.get(key) as T;
+  const value = compute();
+  ix.memo.set(key, value);
+  return value;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, none: 3 };
@@ -91,6 +105,7 @@ function buildClaimIndex(db: Db): Omit<Index, 'version' | 'reviews'> {
     findingsByArticle,
     ordered,
     searchText,
+    memo: new Map(),
   };
 }
 

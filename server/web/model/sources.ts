@@ -1,7 +1,7 @@
 // The sources of one finding, side by side: per article its most precise claim (the one
 // the comparison used), with the quote cut out of its sentence for display.
 import type { Article, Claim, Finding } from '../../types.js';
-import type { Index } from './index.js';
+import { derived, type Index } from './index.js';
 
 export interface Context {
   before: string;
@@ -40,7 +40,12 @@ export function contextOf(c: Claim, text?: string): Context {
   };
 }
 
+/** A finding's sources, made once per change of the claims (a finding of hundreds of sources is on the first page of the queue). */
 export function sourcesOf(ix: Index, f: Finding): Source[] {
+  return derived(ix, `sources:${f.id}`, () => sourcesNow(ix, f));
+}
+
+function sourcesNow(ix: Index, f: Finding): Source[] {
   const by = new Map<string, Claim[]>();
   for (const id of f.claimIds) {
     const c = ix.claimById.get(id);

@@ -9,6 +9,8 @@ import { statusOf } from '../model/index.js';
 import { sourcesOf } from '../model/sources.js';
 
 const PAGE = 50;
+/** Sources listed per fact; the finding's page lists them all (a fact can have hundreds). */
+const ROW_SOURCES = 6;
 
 export function factsRoutes(app: Express, ctx: Ctx) {
   app.get('/facts', (req, res) => {
@@ -30,6 +32,6 @@ export function factsRoutes(app: Express, ctx: Ctx) {
       return res.render('facts', { ...base, page, rows: [], lone: page.items.map((c) => ({ c, article: ix.articles.get(c.articleId) })), loneTotal: lone.length });
     }
     const page = paginate(applyFilters(ix, filters), filters.page, PAGE);
-    res.render('facts', { ...base, page, lone: [], rows: page.items.map((f) => ({ f, sources: sourcesOf(ix, f), status: statusOf(ix, f.id) })) });
+    res.render('facts', { ...base, page, lone: [], rows: page.items.map((f) => ({ f, sources: sourcesOf(ix, f), status: statusOf(ix, f.id) })), rowSources: ROW_SOURCES });
   });
 }
