@@ -1,5 +1,6 @@
 // Test helpers: a temp copy of the seed library, a temp claims.json, the app on an
 // ephemeral port, and a tiny HTTP client that keeps cookies and reads CSRF tokens.
+import { after, before } from 'node:test';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -112,6 +113,17 @@ export async function startApp(opts: { fixture?: boolean; wrap?: (s: Store) => S
         });
       }),
   };
+}
+
+/** The app and a client for it, started before the tests of the enclosing suite (or file) and closed after them. */
+export function appForTests(opts: Parameters<typeof startApp>[0] = { fixture: true }): { readonly app: TestApp; readonly c: Client } {
+  const s = {} as { app: TestApp; c: Client };
+  before(async () => {
+    s.app = await startApp(opts);
+    s.c = new Client(s.app.url);
+  });
+  after(() => s.app.close());
+  return s;
 }
 
 export interface Res {

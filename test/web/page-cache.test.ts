@@ -7,22 +7,17 @@ import type { Article, Claim } from '../../server/types.js';
 import { recheck } from '../../server/check/index.js';
 import { memoryStore } from '../../server/store/index.js';
 import { createApp } from '../../server/web/app.js';
-import { Client, startApp, type TestApp } from './helpers.js';
+import { appForTests, Client } from './helpers.js';
 
 /** The overview's publisher table: per publisher, its last column (confirmed wrong). */
 const confirmedColumn = (html: string) =>
   [...html.matchAll(/<tr><td><a href="\/queue[^"]*">([^<]+)<\/a><\/td>(?:<td>[^<]*<\/td>){5}<td>(\d+)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
 
 describe('cached page data follows reviews', () => {
-  let app: TestApp;
-  let c: Client;
-  before(async () => {
-    app = await startApp({ fixture: true });
-    c = new Client(app.url);
-  });
-  after(() => app.close());
+  const s = appForTests();
 
   test('a confirmed discrepancy shows on the overview and leaves the open queue at once', async () => {
+    const { app, c } = s;
     const f = app.store.read().findings.find((x) => x.verdict === 'discrepancy')!;
     const before = await c.get('/');
     assert.deepEqual(confirmedColumn(before.text).map(([, n]) => n), ['0', '0']);
