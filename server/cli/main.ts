@@ -154,8 +154,10 @@ async function closing<T>(store: Store, work: Promise<T>): Promise<T> {
 }
 const count = (f: { verdict: string }[], v: string) => f.filter((x) => x.verdict === v).length;
 
-/** Ingests paths into the store. Messages go to stderr so that piped stdout stays clean. */
-/** Ingests and says how it went; with the exit code, the stories of the check it ran, if it ran one. */
+/**
+ * Ingests paths into the store. Messages go to stderr so that piped stdout stays clean. Returns
+ * the exit code and the stories of the check it ran, if it ran one.
+ */
 async function ingestCommand(store: Store, paths: string[], quiet: boolean): Promise<{ code: number; stories?: Story[] }> {
   const started = performance.now();
   const progress = progressPrinter(process.stderr);
