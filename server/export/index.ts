@@ -47,7 +47,7 @@ export interface ExportFile {
   filename: string;
 }
 
-/** An export as chunks of about a megabyte, made as they are read. */
+/** An export as chunks of about a megabyte, made as they are read (so they can be read once). */
 export interface ExportStream {
   chunks: Iterable<string>;
   contentType: string;
