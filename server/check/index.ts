@@ -50,14 +50,17 @@ const lastCheck = new WeakMap<Db, CheckState>();
  * Re-computes findings from the store's claims, then lets reviews follow their evidence. Given
  * the articles that were added, changed or removed, only the blocks their claims touch are
  * re-aligned (incremental.ts); without them, or with no check of this db to start from, all are.
+ * Returns the stories the check grouped the articles into: storiesOfDb(d), until d changes again.
  */
-export function refreshFindings(d: Db, now = new Date(), changedArticles?: Iterable<string>): void {
+export function refreshFindings(d: Db, now = new Date(), changedArticles?: Iterable<string>): Story[] {
   const claims = effectiveClaims(d);
   const prev = lastCheck.get(d);
   const state = (prev && changedArticles && prev.findings === d.findings && incrementally(prev, claims, d.articles, changedArticles)) || fullCheck(claims, d.articles);
   d.findings = state.findings;
   lastCheck.set(d, state);
+  // Reviews and their history only: the articles and claims the stories come from are left as they are.
   followEvidence(d, claims, now);
+  return state.stories;
 }
 
 /** The incremental check, or undefined if it failed: a bug there must cost time, never the write. */
@@ -77,6 +80,8 @@ export interface IngestSummary {
   claims: number;
   /** Articles not added, and why (too slow to read, or figures that would not fit the store). Only when there are any. */
   refused?: Array<{ path: string; reason: string }>;
+  /** The stories as the check after this ingest left the store (none when nothing was new): a report made next need not group them again. */
+  stories?: Story[];
 }
 
 /**
@@ -188,7 +193,7 @@ export async function ingestArticles(
       for (const c of f.claims) d.claims.push(c);
       if (f.previous || withWork.has(f.article.id)) reanchor(d, f.article);
     }
-    refreshFindings(d, new Date(), ids);
+    summary.stories = refreshFindings(d, new Date(), ids);
   });
   return summary;
 }
@@ -285,7 +290,8 @@ export async function recheck(store: Store): Promise<void> {
   });
 }
 
-export function buildReport(db: Db): Report {
+/** The report; `stories` may come from the check that just left the db as it is (refreshFindings), else they are grouped here. */
+export function buildReport(db: Db, stories: Story[] = storiesOfDb(db)): Report {
   const reviews = new Map(db.reviews.map((r) => [r.findingId, r]));
   const claims = effectiveClaims(db);
   return {
@@ -293,7 +299,7 @@ export function buildReport(db: Db): Report {
     articles: db.articles.map(({ text, ...a }) => ({ ...a, chars: text.length })),
     claims,
     findings: db.findings.map((f) => ({ ...f, review: reviews.get(f.id) })),
-    stories: storiesOfDb(db),
+    stories,
     annotations: db.annotations,
   };
 }

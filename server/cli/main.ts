@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { memoryStore, openStore, storeTarget, type Store } from '../store/index.js';
 import { buildReport, ingestArticles, recheck } from '../check/index.js';
 import { writeJson } from '../store/json-stream.js';
+import type { Story } from '../types.js';
 import { extractionPool } from '../extract/pool.js';
 import { progressPrinter } from './progress.js';
 
@@ -77,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ingest': {
       if (!positionals.length) throw new UsageError('ingest needs at least one file or folder');
       const store = await openStore(dbFile);
-      return closing(store, ingestCommand(store, positionals, false));
+      return closing(store, ingestCommand(store, positionals, false).then((r) => r.code));
     }
     case 'check': {
       const store = await openStore(dbFile);
@@ -89,12 +90,13 @@ async function main(argv: string[]): Promise<number> {
     case 'report': {
       if (values.format && values.format !== 'json') throw new UsageError(`report prints json; for other formats use export --format ${values.format}`);
       const store = values.db ? await openStore(dbFile) : memoryStore();
-      let code = 0;
-      if (values.articles) code = await ingestCommand(store, [values.articles], true);
+      let ingested: { code: number; stories?: Story[] } = { code: 0 };
+      if (values.articles) ingested = await ingestCommand(store, [values.articles], true);
       else if (!values.db) throw new UsageError('report needs --articles DIR or --db FILE');
-      // In pieces: a report of a big library is larger than one string can be.
-      await writeJson(process.stdout, { ...buildReport(store.read()) });
-      return code;
+      // In pieces: a report of a big library is larger than one string can be. The stories of the
+      // check the ingest just ran are those of the store now: not grouped a second time.
+      await writeJson(process.stdout, { ...buildReport(store.read(), ingested.stories) });
+      return ingested.code;
     }
     case 'export': {
       const { runExport } = await import('../export/cli.js');
@@ -152,8 +154,11 @@ async function closing<T>(store: Store, work: Promise<T>): Promise<T> {
 }
 const count = (f: { verdict: string }[], v: string) => f.filter((x) => x.verdict === v).length;
 
-/** Ingests paths into the store. Messages go to stderr so that piped stdout stays clean. */
-async function ingestCommand(store: Store, paths: string[], quiet: boolean): Promise<number> {
+/**
+ * Ingests paths into the store. Messages go to stderr so that piped stdout stays clean. Returns
+ * the exit code and the stories of the check it ran, if it ran one.
+ */
+async function ingestCommand(store: Store, paths: string[], quiet: boolean): Promise<{ code: number; stories?: Story[] }> {
   const started = performance.now();
   const progress = progressPrinter(process.stderr);
   // From a megabyte on, worker threads read the articles on every core (each article within the
@@ -191,7 +196,7 @@ async function ingestCommand(store: Store, paths: string[], quiet: boolean): Pro
       `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged; ${summary.claims} claims extracted; ` +
         `${store.read().findings.length} findings (${(outcome.bytes / 1048576 / Math.max(secs, 1e-3)).toFixed(1)} MB/s) → ${store.location}`,
     );
-  return outcome.errors.length || summary.refused?.length ? 1 : 0;
+  return { code: outcome.errors.length || summary.refused?.length ? 1 : 0, stories: summary.stories };
 }
 
 main(process.argv.slice(2)).then(

@@ -3,6 +3,7 @@
 // its appearances are their articles.
 import type { ExportModel, FindingView, SourceView } from './model.js';
 import { decisionWords, documentName, primaryWords, safeUrl } from './words.js';
+import { prettyJsonChunks } from '../store/json-stream.js';
 
 export interface Reviewer {
   name: string;
@@ -93,7 +94,9 @@ function claimReview(v: FindingView, reviewer: Reviewer, base: string) {
   };
 }
 
-export function renderClaimReview(m: ExportModel, reviewer: Reviewer = DEFAULT_REVIEWER, base = DEFAULT_BASE_URL): string {
+/** The ClaimReviews' JSON-LD, pretty-printed as before, in pieces. */
+export function* claimReviewChunks(m: ExportModel, reviewer: Reviewer = DEFAULT_REVIEWER, base = DEFAULT_BASE_URL): Generator<string> {
   const confirmed = m.findings.filter((v) => v.finding.verdict === 'discrepancy' && v.status === 'confirmed' && v.sources.length);
-  return JSON.stringify({ '@context': 'https://schema.org', '@graph': confirmed.map((v) => claimReview(v, reviewer, base)) }, null, 2) + '\n';
+  yield* prettyJsonChunks({ '@context': 'https://schema.org', '@graph': confirmed.map((v) => claimReview(v, reviewer, base)) });
+  yield '\n';
 }

@@ -56,16 +56,14 @@ export const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 /** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes. */
 export const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-export function renderCsv(m: ExportModel): string {
-  const lines = [CSV_HEADERS.map(csvField).join(',')];
+/** The CSV a row at a time: the BOM and header, then one CRLF-ended line per finding × source. */
+export function* csvChunks(m: ExportModel): Generator<string> {
+  yield '\uFEFF' + CSV_HEADERS.map(csvField).join(',') + '\r\n';
   for (const v of m.findings)
     for (const s of v.sources)
-      lines.push(
-        COLUMNS.map(([, get, untrusted]) => {
-          const raw = get({ v, s });
-          const text = raw === undefined ? '' : String(raw);
-          return csvField(untrusted ? defuse(text) : text);
-        }).join(','),
-      );
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+      yield COLUMNS.map(([, get, untrusted]) => {
+        const raw = get({ v, s });
+        const text = raw === undefined ? '' : String(raw);
+        return csvField(untrusted ? defuse(text) : text);
+      }).join(',') + '\r\n';
 }

@@ -4,7 +4,8 @@ import type { Language } from '../types.js';
 import type { ExportModel, FindingView, SourceView } from './model.js';
 import { STATUS_WORDS, decisionWords, documentName, primaryWords, safeUrl, standingWords, wrongWords } from './words.js';
 import { REVIEW_STATUSES, VERDICTS } from './filters.js';
-import { workRows } from './work.js';
+import { workRows, type WorkRow } from './work.js';
+import { joined, mapped } from './pieces.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -82,32 +83,34 @@ ${v.review?.note ? `<p><strong>Note:</strong> ${esc(v.review.note)}</p>` : ''}</
 </article>`;
 }
 
-function others(list: FindingView[]): string {
-  if (!list.length) return '';
-  const rows = list.map(
-    (v) =>
-      `<tr><td>${esc(v.finding.id)}</td><td>${esc(v.fact)}</td><td>${v.finding.verdict}</td><td>${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${esc(v.review.by)})` : ''}</td><td>${v.sources
-        .map((s) => `<span${lang(s.article.language)}>${esc(s.quote)}</span> (${esc(s.name)})`)
-        .join(' · ')}</td><td>${esc(v.review?.note ?? '')}</td><td>${v.primary ? `${link(documentName(v), v.primary.source.url)}: «${esc(v.primary.source.printed)}»; wrong: ${esc(wrongWords(v))}` : ''}</td></tr>`,
-  );
-  return `<section id="others"><h2>Other findings</h2>
+function* others(list: FindingView[]): Generator<string> {
+  if (!list.length) return;
+  const row = (v: FindingView) =>
+    `<tr><td>${esc(v.finding.id)}</td><td>${esc(v.fact)}</td><td>${v.finding.verdict}</td><td>${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${esc(v.review.by)})` : ''}</td><td>${v.sources
+      .map((s) => `<span${lang(s.article.language)}>${esc(s.quote)}</span> (${esc(s.name)})`)
+      .join(' · ')}</td><td>${esc(v.review?.note ?? '')}</td><td>${v.primary ? `${link(documentName(v), v.primary.source.url)}: «${esc(v.primary.source.printed)}»; wrong: ${esc(wrongWords(v))}` : ''}</td></tr>`;
+  yield `<section id="others"><h2>Other findings</h2>
 <table><thead><tr><th>Finding</th><th>Fact</th><th>Verdict</th><th>Review</th><th>Values</th><th>Note</th><th>Primary source</th></tr></thead><tbody>
-${rows.join('\n')}
-</tbody></table></section>`;
+`;
+  yield* joined(mapped(list, row), '\n');
+  yield '\n</tbody></table></section>';
 }
 
-function work(m: ExportModel): string {
+function* work(m: ExportModel): Generator<string> {
   const rows = workRows(m);
-  if (!rows.length) return '';
-  return `<section id="work"><h2>Reviewers' comments, corrections and added claims</h2>
+  if (!rows.length) return;
+  const row = (r: WorkRow) => `<tr><td>${r.kind}${r.orphaned ? ' (orphaned)' : ''}</td><td>${esc(r.source)}</td><td>${esc(r.quote)}</td><td>${esc(r.text)}</td><td>${esc(r.who)}</td></tr>`;
+  yield `<section id="work"><h2>Reviewers' comments, corrections and added claims</h2>
 <table><thead><tr><th>Kind</th><th>Source</th><th>Text</th><th>Says</th><th>Who</th></tr></thead><tbody>
-${rows.map((r) => `<tr><td>${r.kind}${r.orphaned ? ' (orphaned)' : ''}</td><td>${esc(r.source)}</td><td>${esc(r.quote)}</td><td>${esc(r.text)}</td><td>${esc(r.who)}</td></tr>`).join('\n')}
-</tbody></table></section>`;
+`;
+  yield* joined(mapped(rows, row), '\n');
+  yield '\n</tbody></table></section>';
 }
 
-export function renderHtml(m: ExportModel): string {
+/** The HTML in pieces: the head and summary, then a finding or a table row at a time. */
+export function* htmlChunks(m: ExportModel): Generator<string> {
   const disc = m.findings.filter((v) => v.finding.verdict === 'discrepancy');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -121,10 +124,14 @@ export function renderHtml(m: ExportModel): string {
 <header><h1>Crosscheck discrepancy report</h1><p class="meta">Generated ${esc(m.generatedAt)}.</p></header>
 ${summary(m)}
 <section id="discrepancies"><h2>Discrepancies</h2>
-${disc.length ? disc.map((v, i) => discrepancy(v, i + 1)).join('\n') : '<p>No discrepancies in this report.</p>'}
-</section>
-${others(m.findings.filter((v) => v.finding.verdict !== 'discrepancy'))}
-${work(m)}
+`;
+  if (disc.length) yield* joined(mapped(disc, (v, i) => discrepancy(v, i + 1)), '\n');
+  else yield '<p>No discrepancies in this report.</p>';
+  yield '\n</section>\n';
+  yield* others(m.findings.filter((v) => v.finding.verdict !== 'discrepancy'));
+  yield '\n';
+  yield* work(m);
+  yield `
 </body>
 </html>
 `;

@@ -1,14 +1,16 @@
 // Export: one report model (model.ts), one file per rendering. The web app's downloads and the
-// CLI both come through renderExport, so a download and `crosscheck export` agree byte for byte.
+// CLI both come through exportChunks, so a download and `crosscheck export` agree byte for byte.
+// Renderers yield their text in pieces: a big library's export is larger than one string can be.
 import type { Db } from '../types.js';
 import { ExportError, type ExportFilters } from './filters.js';
 import { buildModel } from './model.js';
-import { renderCsv } from './csv.js';
-import { renderMarkdown } from './markdown.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderWebAnnotations } from './web-annotation.js';
-import { DEFAULT_BASE_URL, DEFAULT_REVIEWER, renderClaimReview, type Reviewer } from './claimreview.js';
+import { csvChunks } from './csv.js';
+import { markdownChunks } from './markdown.js';
+import { htmlChunks } from './html.js';
+import { jsonExportChunks } from './json.js';
+import { webAnnotationChunks } from './web-annotation.js';
+import { DEFAULT_BASE_URL, DEFAULT_REVIEWER, claimReviewChunks, type Reviewer } from './claimreview.js';
+import { batched } from '../store/json-stream.js';
 
 export type ExportFormat = 'csv' | 'md' | 'html' | 'json' | 'annotations' | 'claimreview';
 export type { ExportFilters } from './filters.js';
@@ -45,6 +47,13 @@ export interface ExportFile {
   filename: string;
 }
 
+/** An export as chunks of about a megabyte, made as they are read (so they can be read once). */
+export interface ExportStream {
+  chunks: Iterable<string>;
+  contentType: string;
+  filename: string;
+}
+
 const reviewerFromEnv = (): Reviewer =>
   process.env.CROSSCHECK_REVIEWER?.trim()
     ? { name: process.env.CROSSCHECK_REVIEWER.trim(), url: process.env.CROSSCHECK_REVIEWER_URL?.trim() || undefined }
@@ -55,17 +64,27 @@ export function renderExport(db: Db, format: ExportFormat, filters: ExportFilter
   return renderExportWith(db, format, filters, {});
 }
 
+/** The export as one string, for small libraries and tests; the same text exportChunks yields. */
 export function renderExportWith(db: Db, format: ExportFormat, filters: ExportFilters = {}, options: ExportOptions = {}): ExportFile {
+  const { chunks, contentType, filename } = exportChunks(db, format, filters, options);
+  return { body: [...chunks].join(''), contentType, filename };
+}
+
+/**
+ * The export in chunks, for the CLI and the web download to write as they come. The model is
+ * built here, so a bad format or filter throws ExportError before anything is written.
+ */
+export function exportChunks(db: Db, format: ExportFormat, filters: ExportFilters = {}, options: ExportOptions = {}): ExportStream {
   if (!isExportFormat(format)) throw new ExportError(`unknown format "${String(format)}": use ${EXPORT_FORMATS.join(', ')}`);
   const m = buildModel(db, filters, options.now);
-  const body =
-    format === 'csv' ? renderCsv(m)
-    : format === 'md' ? renderMarkdown(m)
-    : format === 'html' ? renderHtml(m)
-    : format === 'json' ? renderJson(db, m)
-    : format === 'annotations' ? renderWebAnnotations(m)
-    : renderClaimReview(m, options.reviewer ?? reviewerFromEnv(), options.baseUrl ?? (process.env.CROSSCHECK_BASE_URL?.trim() || DEFAULT_BASE_URL));
+  const pieces =
+    format === 'csv' ? csvChunks(m)
+    : format === 'md' ? markdownChunks(m)
+    : format === 'html' ? htmlChunks(m)
+    : format === 'json' ? jsonExportChunks(db, m)
+    : format === 'annotations' ? webAnnotationChunks(m)
+    : claimReviewChunks(m, options.reviewer ?? reviewerFromEnv(), options.baseUrl ?? (process.env.CROSSCHECK_BASE_URL?.trim() || DEFAULT_BASE_URL));
   const f = FILES[format];
   const status = m.criteria.status ? `-${m.criteria.status}` : '';
-  return { body, contentType: f.contentType, filename: `crosscheck-${f.name}${status}-${m.generatedAt.slice(0, 10)}.${f.ext}` };
+  return { chunks: batched(pieces), contentType: f.contentType, filename: `crosscheck-${f.name}${status}-${m.generatedAt.slice(0, 10)}.${f.ext}` };
 }

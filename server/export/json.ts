@@ -4,6 +4,7 @@
 import type { Db } from '../types.js';
 import { buildReport } from '../check/index.js';
 import type { ExportModel, FindingView } from './model.js';
+import { prettyJsonChunks } from '../store/json-stream.js';
 
 /** Which articles the primary source proves wrong, and every figure's standing against it. */
 function againstPrimarySource(v: FindingView | undefined) {
@@ -15,7 +16,8 @@ function againstPrimarySource(v: FindingView | undefined) {
   };
 }
 
-export function renderJson(db: Db, m: ExportModel): string {
+/** The report's JSON, pretty-printed as JSON.stringify(…, null, 2) prints it, in pieces. */
+export function* jsonExportChunks(db: Db, m: ExportModel): Generator<string> {
   const report = buildReport(db);
   const views = new Map(m.findings.map((v) => [v.finding.id, v]));
   const kept = m.filterWords.length ? report.findings.filter((f) => views.has(f.id)) : report.findings;
@@ -23,5 +25,6 @@ export function renderJson(db: Db, m: ExportModel): string {
     const against = againstPrimarySource(views.get(f.id));
     return against ? { ...f, againstPrimarySource: against } : f;
   });
-  return JSON.stringify({ ...report, generatedAt: m.generatedAt, findings, ...(m.filterWords.length ? { filters: m.filterWords } : {}) }, null, 2) + '\n';
+  yield* prettyJsonChunks({ ...report, generatedAt: m.generatedAt, findings, ...(m.filterWords.length ? { filters: m.filterWords } : {}) });
+  yield '\n';
 }

@@ -5,6 +5,7 @@ import type { ExportModel, FindingView, SourceView } from './model.js';
 import { STATUS_WORDS, decisionWords, documentName, primaryWords, safeUrl, standingWords, wrongWords } from './words.js';
 import { REVIEW_STATUSES, VERDICTS } from './filters.js';
 import { workRows } from './work.js';
+import { endingInOneNewline, joined } from './pieces.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -93,41 +94,38 @@ function emphasiseLine(s: SourceView): string {
   return before ? lineStart(line) : line;
 }
 
-function others(list: FindingView[]): string[] {
-  if (!list.length) return [];
-  return [
-    '## Other findings',
-    '',
-    '| Finding | Fact | Verdict | Review | Values | Note | Primary source |',
-    '|---|---|---|---|---|---|---|',
-    ...list.map(
-      (v) =>
-        `| ${mdText(v.finding.id)} | ${mdText(v.fact)} | ${v.finding.verdict} | ${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${mdText(v.review.by)})` : ''} | ${v.sources.map((s) => `${mdText(s.quote)} (${mdText(s.name)})`).join(' · ')} | ${mdText(v.review?.note ?? '')} | ${v.primary ? `${link(documentName(v), v.primary.source.url)}: «${mdText(v.primary.source.printed)}»; wrong: ${mdText(wrongWords(v))}` : ''} |`,
-    ),
-    '',
-  ];
+function* others(list: FindingView[]): Generator<string> {
+  if (!list.length) return;
+  yield '## Other findings';
+  yield '';
+  yield '| Finding | Fact | Verdict | Review | Values | Note | Primary source |';
+  yield '|---|---|---|---|---|---|---|';
+  for (const v of list)
+    yield `| ${mdText(v.finding.id)} | ${mdText(v.fact)} | ${v.finding.verdict} | ${STATUS_WORDS[v.status]}${v.review?.by && v.status !== 'open' ? ` (${mdText(v.review.by)})` : ''} | ${v.sources.map((s) => `${mdText(s.quote)} (${mdText(s.name)})`).join(' · ')} | ${mdText(v.review?.note ?? '')} | ${v.primary ? `${link(documentName(v), v.primary.source.url)}: «${mdText(v.primary.source.printed)}»; wrong: ${mdText(wrongWords(v))}` : ''} |`;
+  yield '';
 }
 
-function work(m: ExportModel): string[] {
+function* work(m: ExportModel): Generator<string> {
   const rows = workRows(m);
-  if (!rows.length) return [];
-  return [
-    "## Reviewers' comments, corrections and added claims",
-    '',
-    '| Kind | Source | Text | Says | Who |',
-    '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.kind}${r.orphaned ? ' (orphaned)' : ''} | ${mdText(r.source)} | ${mdText(r.quote)} | ${mdText(r.text)} | ${mdText(r.who)} |`),
-    '',
-  ];
+  if (!rows.length) return;
+  yield "## Reviewers' comments, corrections and added claims";
+  yield '';
+  yield '| Kind | Source | Text | Says | Who |';
+  yield '|---|---|---|---|---|';
+  for (const r of rows) yield `| ${r.kind}${r.orphaned ? ' (orphaned)' : ''} | ${mdText(r.source)} | ${mdText(r.quote)} | ${mdText(r.text)} | ${mdText(r.who)} |`;
+  yield '';
 }
 
-export function renderMarkdown(m: ExportModel): string {
+/** The report's lines, in order; joined with newlines they are the Markdown. */
+function* lines(m: ExportModel): Generator<string> {
   const disc = m.findings.filter((v) => v.finding.verdict === 'discrepancy');
-  const out = ['# Crosscheck discrepancy report', '', `Generated ${m.generatedAt}.`, '', ...summary(m)];
-  out.push('## Discrepancies', '');
-  if (!disc.length) out.push('No discrepancies in this report.', '');
-  disc.forEach((v, i) => out.push(...discrepancy(v, i + 1)));
-  out.push(...others(m.findings.filter((v) => v.finding.verdict !== 'discrepancy')));
-  out.push(...work(m));
-  return out.join('\n').replace(/\n+$/, '\n');
+  yield* ['# Crosscheck discrepancy report', '', `Generated ${m.generatedAt}.`, '', ...summary(m)];
+  yield* ['## Discrepancies', ''];
+  if (!disc.length) yield* ['No discrepancies in this report.', ''];
+  for (const [i, v] of disc.entries()) yield* discrepancy(v, i + 1);
+  yield* others(m.findings.filter((v) => v.finding.verdict !== 'discrepancy'));
+  yield* work(m);
 }
+
+/** The Markdown in pieces, ending in one newline. */
+export const markdownChunks = (m: ExportModel): Generator<string> => endingInOneNewline(joined(lines(m), '\n'));

@@ -8,6 +8,7 @@ import { describeFact, formatValue } from '../compare/format.js';
 import type { ExportModel, FindingView } from './model.js';
 import { codePointOffsets, contextAround, wellFormed } from './offsets.js';
 import { decisionWords, documentName, primaryWords, safeUrl } from './words.js';
+import { prettyJsonChunks } from '../store/json-stream.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -91,7 +92,8 @@ function reviewAnnotation(v: FindingView, target: Targeter) {
   };
 }
 
-export function renderWebAnnotations(m: ExportModel): string {
+/** The AnnotationCollection's JSON-LD, pretty-printed as before, in pieces. */
+export function* webAnnotationChunks(m: ExportModel): Generator<string> {
   const target = targeter(m.articles);
   const ingested = new Map(m.articles.map((a) => [a.id, a.ingestedAt]));
   const items = [
@@ -110,5 +112,6 @@ export function renderWebAnnotations(m: ExportModel): string {
     // A page must hold at least one annotation, so an empty collection has none.
     ...(items.length ? { first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items }, last: `${id}:page:1` } : {}),
   };
-  return JSON.stringify(collection, null, 2) + '\n';
+  yield* prettyJsonChunks(collection);
+  yield '\n';
 }

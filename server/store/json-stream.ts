@@ -3,7 +3,8 @@
 // and holds the whole text in memory at once. Here each array entry is serialised on its own
 // and the text goes out in chunks of about a megabyte, one entry per line, so the output is
 // still plain JSON (and readable with grep or a line reader), and its size is bounded only by
-// the disk.
+// the disk. prettyJsonChunks does the same for exports, whose text must stay what
+// JSON.stringify(x, null, 2) prints.
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -13,56 +14,132 @@ export type StreamableObject = Record<string, unknown>;
 const CHUNK = 1 << 20;
 
 /** The JSON text of `obj` in chunks: `{"k":[\n{…},\n{…}\n],\n"k2":…}` followed by a newline. */
-export function* jsonChunks(obj: StreamableObject): Generator<string> {
-  let buf = '{';
+export const jsonChunks = (obj: StreamableObject): Generator<string> => batched(jsonPieces(obj));
+
+function* jsonPieces(obj: StreamableObject): Generator<string> {
   let first = true;
+  yield '{';
   for (const [key, value] of Object.entries(obj)) {
     if (value === undefined) continue;
-    buf += `${first ? '' : ','}\n${JSON.stringify(key)}:`;
+    yield `${first ? '' : ','}\n${JSON.stringify(key)}:`;
     first = false;
     if (!isIterableArrayLike(value)) {
-      buf += JSON.stringify(value) ?? 'null';
+      yield JSON.stringify(value) ?? 'null';
       continue;
     }
-    buf += '[';
+    yield '[';
     let n = 0;
-    for (const entry of value) {
-      // JSON.stringify never puts a raw newline inside an entry, so each entry is one line.
-      buf += `${n++ ? ',' : ''}\n${JSON.stringify(entry) ?? 'null'}`;
-      if (buf.length >= CHUNK) {
-        yield buf;
-        buf = '';
-      }
-    }
-    buf += n ? '\n]' : ']';
+    // JSON.stringify never puts a raw newline inside an entry, so each entry is one line.
+    for (const entry of value) yield `${n++ ? ',' : ''}\n${JSON.stringify(entry) ?? 'null'}`;
+    yield n ? '\n]' : ']';
   }
-  yield `${buf}\n}\n`;
+  yield '\n}\n';
+}
+
+/** Small pieces joined into chunks of about a megabyte: one write per chunk, not per entry. */
+export function* batched(pieces: Iterable<string>, size = CHUNK): Generator<string> {
+  let buf = '';
+  for (const piece of pieces) {
+    buf += piece;
+    if (buf.length >= size) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
+}
+
+// A plain object or array is opened (its members written one by one); anything else, a Date
+// or a Map included, is left to JSON.stringify, so toJSON and the rest behave as it says.
+const isOpenable = (v: unknown): v is Record<string, unknown> | unknown[] =>
+  Array.isArray(v) ||
+  (typeof v === 'object' && v !== null && [Object.prototype, null].includes(Object.getPrototypeOf(v)) && typeof (v as { toJSON?: unknown }).toJSON !== 'function');
+
+/** One value as JSON.stringify(v, null, 2) prints it at `indent`; undefined where it prints nothing. */
+const prettyLeaf = (v: unknown, indent: string) => JSON.stringify(v, null, 2)?.replaceAll('\n', `\n${indent}`);
+
+/** An array's entries by index, as JSON.stringify reads them (a hole is undefined), or an object's own fields. */
+function* membersOf(v: Record<string, unknown> | unknown[]): Generator<readonly [string | number, unknown]> {
+  if (!Array.isArray(v)) return yield* Object.entries(v);
+  for (let i = 0; i < v.length; i++) yield [i, v[i]];
+}
+
+/**
+ * Exactly the text of JSON.stringify(value, null, 2), in pieces. Objects are opened down to the
+ * arrays; each array entry is printed whole (a string literal holds no raw newline, so
+ * re-indenting its lines is safe). Feed it to batched() for writes of a useful size.
+ */
+export function* prettyJsonChunks(value: unknown, indent = ''): Generator<string> {
+  if (!isOpenable(value)) {
+    yield prettyLeaf(value, indent) ?? 'null';
+    return;
+  }
+  const inner = `${indent}  `;
+  const array = Array.isArray(value);
+  let n = 0;
+  for (const [key, v] of membersOf(value)) {
+    const head = `${n ? ',' : array ? '[' : '{'}\n${inner}${array ? '' : `${JSON.stringify(key)}: `}`;
+    if (!array && isOpenable(v)) {
+      yield head;
+      yield* prettyJsonChunks(v, inner);
+    } else {
+      const text = prettyLeaf(v, inner);
+      // Undefined, a function or a symbol: left out of an object, null in an array.
+      if (text === undefined && !array) continue;
+      yield head + (text ?? 'null');
+    }
+    n++;
+  }
+  yield n ? `\n${indent}${array ? ']' : '}'}` : array ? '[]' : '{}';
 }
 
 const isIterableArrayLike = (v: unknown): v is Iterable<unknown> =>
   Array.isArray(v) || (typeof v === 'object' && v !== null && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' && !(v instanceof Map));
 
-/** Anything with write(chunk) → boolean and a 'drain' event: process.stdout, a file stream. */
+/** Anything with write(chunk) → boolean and 'drain', 'error' and 'close' events: process.stdout, a file stream, an HTTP response. */
 export interface Sink {
   write(chunk: string): boolean;
-  once(event: 'drain' | 'error', listener: (e?: unknown) => void): unknown;
-  off?(event: 'drain' | 'error', listener: (e?: unknown) => void): unknown;
+  on(event: 'drain' | 'error' | 'close', listener: (e?: unknown) => void): unknown;
+  once(event: 'drain' | 'error' | 'close', listener: (e?: unknown) => void): unknown;
+  off(event: 'drain' | 'error' | 'close', listener: (e?: unknown) => void): unknown;
 }
 
-/** Writes the chunks to a stream, waiting for it to drain, so memory holds one chunk, not the whole text. */
-export async function writeJson(sink: Sink, obj: StreamableObject): Promise<void> {
-  for (const chunk of jsonChunks(obj)) {
-    if (sink.write(chunk)) continue;
-    await new Promise<void>((resolve, reject) => {
-      const onError = (e?: unknown) => reject(e instanceof Error ? e : new Error(String(e)));
-      sink.once('error', onError);
-      sink.once('drain', () => {
-        sink.off?.('error', onError);
-        resolve();
-      });
-    });
+/**
+ * Writes the chunks to a stream, waiting for it to drain, so memory holds one chunk, not the
+ * whole text. Rejects on the stream's error, or when it closes first (a download cancelled),
+ * so that a writer never waits for a drain that cannot come.
+ */
+export async function writeChunks(sink: Sink, chunks: Iterable<string>): Promise<void> {
+  let failure: Error | undefined;
+  let wake = () => {};
+  const fail = (e?: unknown) => {
+    failure ??= e instanceof Error ? e : new Error(String(e));
+    wake();
+  };
+  const closed = () => fail(new Error('the stream closed before the end'));
+  sink.on('error', fail);
+  sink.on('close', closed);
+  try {
+    for (const chunk of chunks) {
+      if (!sink.write(chunk))
+        await new Promise<void>((resolve) => {
+          wake = () => {
+            sink.off('drain', wake);
+            resolve();
+          };
+          sink.once('drain', wake);
+        });
+      // Checked before the next chunk is made: after a failure nothing more is rendered.
+      if (failure) break;
+    }
+  } finally {
+    sink.off('error', fail);
+    sink.off('close', closed);
   }
+  if (failure) throw failure;
 }
+
+export const writeJson = (sink: Sink, obj: StreamableObject): Promise<void> => writeChunks(sink, jsonChunks(obj));
 
 /**
  * Reads back what jsonChunks wrote, line by line, so that a file larger than one string can be

@@ -321,8 +321,9 @@ describe('re-ingest', () => {
     writeFileSync(join(dir, 'b.txt'), `科大讯飞三季报\n\n科大讯飞前三季度实现营业收入126亿元。`);
     const store = counting();
 
-    const first = await ingestArticles(store, readArticles([dir]).articles);
+    const { stories, ...first } = await ingestArticles(store, readArticles([dir]).articles);
     assert.deepEqual({ ...first, claims: first.claims > 0 }, { added: 2, changed: 0, unchanged: 0, claims: true });
+    assert.deepEqual(stories?.map((s) => s.articleIds.length), [2], 'the stories of the check it ran: one story, both articles');
     assert.equal(store.writes, 1, 'the whole batch is one write');
     const id = articleIdFor('a.txt');
     const before = store.read().claims.filter((c) => c.articleId === id).map((c) => c.quote);

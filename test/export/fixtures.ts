@@ -188,4 +188,35 @@ export function fixtureDb(): Db {
   return db;
 }
 
+/** The fixture with the reviewers' work: who decided, a third review, a correction and a manual claim. */
+export function withWork(): Db {
+  const db = fixtureDb();
+  db.reviews[0]!.by = 'alice';
+  db.reviews[1]!.by = 'bob';
+  db.annotations[0]!.by = 'carol';
+  db.reviews.push({ findingId: findingOf(db, 'c-xhz-rev').id, status: 'dismissed', reason: 'rounding', note: '126亿 is 126.14亿 rounded', by: 'bob', updatedAt: '2023-11-02T12:00:00.000Z' });
+  const at = XHZ.text.indexOf('126亿元');
+  db.corrections.push({ id: 'k1', articleId: XHZ.id, anchor: anchorAt(XHZ.text, at, at + 5), metric: 'operating_income', createdAt: '2023-11-02T11:00:00.000Z', by: 'dora' });
+  const manual = { ...db.claims[0]!, id: 'm1', quote: '<script>9.9亿</script>', value: 9.9e8, unit: 'CNY', metric: 'gross_profit', origin: 'manual' as const, by: 'erin', aspects: [] };
+  db.manualClaims.push(manual);
+  return db;
+}
+
+/** Everything an export prints at once: the reviewers' work and a primary source on the confirmed finding. */
+export function richDb(): Db {
+  const db = withWork();
+  db.reviews[0]!.primarySource = { url: 'https://static.cninfo.com.cn/finalpage/2023-10-24/1218090163.PDF', title: '科大讯飞：2023年三季度报告 "Q3"', printed: '下降0.37%', value: -0.37, unit: '%', precision: 0.01, by: 'alice', at: '2023-11-02T09:00:00.000Z' };
+  return db;
+}
+
+/** The fixture with each finding (and its review) repeated `copies` times under new ids: an export of megabytes. */
+export function bigDb(copies: number): Db {
+  const db = richDb();
+  const reviews = new Map(db.reviews.map((r) => [r.findingId, r]));
+  const ids = (f: Db['findings'][number]) => Array.from({ length: copies }, (_, i) => `${f.id}~${i}`);
+  db.reviews = db.findings.flatMap((f) => (reviews.has(f.id) ? ids(f).map((id) => ({ ...reviews.get(f.id)!, findingId: id })) : []));
+  db.findings = db.findings.flatMap((f) => ids(f).map((id) => ({ ...f, id })));
+  return db;
+}
+
 export const NOW = new Date('2023-11-03T00:00:00.000Z');

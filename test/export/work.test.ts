@@ -4,23 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { anchorAt } from '../../server/check/anchor.js';
 import { renderExportWith } from '../../server/export/index.js';
-import type { Db } from '../../server/types.js';
-import { fixtureDb, findingOf, NOW, XHZ } from './fixtures.js';
-
-function withWork(): Db {
-  const db = fixtureDb();
-  db.reviews[0]!.by = 'alice';
-  db.reviews[1]!.by = 'bob';
-  db.annotations[0]!.by = 'carol';
-  db.reviews.push({ findingId: findingOf(db, 'c-xhz-rev').id, status: 'dismissed', reason: 'rounding', note: '126亿 is 126.14亿 rounded', by: 'bob', updatedAt: '2023-11-02T12:00:00.000Z' });
-  const at = XHZ.text.indexOf('126亿元');
-  db.corrections.push({ id: 'k1', articleId: XHZ.id, anchor: anchorAt(XHZ.text, at, at + 5), metric: 'operating_income', createdAt: '2023-11-02T11:00:00.000Z', by: 'dora' });
-  const manual = { ...db.claims[0]!, id: 'm1', quote: '<script>9.9亿</script>', value: 9.9e8, unit: 'CNY', metric: 'gross_profit', origin: 'manual' as const, by: 'erin', aspects: [] };
-  db.manualClaims.push(manual);
-  return db;
-}
+import { fixtureDb, findingOf, NOW, withWork, XHZ } from './fixtures.js';
 
 test('Markdown names who decided and carries notes, comments, corrections and manual claims', () => {
   const md = renderExportWith(withWork(), 'md', {}, { now: NOW }).body;

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jsonChunks, linesOf, parseJsonLines, writeJson } from '../../server/store/json-stream.js';
+import { batched, jsonChunks, linesOf, parseJsonLines, prettyJsonChunks, writeChunks, writeJson } from '../../server/store/json-stream.js';
 import { openJsonStore } from '../../server/store/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-json-stream-'));
@@ -41,6 +41,33 @@ describe('jsonChunks', () => {
     assert.ok(chunks.length >= 3, `${chunks.length} chunks`);
     assert.ok(Math.max(...chunks.map((c) => c.length)) < 1.1 * 1048576);
     assert.deepEqual(JSON.parse(chunks.join('')), big);
+  });
+});
+
+describe('prettyJsonChunks', () => {
+  const awkward: unknown[] = [
+    sample,
+    {},
+    [],
+    { gone: undefined, fn: () => 1, sym: Symbol('s') },
+    [undefined, () => 1, Symbol('s'), , 1],
+    { a: [], b: {}, c: [[]], d: [{}], e: null, f: 'x\ny\u2028"\\', g: { h: [1, { i: [2, { j: [] }] }], k: undefined } },
+    { date: new Date(0), map: new Map([[1, 2]]), dates: [new Date(1)], bare: Object.create(null), own: { toJSON: () => ({ q: [1, 2] }) }, n: [NaN, -0, 1e21, 0.1] },
+    { '': { '\n': ['\n', '}', ','] }, 2: 'two', 1: 'one' },
+    'a string',
+    7,
+    null,
+  ];
+
+  test('is JSON.stringify(x, null, 2) to the byte: undefined, functions, toJSON, holes, empties and nesting', () => {
+    for (const v of awkward) assert.equal([...prettyJsonChunks(v)].join(''), JSON.stringify(v, null, 2));
+  });
+
+  test('yields each array entry on its own, so batched() can cut it anywhere between them', () => {
+    const v = { findings: [{ id: 'f1' }, { id: 'f2', claimIds: ['a', 'b'] }], more: { items: [1, 2, 3] } };
+    const pieces = [...prettyJsonChunks(v)];
+    assert.ok(pieces.length >= 6, `${pieces.length} pieces`);
+    for (const size of [1, 10, 1 << 20]) assert.equal([...batched(pieces, size)].join(''), JSON.stringify(v, null, 2));
   });
 });
 
@@ -84,6 +111,42 @@ describe('writeJson', () => {
     }
     await done;
     assert.deepEqual(JSON.parse(sink.chunks.join('')), big);
+  });
+});
+
+describe('writeChunks', () => {
+  const fullSink = () =>
+    Object.assign(new EventEmitter(), {
+      written: 0,
+      write() {
+        this.written++;
+        return false;
+      },
+    });
+
+  test('gives up when the stream closes while it waits for a drain (a cancelled download), without reading on', async () => {
+    const sink = fullSink();
+    let made = 0;
+    const chunks = (function* () {
+      for (;;) yield `chunk ${made++}`;
+    })();
+    const done = writeChunks(sink, chunks);
+    await new Promise((r) => setImmediate(r));
+    sink.emit('close');
+    await assert.rejects(done, /closed before the end/);
+    assert.equal(made, 1);
+    assert.equal(sink.listenerCount('drain') + sink.listenerCount('error') + sink.listenerCount('close'), 0, 'no listener left behind');
+  });
+
+  test("rejects with the stream's error, even one that comes while no drain is awaited", async () => {
+    const sink = Object.assign(new EventEmitter(), { write: () => true });
+    const chunks = (function* () {
+      yield 'one';
+      sink.emit('error', new Error('ENOSPC'));
+      yield 'two';
+      yield 'three';
+    })();
+    await assert.rejects(writeChunks(sink, chunks), /ENOSPC/);
   });
 });
 

@@ -3,6 +3,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, startApp, type TestApp } from './helpers.js';
+import { memoryStore } from '../../server/store/index.js';
+import { renderExport } from '../../server/export/index.js';
+import { bigDb } from '../export/fixtures.js';
 
 let app: TestApp;
 before(async () => {
@@ -32,4 +35,30 @@ test('six formats; the queue default status is not forced on downloads; chosen f
   assert.deepEqual([u.get('status'), u.get('metric'), u.get('q'), u.get('verdict')], ['confirmed', 'revenue', '0.37', 'flagged']);
   const open = links((await c.get('/queue?status=open')).text);
   assert.match(open.md!, /status=open/, 'an explicit choice is honoured');
+});
+
+test('a download larger than a chunk is streamed: the bytes of the export, the same type and file name as a small one', async () => {
+  const db = bigDb(150);
+  const big = await startApp({ wrap: () => memoryStore(db) });
+  try {
+    const csv = await fetch(`${big.url}/export?format=csv`);
+    assert.equal(csv.headers.get('transfer-encoding'), 'chunked');
+    assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8; header=present');
+    assert.match(csv.headers.get('content-disposition')!, /^attachment; filename="crosscheck-report-\d{4}-\d\d-\d\d\.csv"$/);
+    // Read as bytes: Response.text() would drop the BOM.
+    assert.equal(Buffer.from(await csv.arrayBuffer()).toString('utf8'), renderExport(db, 'csv').body);
+    // res.send adds the charset a type lacks; a streamed download says the same.
+    const anno = await fetch(`${big.url}/export?format=annotations`);
+    assert.equal(anno.headers.get('transfer-encoding'), 'chunked');
+    assert.equal(anno.headers.get('content-type'), 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8');
+    assert.ok(JSON.parse(await anno.text()).total > 0);
+    // A cancelled download ends its stream; the app goes on serving.
+    const cancel = new AbortController();
+    const cut = await fetch(`${big.url}/export?format=json`, { signal: cancel.signal });
+    await cut.body!.getReader().read();
+    cancel.abort();
+    assert.equal((await fetch(`${big.url}/export?format=md`)).status, 200);
+  } finally {
+    await big.close();
+  }
 });
