@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Store } from '../store/index.js';
 import { cookiesOf, csrf } from './csrf.js';
 import { errorPage, notFound } from './errors.js';
-import { indexCache } from './model/index.js';
+import { indexCache, openCountOf } from './model/index.js';
 import { helpers, helpersFor, useEjs } from './render.js';
 import { i18nFor, i18nOf, LANG_COOKIE, negotiate } from './i18n.js';
 import { langRoutes } from './routes/lang.js';
@@ -101,7 +101,7 @@ export function createApp(opts: AppOptions) {
     res.locals.viewer = res.locals.user;
     res.locals.authMode = mode;
     res.locals.undoable = lastUndoable(ix.db, whoOf(res));
-    res.locals.openCount = ix.db.findings.filter((f) => f.verdict !== 'consistent' && (ix.reviews.get(f.id)?.status ?? 'open') === 'open').length;
+    res.locals.openCount = openCountOf(ix);
     next();
   });
 

@@ -29,12 +29,29 @@ describe('diffTable', () => {
     assert.equal(d.upserts[0]!.json, JSON.stringify(claim('c2', 2)));
   });
 
-  test('a review edited in place (same object) is written: small collections are compared by content', () => {
+  test('a review edited in place (same object) is written', () => {
     const r = review('f1');
     const before = persistedTable(TABLES.reviews, [r, review('f2')]);
     r.status = 'confirmed';
     const d = diffTable(TABLES.reviews, [r, before.refs[1]!], before);
     assert.deepEqual(d.upserts.map((u) => [u.key, u.entry.status]), [['f1', 'confirmed']]);
+  });
+
+  test('a review left as written is found unchanged by its fields; a field set, added or removed is written; an edit inside a field throws', () => {
+    const r1 = { ...review('f1'), primarySource: { url: 'https://example.com/filing', value: 1 } };
+    const r2 = review('f2');
+    const before = persistedTable(TABLES.reviews, [r1, r2]);
+    assert.deepEqual(diffTable(TABLES.reviews, [r1, r2], before).upserts, [], 'nothing changed');
+    r2.status = 'confirmed';
+    assert.deepEqual(diffTable(TABLES.reviews, [r1, r2], before).upserts.map((u) => u.key), ['f2']);
+    const added = Object.assign(review('f2'), { note: 'checked' });
+    const next = diffTable(TABLES.reviews, [r1, added], before).next;
+    delete (added as { note?: string }).note;
+    assert.deepEqual(diffTable(TABLES.reviews, [r1, added], next).upserts.map((u) => u.key), ['f2'], 'a removed field is a change');
+    // Values are frozen once written: an edit inside one would not change a top-level field, so it must not pass silently.
+    assert.throws(() => void (r1.primarySource.value = 2), TypeError);
+    r1.primarySource = { ...r1.primarySource, value: 2 };
+    assert.deepEqual(diffTable(TABLES.reviews, [r1, added], next).upserts.map((u) => u.key), ['f1', 'f2']);
   });
 
   test('two entries with one key are refused before anything is written', () => {

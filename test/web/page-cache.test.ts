@@ -3,7 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import type { Article, Claim } from '../../server/types.js';
+import type { Article, Claim, Db, Finding, Review } from '../../server/types.js';
+import { emptyDb } from '../../server/store/store.js';
+import { indexCache, statusOf } from '../../server/web/model/index.js';
+import { applyFilters, parseFilters } from '../../server/web/model/filters.js';
 import { recheck } from '../../server/check/index.js';
 import { memoryStore } from '../../server/store/index.js';
 import { createApp } from '../../server/web/app.js';
@@ -77,4 +80,34 @@ describe('a fact of many sources', () => {
     assert.equal([...row.matchAll(/«\$5 billion»/g)].length, 6);
     assert.match(row, /and 3 more sources/);
   });
+});
+
+test('the queue by status reads reviews, and gives what a status check of every finding gives', () => {
+  let seed = 11;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const verdicts = ['discrepancy', 'rounding', 'consistent'] as const;
+  const findings: Finding[] = Array.from({ length: 400 }, (_, i) => ({
+    id: `f${i}`, key: `k${i}`, verdict: verdicts[rnd(3)]!, severity: (['high', 'medium', 'low', 'none'] as const)[rnd(4)]!, claimIds: [], explanation: '',
+    fact: { subject: 'acme', metric: rnd(2) ? 'revenue' : null, period: '2023', measure: 'level', unitFamily: 'USD', aspects: [] },
+  }));
+  const db: Db = { ...emptyDb(), findings };
+  let version = 0;
+  const index = indexCache(() => db, () => version);
+  const naive = (status: string, verdict: string) => {
+    const ix = index();
+    return ix.ordered.filter((f) => (verdict === 'all' || (verdict === 'flagged' ? f.verdict !== 'consistent' : f.verdict === verdict)) && (status === 'all' || (status === 'reviewed' ? statusOf(ix, f.id) !== 'open' : statusOf(ix, f.id) === status)));
+  };
+  for (let round = 0; round < 6; round++) {
+    // Reviews come and go, reopened ones too, and some of findings no longer there.
+    for (let k = 0; k < 40; k++) {
+      const r: Review = { findingId: `f${rnd(450)}`, status: (['open', 'confirmed', 'dismissed'] as const)[rnd(3)]!, updatedAt: 'x' };
+      db.reviews = [...db.reviews.filter((x) => x.findingId !== r.findingId), r];
+    }
+    version++;
+    for (const status of ['open', 'confirmed', 'dismissed', 'reviewed', 'all'])
+      for (const verdict of ['flagged', 'all', 'rounding']) {
+        const got = applyFilters(index(), parseFilters({ status, verdict }, { status: 'open', verdict: 'flagged' }));
+        assert.deepEqual(got.map((f) => f.id), naive(status, verdict).map((f) => f.id), `${status} ${verdict} round ${round}`);
+      }
+  }
 });

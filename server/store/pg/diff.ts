@@ -3,10 +3,42 @@
 import { nonFinitePath } from '../finite.js';
 import { keyOf, type Table } from './tables.js';
 
-/** What the database holds for one key: the entry as last written, and its JSON when it may be edited in place. */
+/**
+ * What the database holds for one key: the entry as last written, and, for an entry edited in
+ * place (a review), its JSON and its top-level fields as written. An edit replaces a field's
+ * value (r.status = …, r.primarySource = {…}), so the same object with the same field values
+ * is the same row, found without serialising it; the values themselves are frozen, so an edit
+ * inside one (r.judged.x = …) throws instead of going unsaved.
+ */
 export interface Persisted {
   ref: object;
   json?: string;
+  fields?: Record<string, unknown>;
+}
+
+/** Freezes an object and everything it holds. */
+export function deepFreeze(o: unknown): void {
+  if (!o || typeof o !== 'object' || Object.isFrozen(o)) return;
+  Object.freeze(o);
+  for (const v of Object.values(o)) deepFreeze(v);
+}
+
+function editedInPlace(entry: object, json: string): Persisted {
+  const fields = { ...entry } as Record<string, unknown>;
+  for (const v of Object.values(fields)) deepFreeze(v);
+  return { ref: entry, json, fields };
+}
+
+/** The same own fields holding the same values as when written. */
+function sameFields(entry: object, fields: Record<string, unknown>): boolean {
+  const e = entry as Record<string, unknown>;
+  let n = 0;
+  for (const k in e) {
+    if (!Object.hasOwn(e, k)) continue;
+    if (!Object.hasOwn(fields, k) || e[k] !== fields[k]) return false;
+    n++;
+  }
+  return n === Object.keys(fields).length;
 }
 
 /** One table as last written: by key, and the entries in order (for the no-change fast path). */
@@ -31,7 +63,7 @@ export interface TableDiff {
 }
 
 export const persistedOf = (t: Table, entry: object, json?: string): Persisted =>
-  t.replacedWhole ? { ref: entry } : { ref: entry, json: json ?? JSON.stringify(entry) };
+  t.replacedWhole ? { ref: entry } : editedInPlace(entry, json ?? JSON.stringify(entry));
 
 export const persistedTable = (t: Table, list: readonly object[]): PersistedTable => ({
   byKey: new Map(list.map((e) => [keyOf(t, e), persistedOf(t, e)])),
@@ -39,7 +71,12 @@ export const persistedTable = (t: Table, list: readonly object[]): PersistedTabl
 });
 
 /** The same entries in the same order: true for claims and articles on a review click. */
-const sameRefs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+function sameRefs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  // A plain loop: this runs over every claim on every review click.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export function diffTable(t: Table, list: readonly unknown[], table: PersistedTable): TableDiff {
   if (t.replacedWhole && sameRefs(list, table.refs)) return { upserts: [], deletes: [], refused: [], next: table };
@@ -51,8 +88,9 @@ export function diffTable(t: Table, list: readonly unknown[], table: PersistedTa
     const key = keyOf(t, entry);
     if (next.has(key)) throw new Error(`${t.name}: two entries share the key "${key}"; the database keeps one per key, so nothing was written`);
     const prev = before.get(key);
-    // Replaced-whole entries: the same object means the same row, no need to serialise it.
-    if (prev && t.replacedWhole && prev.ref === entry) {
+    // Replaced-whole entries: the same object means the same row, no need to serialise it; an
+    // entry edited in place is the same row while its fields hold what was written.
+    if (prev && prev.ref === entry && (t.replacedWhole || (prev.fields && sameFields(entry, prev.fields)))) {
       next.set(key, prev);
       continue;
     }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { Db } from '../../types.js';
 import { COLLECTIONS } from '../shape.js';
 import { normaliseDb, type Store } from '../store.js';
-import { diffTable, persistedTable, type PersistedTable, type TableDiff } from './diff.js';
+import { deepFreeze, diffTable, persistedTable, type PersistedTable, type TableDiff } from './diff.js';
 import { migrate } from './migrations.js';
 import { TABLES, type Collection } from './tables.js';
 
@@ -48,7 +48,14 @@ export async function openPgStore(url: string, o: PgOptions = {}): Promise<Store
   }
   let state: { db: Db; snapshot: Snapshot; rev: string };
   try {
-    if (o.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`);
+    if (o.schema) {
+      // CREATE SCHEMA IF NOT EXISTS fails in one of two processes that run it at once (a unique
+      // violation), so it is run under the lock the migrations take.
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('crosscheck schema migrations'))`);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`);
+      await client.query('COMMIT');
+    }
     await migrate(client);
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     state = await load(client, location);
@@ -161,7 +168,7 @@ function diffAll(state: { db: Db; snapshot: Snapshot }): Record<Collection, Tabl
       (state.db[name] as unknown[]) = (state.db[name] as unknown[]).filter((_, i) => !bad.has(i));
     }
     // Frozen once written: an in-place edit then throws instead of going unsaved (see tables.ts).
-    if (TABLES[name].replacedWhole && d.next !== before) for (const p of d.next.byKey.values()) deepFreeze(p.ref);
+    if (TABLES[name].replacedWhole && d.next.byKey !== before.byKey) for (const p of d.next.byKey.values()) deepFreeze(p.ref);
     out[name] = d;
   }
   return out;
@@ -195,8 +202,3 @@ async function writeDiffs(c: pg.PoolClient, diffs: Record<Collection, TableDiff>
   return next;
 }
 
-function deepFreeze(o: unknown) {
-  if (!o || typeof o !== 'object' || Object.isFrozen(o)) return;
-  Object.freeze(o);
-  for (const v of Object.values(o)) deepFreeze(v);
-}

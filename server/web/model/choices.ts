@@ -2,7 +2,7 @@
 // reviewer's manual claim uses the same ids as extracted ones and aligns with them.
 import { metrics, entities, metricById } from '../../extract/model/lexicon.js';
 import { i18nFor } from '../i18n.js';
-import type { Index } from './index.js';
+import { derived, type Index } from './index.js';
 import type { Claim } from '../../types.js';
 
 export const UNITS = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', '%', 'pp', 'count', 'CNY/share', 'USD/share'];
@@ -17,8 +17,6 @@ export function scaleOf(c: Pick<Claim, 'value' | 'unit' | 'quote'>): { scale: nu
   const scale = c.unit === '%' || c.unit === 'pp' || c.unit === '‰' ? 1 : chinese ? (a >= 1e8 ? 1e8 : a >= 1e4 ? 1e4 : 1) : a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
   return { scale, placeholder: String(Number((c.value / scale).toPrecision(12))) };
 }
-
-const cache = new WeakMap<Index, ReturnType<typeof build>>();
 
 function build(ix: Index) {
   const subjects = new Set(entities.map((e) => e.id));
@@ -39,11 +37,8 @@ function build(ix: Index) {
   };
 }
 
-export function formChoices(ix: Index) {
-  let v = cache.get(ix);
-  if (!v) cache.set(ix, (v = build(ix)));
-  return v;
-}
+/** Made from the claims alone, so kept across review clicks (it walks every claim). */
+export const formChoices = (ix: Index) => derived(ix, 'choices', () => build(ix));
 
 let byName: Map<string, string> | undefined;
 /**

@@ -127,3 +127,20 @@ export function indexCache(read: () => Db, version: () => number): () => Index {
     return cached;
   };
 }
+
+const openCounts = new WeakMap<Index, number>();
+/**
+ * Flagged findings still open, for the header of every page: the flagged count is kept with the
+ * claims, and only the reviews are read per version, not every finding per request.
+ */
+export function openCountOf(ix: Index): number {
+  const known = openCounts.get(ix);
+  if (known !== undefined) return known;
+  let open = derived(ix, 'flagged', () => ix.db.findings.filter((f) => f.verdict !== 'consistent').length);
+  for (const r of ix.reviews.values()) {
+    const f = ix.findingById.get(r.findingId);
+    if (r.status !== 'open' && f && f.verdict !== 'consistent') open--;
+  }
+  openCounts.set(ix, open);
+  return open;
+}
