@@ -82,8 +82,9 @@ export async function benchLibrary(): Promise<void> {
   if (process.env.BENCH_LIBRARY === '0') return;
   const sizes = (process.env.BENCH_LIBRARY_MB ?? '1,5,20').split(',').map(Number).filter((n) => n > 0);
   const root = mkdtempSync(join(tmpdir(), 'crosscheck-bench-library-'));
-  // Half the machine's memory for the heap, so that a big library is limited by the machine, not by V8's default (about 4 GB).
-  const heapMb = Math.floor(totalmem() / MB / 2);
+  // Three quarters of the machine's memory for the heap, so that a big library is limited by the
+  // machine, not by V8's default (about 4 GB); the rest is for worker threads and the system.
+  const heapMb = Math.floor((totalmem() / MB) * 0.75);
   console.log(`\nLibrary: crosscheck report --articles DIR > file, a child process on every core (heap limit ${heapMb} MB), beside a bare regex number scan of the same files`);
   try {
     // 1 KB: start-up, the figure a small library feels.

@@ -116,11 +116,11 @@ export function phraseRegex(phrases: string[], flags = 'g'): Phrases {
     return startWord + e + endWord;
   });
   // `longest`: how far a match can reach, for scans that re-read only the text near a figure.
-  return Object.assign(new RegExp(parts.join('|') || '(?!)', flags), {
-    longest: sorted[0]?.length ?? 0,
-    matcher: phraseMatcher(sorted, flags.includes('i')),
-    trie: sorted.length >= TRIE_FROM,
-  });
+  // The trie is built on first use: only large tables use it, and building one costs start-up.
+  let matcher: PhraseMatcher | undefined;
+  return Object.defineProperties(Object.assign(new RegExp(parts.join('|') || '(?!)', flags), { longest: sorted[0]?.length ?? 0, trie: sorted.length >= TRIE_FROM }), {
+    matcher: { get: () => (matcher ??= phraseMatcher(sorted, flags.includes('i'))), enumerable: true },
+  }) as Phrases;
 }
 
 /** How a matched phrase is looked up: case-folded, with typographic hyphens as '-'. */
