@@ -19,6 +19,8 @@ export interface IngestOutcome {
   /** Files read fine but said something about: the encoding of one that is not UTF-8. */
   notes: Skipped[];
   bytes: number;
+  /** Ids of files skipped as known and unchanged (ReadOptions.known). */
+  unchanged: string[];
 }
 
 /**
@@ -43,7 +45,7 @@ export interface ReadOptions {
 }
 
 /** Reads every article file under the paths. Bad files are reported and the rest go through. */
-export function readArticles(paths: string[], options: ReadOptions | ReadOptions['onFile'] = {}): IngestOutcome & { unchanged: string[] } {
+export function readArticles(paths: string[], options: ReadOptions | ReadOptions['onFile'] = {}): IngestOutcome {
   const reading = readingArticles(paths, options);
   for (const _ of reading.articles);
   return reading.outcome;
@@ -54,7 +56,7 @@ export interface Reading {
   /** The files found, before any is read. */
   files: FoundFile[];
   /** Filled in as `articles` is iterated; complete once it is done. */
-  outcome: IngestOutcome & { unchanged: string[] };
+  outcome: IngestOutcome;
   articles: Generator<Article, void, undefined>;
 }
 
@@ -62,7 +64,7 @@ export interface Reading {
 export function readingArticles(paths: string[], options: ReadOptions | ReadOptions['onFile'] = {}): Reading {
   const { onFile, known, onRead } = typeof options === 'function' ? { onFile: options } : options;
   const { files, skipped, errors } = findArticleFiles(paths);
-  const out: IngestOutcome & { unchanged: string[] } = { articles: [], skipped, errors: [...errors], warnings: [], notes: [], bytes: 0, unchanged: [] };
+  const out: IngestOutcome = { articles: [], skipped, errors: [...errors], warnings: [], notes: [], bytes: 0, unchanged: [] };
   function* articles(): Generator<Article, void, undefined> {
     for (const [i, f] of files.entries()) {
       const article = readOne(f, out, known, onRead);
@@ -74,7 +76,7 @@ export function readingArticles(paths: string[], options: ReadOptions | ReadOpti
 }
 
 /** One found file read into the outcome: its article (also pushed there), or undefined if it was unchanged or bad. */
-function readOne(f: FoundFile, out: IngestOutcome & { unchanged: string[] }, known: ReadOptions['known'], onRead: ReadOptions['onRead']): Article | undefined {
+function readOne(f: FoundFile, out: IngestOutcome, known: ReadOptions['known'], onRead: ReadOptions['onRead']): Article | undefined {
   const stamp = known || onRead ? fileStamp(f.abs) : undefined;
   if (stamp && known?.({ abs: f.abs, rel: f.rel, id: articleIdFor(f.rel), stamp })) {
     out.unchanged.push(articleIdFor(f.rel));

@@ -136,11 +136,19 @@ const openCounts = new WeakMap<Index, number>();
 export function openCountOf(ix: Index): number {
   const known = openCounts.get(ix);
   if (known !== undefined) return known;
-  let open = derived(ix, 'flagged', () => ix.db.findings.filter((f) => f.verdict !== 'consistent').length);
-  for (const r of ix.reviews.values()) {
-    const f = ix.findingById.get(r.findingId);
-    if (r.status !== 'open' && f && f.verdict !== 'consistent') open--;
-  }
+  let open = flaggedCountOf(ix);
+  for (const r of flaggedReviews(ix)) if (r.status !== 'open') open--;
   openCounts.set(ix, open);
   return open;
+}
+
+/** Findings that are not consistent: the ones a reviewer is asked to look at. */
+export const flaggedCountOf = (ix: Index): number => derived(ix, 'flagged', () => ix.db.findings.filter((f) => f.verdict !== 'consistent').length);
+
+/** The reviews of flagged findings still in the index, with their findings. */
+export function* flaggedReviews(ix: Index): Generator<Review & { finding: Finding }> {
+  for (const r of ix.reviews.values()) {
+    const finding = ix.findingById.get(r.findingId);
+    if (finding && finding.verdict !== 'consistent') yield { ...r, finding };
+  }
 }

@@ -1,7 +1,7 @@
 // The numbers on the overview page: counts, the verdict × severity chart, review progress,
 // the most severe open discrepancies and how often each publisher is the odd one out.
 import type { Finding, Severity, Verdict } from '../../types.js';
-import { derived, statusOf, type Index } from './index.js';
+import { derived, flaggedCountOf, flaggedReviews, openCountOf, statusOf, type Index } from './index.js';
 import { publisherName } from '../render.js';
 import { storiesOf } from '../../story/index.js';
 import { againstSource } from '../../review/primary-source.js';
@@ -81,21 +81,18 @@ function overviewBase(ix: Index) {
       for (const p of new Set((f.outlierArticleIds ?? []).map(publisherOf))) row(p).outlier++;
     }
     const publishers = [...rows.values()].sort((a, b) => b.outlier - a.outlier || b.inDiscrepancy - a.inDiscrepancy || a.publisher.localeCompare(b.publisher));
-    const flagged = findings.length - byVerdict.consistent;
-    return { byVerdict, verdictChart, publishers, pubsOf, publisherOf, flagged, stories: storiesOf(ix.db.articles, ix.claims) };
+    return { byVerdict, verdictChart, publishers, pubsOf, publisherOf, stories: storiesOf(ix.db.articles, ix.claims) };
   });
 }
 
 export function overviewOf(ix: Index) {
   const base = overviewBase(ix);
   // Review state: read from the reviews, not from every finding.
-  const status = { open: base.flagged, confirmed: 0, dismissed: 0 };
+  const status = { open: openCountOf(ix), confirmed: 0, dismissed: 0 };
   const confirmedBy = new Map<string, number>();
-  for (const review of ix.reviews.values()) {
-    const f = ix.findingById.get(review.findingId);
-    if (!f || f.verdict === 'consistent' || review.status === 'open') continue;
+  for (const { finding: f, ...review } of flaggedReviews(ix)) {
+    if (review.status === 'open') continue;
     status[review.status]++;
-    status.open--;
     if (review.status !== 'confirmed' || f.verdict !== 'discrepancy') continue;
     // The source whose figure the reviewer marked right is not "confirmed wrong"; with a primary
     // source recorded, only the sources wrong against it are.
@@ -126,7 +123,7 @@ export function overviewOf(ix: Index) {
     manualClaims: ix.db.manualClaims.length,
     findings: ix.db.findings.length,
     byVerdict: base.byVerdict,
-    flagged: base.flagged,
+    flagged: flaggedCountOf(ix),
     status,
     verdictChart: base.verdictChart,
     reviewChart,
