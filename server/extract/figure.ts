@@ -3,13 +3,13 @@
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
 import { lowerBound } from '../lower-bound.js';
-import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
-import { inheritChange, isRestatement, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
-import { isMoney, metricOfToken, segmentBefore, type MetricMention } from './compute/5-metrics.js';
+import { inheritChange, isRestatement, LOSS_WHY, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
+import { isMoney, metricOfToken, segmentAfter, segmentBefore, type MetricMention } from './compute/5-metrics.js';
 import { resolvePeriod } from './compute/6-periods.js';
 import { subjectOf } from './compute/7-subjects.js';
 import type { ListItem } from './compute/8-lists.js';
@@ -127,10 +127,19 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
     meas.sign = tok.sign === -1 || bracketed ? -1 : 1;
     meas.why = `column header "${column.text}"`;
   }
-  if (fig.prev) inheritChange(meas, fig.prev, text.slice(tokens[i - 1]!.end, tok.start), tok.unit === tokens[i - 1]!.unit);
+  if (fig.prev) inheritChange(meas, fig.prev, text.slice(tokens[i - 1]!.end, tok.start), tok.unit === tokens[i - 1]!.unit, tok.rangeEnd === 'high');
+  // "the loss widened to $2.3bn from $1.1bn", 净亏损扩大至2.3亿元，上年同期为1.1亿元: the base of a loss is a loss,
+  // unless a profit is named for it.
+  const prev = fig.prev;
+  if (prev && meas.isBase && meas.measure === 'level' && meas.sign === 1 && prev.measure === 'level' && prev.value < 0 && prev.why.measure === LOSS_WHY && tok.unit === tokens[i - 1]!.unit && !PROFIT_WORD.test(text.slice(tokens[i - 1]!.end, tok.start))) {
+    meas.sign = -1;
+    meas.why = 'the base of a loss, so a loss';
+  }
   if (meas.why) fig.why.measure = meas.why;
   return meas;
 }
+
+const PROFIT_WORD = /profit|income|earnings|surplus|盈利|利润|净利|收益/i;
 
 /** The segment a claim was read with, if any. */
 const segmentOfClaim = (c: Claim) => c.aspects.find((a) => a.startsWith('segment:'))?.slice('segment:'.length);
@@ -151,9 +160,19 @@ function knownSegmentAround(text: string, mention: { start: number; end: number 
     // The phrase must end with (before) or start with (after) the segment's name.
     const id = knownSegmentIn(phrase);
     const m = id && [...phrase.matchAll(segmentRe)].pop();
-    if (m && (phrase === before?.[1] ? m.index! + m[0].length === phrase.length : m.index === 0)) return id;
+    if (m && (phrase === before?.[1] ? m.index! + m[0].length === phrase.length : m.index === 0) && !inCompound(phrase, m.index!)) return id;
   }
   return undefined;
+}
+
+/**
+ * A known segment word that is the tail of a longer English name (Azure services, cloud services,
+ * grid storage) names that other thing, not the segment: the word before it is a noun of the name.
+ * After a determiner, a possessive or a conjunction (its services, Apple's services) it stands alone.
+ */
+function inCompound(text: string, at: number): boolean {
+  const w = /([A-Za-z][\w&-]*)\s+$/.exec(text.slice(Math.max(0, at - 30), at));
+  return !!w && !/^(?:its|their|the|our|his|her|and|or|of|from|in|at|for|to|by|with|a|an|this|that|these|total|whose)$/i.test(w[1]!) && !segmentModifiers.has(w[1]!.toLowerCase()) && !/['’]s$/.test(text.slice(0, at).trimEnd());
 }
 
 const CLAUSE_STOP = /[，。；]/;
@@ -179,7 +198,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     mention = r.mention;
     metric = r.metric;
     if (r.why) why.metric = r.why;
-    segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name)));
+    segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) ?? segmentAfter(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name)));
   }
   // "The Intelligent Cloud segment generated $24.3 billion": money a known segment makes, with no
   // metric named, is that segment's revenue.
@@ -242,7 +261,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   // A segment the lexicon knows, named between the metric and the figure, is the figure's ("iPhone
   // revenue grew to $69.7 billion and its services segment rose to $23.1 billion").
   const near = metric && SEGMENTED.has(metric) && mention ? matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last : undefined;
-  if (near && fig.clause.start + near.index >= mention!.end && !item) segment = near[0];
+  if (near && fig.clause.start + near.index >= mention!.end && !item && !inCompound(text, fig.clause.start + near.index)) segment = near[0];
   // "this segment soared 22% to $2.48 billion", 该业务: the segment named before in the paragraph.
   if (!segment && metric && SEGMENTED.has(metric) && carry.segment && /\b(?:this|the)\s+(?:segment|sector|division|unit|business)\b|该(?:业务|板块|分部)/i.test(text.slice(Math.max(0, tok.start - 120), tok.start))) {
     segment = carry.segment;
@@ -253,7 +272,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     const named = matchesBefore(segmentRe, segmentRe.longest + 1, text, fig.clause.start, fig.clause.end, tok.start).last;
     // "Li Auto says revenue …": a segment word that speaks is (part of) a source, not a part.
     const speaks = named && /^\s*(?:said|says|reported|announced|estimated|data)\b/i.test(text.slice(fig.clause.start + named.index + named[0].length));
-    if (named && !speaks) segment = named[0];
+    if (named && !speaks && !inCompound(text, fig.clause.start + named.index)) segment = named[0];
   }
   // "动力电池系统收入同比+20.6%,毛利率达22.3%(同比+5.1pct);…": a Chinese breakdown part that opens with
   // a segment, before any figure, is about that segment, so its later figures keep it.

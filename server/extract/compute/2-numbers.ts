@@ -10,9 +10,11 @@ import {
   countNouns,
   currencySymbols,
   currencyWords,
+  enCurrencyHomographs,
   magnitudes,
   percentWords,
   pointWords,
+  indexPoints,
   subunits,
   tenthWords,
   escapeRe,
@@ -368,10 +370,21 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
       // three fifths, twenty-first, one over three, two out of five: fractions and ratios are not read.
       if (EN_FRACTION.test(sentence.slice(end)) || EN_RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))) continue;
       r = { start, end, value: got.value, decimals: got.decimals, digits: String(Math.round(got.value)), chinese: false, words: true };
+      // "half a million", "half a billion dollars": half of the number the article and scale make.
+      const half = /^an?\s/i.test(m[0]) ? /\bhalf\s+$/i.exec(sentence.slice(Math.max(0, start - 8), start)) : null;
+      if (half) (r.start -= half[0].length), (r.value /= 2), (r.digits = String(Math.round(r.value)));
     } else {
       const ascii = toAscii(m[0]).replace(/[\s\u00a0\u202f]/g, '');
       const decimals = ascii.includes('.') ? ascii.split('.')[1]!.length : 0;
       r = { start, end, value: Number(ascii.replace(/,/g, '')), decimals, digits: ascii.split('.')[0]! || '0', chinese: false };
+      // 2 1/2 percent: a whole number and a fraction, as American papers print a half.
+      const frac = lang === 'en' && !decimals ? /^\s([1-9])\/([1-9]|1[0-6])(?![\d/])/.exec(sentence.slice(end)) : null;
+      if (frac && +frac[1]! < +frac[2]!) {
+        r.value = round12(r.value + +frac[1]! / +frac[2]!);
+        r.decimals = 1;
+        r.end = end + frac[0].length;
+        NUM_RE.lastIndex = r.end;
+      }
       if (lang === 'en' && (EN_OVER_AFTER.test(sentence.slice(end)) || EN_RATIO_BEFORE.test(sentence.slice(Math.max(0, start - 16), start)))) continue;
     }
     const pre = PREFIX_BEFORE.exec(sentence.slice(Math.max(0, start - 12), start));
@@ -432,6 +445,17 @@ const enPhysical = Object.keys(physicalUnits.en).sort((a, b) => b.length - a.len
 const enPoints = [...pointWords.en].sort((a, b) => b.length - a.length);
 // Basis points are hundredths of a percentage point.
 const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
+const INDEX_WORD = new RegExp(`(?<![A-Za-z])(?:${alternation(indexPoints.indexWords)})(?![A-Za-z])`, 'i');
+const PERCENT_AFTER_POINTS = /^\s*,?\s*(?:or|\()\s*[+\-−]?\d[\d.]*\s*(?:%|percent|per cent)/i;
+/** Bare points: index points where an index is spoken of, else percentage points (units.json indexPoints). */
+function pointsUnit(sentence: string, value: number, end: number): 'points' | 'pp' {
+  return value >= 100 || INDEX_WORD.test(sentence) || PERCENT_AFTER_POINTS.test(sentence.slice(end)) ? 'points' : 'pp';
+}
+// 10-15%, 3-5 per cent: the low end of a range takes the percent of its high end.
+const PERCENT_RANGE_LOW = /^[-–~～]\d+(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b|pc\b)/i;
+// A capitalised word that is no name when it starts a sentence or a phrase (About 300, Over 400).
+const NOT_A_NAME = new Set(['the', 'a', 'an', 'about', 'some', 'nearly', 'over', 'only', 'just', 'around', 'almost', 'more', 'than', 'with', 'by', 'in', 'at', 'of', 'for', 'to', 'from', 'and', 'or', 'but', 'since', 'after', 'before', 'under', 'all', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'another', 'roughly', 'approximately', 'total', 'top', 'up', 'down', 'last', 'first', 'each', 'every', 'least', 'most', 'both', 'they', 'we', 'he', 'she', 'it', 'there', 'here', 'as', 'while', 'when', 'if', 'like', 'per', 'also', 'then', 'still', 'already', 'exactly', 'below', 'above', 'between', 'among', 'including', 'estimated', 'additional', 'extra', 'further', 'fewer', 'less', 'many', 'once', 'now', 'today', 'yesterday', 'latest', 'next', 'new', 'other', 'record']);
+const NAME_BEFORE = /(?:^|[^A-Za-z])([A-Z][A-Za-z&]*)\s$/;
 
 const RE_ZH_AFTER = new RegExp(
   // A space may stand between a number and its Chinese unit in mixed text: "126.14 亿元".
@@ -440,8 +464,11 @@ const RE_ZH_AFTER = new RegExp(
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|(人次|架次|辆次|[${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
 const RE_EN_AFTER = new RegExp(
-  `^(?:\\s?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b)?`,
+  // "$4.6-billion deal": a hyphen may join the magnitude word to the figure.
+  `^(?:[\\s-]?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b` +
+    // 30pc, 0.8pct: per cent glued to the figure, as British papers print it.
+    `|(pct?)(?![A-Za-z]))?`,
   'i',
 );
 // Currency signs and codes before a number: US$, C$ (also "c $"), RMB, EUR. Letters must not run on from a word (its $5).
@@ -474,7 +501,7 @@ const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join(
 const RE_NO_CODE_AFTER = new RegExp(`^\\s+(?:${alternation(currencyNoCode)})\\b`, 'i');
 // 3x, 2.5×: a multiple, glued or after a space, not before another number (3x3) or letter.
 const RE_MULTIPLE = new RegExp(`^(${alternation(Object.keys(multipleWords))})(?![A-Za-z0-9])`, 'i');
-const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')}|pcts?|ppts?)(?![A-Za-z])`, 'i');
+const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')}|pcts?|pc|ppts?)(?![A-Za-z])`, 'i');
 const GLUED_M_COUNT = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${alternation(Object.keys(countNouns))})\\b`, 'i');
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
@@ -482,7 +509,7 @@ const SYM_BETWEEN = new RegExp(`^\\s?[${Object.keys(currencySymbols).filter((k) 
 const OTHER_SCRIPT_AFTER = /^\s?(?![A-Za-z\u00c0-\u024f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\p{L}/u;
 const SUBUNIT_BEFORE = new RegExp(`\\b(?:${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\s$`, 'i');
 // dollar 22.5 million: a currency word before an amount with a magnitude.
-const EN_CURRENCY_BEFORE = new RegExp(`\\b(${alternation(Object.keys(currencyWords.en))})\\s$`, 'i');
+const EN_CURRENCY_BEFORE = new RegExp(`\\b(${alternation(Object.keys(currencyWords.en).filter((w) => !enCurrencyHomographs.has(w)))})\\s$`, 'i');
 // 折 after the number, not 折合 (converted to) or 折旧 (depreciation).
 const RE_DISCOUNT = new RegExp(`^\\s?(?:${alternation(discountWords)})(?![合旧算扣让射叠])`);
 const ZH_CURRENCY_START = new RegExp(`^(${zhCurrency.map(escapeRe).join('|')})`);
@@ -640,8 +667,11 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     }
     if (!unit && !r.chinese && !capsMag) {
       const e = RE_EN_AFTER.exec(after)!;
-      const [all, magWord, magShort, pctSign, pctWordRaw, perThousand, pts, cur, cents, phys] = e;
-      const pct = pctSign && pctSign !== '‰' ? pctSign : undefined;
+      const [all, magWord, magShort, pctSign, pctWordRaw, perThousand, pts, curRaw, cents, phys, pcGlued] = e;
+      // won after a figure is the Korean currency only with a magnitude or grouped digits (2 trillion won, 10,000 won).
+      const cur = curRaw && enCurrencyHomographs.has(curRaw.toLowerCase()) && !magWord && !/\d,\d{3}/.test(sentence.slice(r.start, r.end)) ? undefined : curRaw;
+      if (curRaw && !cur) continue;
+      const pct = (pctSign && pctSign !== '‰' ? pctSign : undefined) ?? pcGlued;
       const pctWord = pctWordRaw && !/mille|thousand|1,?000/.test(pctWordRaw) ? pctWordRaw : undefined;
       if (pctSign === '‰' || perThousand || (pctWordRaw && !pctWord)) unit = '‰';
       const mag = (magWord ?? magShort)?.toLowerCase();
@@ -655,7 +685,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         if (isBasis(pts)) {
           mult = 0.01;
           stepUnit = 0.01;
-        }
+        } else if (/^(?:points|pts)$/i.test(pts)) unit = pointsUnit(sentence, r.value * mult, r.end + all.length);
       } else if (cur) unit = currencyWords.en[cur.toLowerCase()]!;
       else if (phys) unit = physicalUnits.en[phys]!;
       else if (cents) {
@@ -664,7 +694,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         stepUnit = mult;
       }
       i = r.end + all.length;
-      if (glued && magShort) {
+      // 400m pounds, 3.5m barrels: before a currency or a unit the glued letter is the magnitude.
+      if (glued && magShort && !cur && !phys) {
         mult = 1;
         stepUnit = 1;
         i = r.end;
@@ -703,6 +734,10 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       const low = /([$€£¥￥]|US\$|HK\$)\d[\d.,]*\s*[-–]\s*$/.exec(before);
       if (low) unit = currencySymbols[low[1]!]!;
     }
+    if (!unit && !r.prefix && PERCENT_RANGE_LOW.test(after)) {
+      unit = '%';
+      unitWhy = 'the low end of a range of percentages';
+    }
     // Currency symbols before the number.
     const symCode = symBefore ? symbolCode(symBefore[1]!) : undefined;
     if (symBefore && symCode && (!unit || unit === 'count')) {
@@ -719,7 +754,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // A printed sign: "+24.7%", "-8% y/y", "为-2018.87万元" (not the dash of a range such as 34.5-37.0).
     let sign: 0 | 1 | -1 = 0;
     const sc = sentence[start - 1];
-    if (sc && '+-−–－'.includes(sc) && !/[0-9A-Za-z]/.test(sentence[start - 2] ?? '')) {
+    // 3%-5%, 10-15%: a dash glued to the figure before joins a range; it is no minus.
+    const rangeDash = tokens.length > 0 && prevEnd === start - 1;
+    if (sc && '+-−–－'.includes(sc) && !/[0-9A-Za-z]/.test(sentence[start - 2] ?? '') && !rangeDash) {
       sign = sc === '+' ? 1 : -1;
       start -= 1;
     } else if (sc && zhNumerals.minus.includes(sc) && sentence[start - 2] !== '正') {
@@ -766,6 +803,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (symBefore && SYM_AFTER.test(sentence.slice(i)) && !r.chinese) continue;
     // What does not state a quantity: a model number (iPhone 16), a span of time (the 12 months through July).
     if (!r.chinese && unit === 'count' && /\b[a-z]+[A-Z][A-Za-z]*\s$/.test(before)) continue;
+    // Boeing 737, Windows 11, FTSE 100: a bare whole number right after a name is part of the name.
+    const name = !r.chinese && !r.words && unit === 'count' && !countOf && mult === 1 && r.decimals === 0 && !/,/.test(sentence.slice(r.start, r.end)) ? NAME_BEFORE.exec(before) : null;
+    if (name && !NOT_A_NAME.has(name[1]!.toLowerCase()) && !symbolCode(name[1]!) && !MONTH_BEFORE.test(before)) continue;
     if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
     // What does not state a quantity.
     const datey = /^\s?个?(?:年|月|日(?![元圆圓])|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));

@@ -14,7 +14,7 @@ const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArra
 const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);
 // 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
 const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
-const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:about\\s+|around\\s+|nearly\\s+|almost\\s+|roughly\\s+|more than\\s+|some\\s+)?$`, 'i');
+const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:(?:about|around|nearly|almost|roughly|more than|some|an average of|as much as|as little as|a further|an additional|another|over|just over|just under|less than|close to|an estimated|a record|only|just)\\s+)?$`, 'i');
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").
 const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|decline|drop|fall|slump|decrease|contraction|slide|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
@@ -23,8 +23,15 @@ const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than
 // 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?\\s*$`);
 const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of|loss (?:widened|narrowed|shrank|grew) to|losses (?:widened|narrowed) to)\s+(?:about\s+|nearly\s+|more than\s+)?$/i;
+const EN_VERB = /\b(?:is|are|was|were|be|been|reached|reaches|totall?ed|totals|stood|stands|came|comes|hit|hits|amounted|amounts|posted|reported|recorded|generated|brought)\b/i;
+const EN_DIR_ANY = new RegExp(`\\b(?:${keys(directionBefore.en)})\\b`, 'i');
 const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
 const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
+
+export const LOSS_WHY = 'a loss, so negative';
+
+/** Money: an ISO code, alone or per share. */
+const isMoneyUnit = (unit: string) => /^[A-Z]{3}(?:\/|$)/.test(unit);
 
 export interface MeasureReading {
   measure: Measure;
@@ -90,8 +97,14 @@ export function measureOf(
     sign = tok.sign;
     why = 'a signed percentage';
   }
+  // "lost 230 points", "has lost 40pc of its value": what is lost of a rate, a score or a count is a fall.
+  if (!change && !isMoneyUnit(tok.unit) && /\b(?:lost|loses|losing|lose)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before)) {
+    change = true;
+    sign = -1;
+    why = '"lost" before the number';
+  }
   if (!change && (ZH_LOSS.test(before) || EN_LOSS.test(before))) {
-    return { measure: 'level', sign: -1, isBase: false, why: 'a loss, so negative' };
+    return { measure: 'level', sign: -1, isBase: false, why: LOSS_WHY };
   }
   if (tok.sign === -1 && !change) sign = -1;
   if (!change && /\b(?:minus|negative)\s+$/i.test(before)) {
@@ -111,6 +124,9 @@ export function measureOf(
     if (/^than$/i.test(word) && /\b(?:more|less|fewer|no more|no less)\s+$/i.test(gap.slice(0, b.index!)) && /^\s*\$?$/.test(rest)) continue;
     // 超过 right before a number is a bound (超过126万亿), not a comparison.
     if (rest.trim() === '' && /^[超高低]/.test(word) && word !== '超过了') continue;
+    // "Revenue from services rose 9%", "Compared with 2022, sales fell 4%": a verb between the base
+    // word and the figure makes the figure the clause's own; the base word belonged to a noun phrase.
+    if (/^[A-Za-z]/.test(word) && (EN_VERB.test(rest) || EN_DIR_ANY.test(rest))) continue;
     isBase = true;
     baseAt = gapStart + b.index! + b[0].length;
   }
@@ -170,12 +186,14 @@ export const isRestatement = (joint: string) => /^(?:,\s*or|，?即|，?或)\s*$
  * governs every figure of the list, when they share a unit) and "rose 0.2%, or 8 cents," (a
  * restatement of the same change in other units).
  */
-export function inheritChange(meas: MeasureReading, prev: { measure: Measure; value: number }, joint: string, sameUnit: boolean): void {
+export function inheritChange(meas: MeasureReading, prev: { measure: Measure; value: number }, joint: string, sameUnit: boolean, highEnd = false): void {
   if (meas.measure !== 'level' || prev.measure === 'level') return;
   const restated = isRestatement(joint);
   const listed = sameUnit && /^\s*(?:、|和|及|与|,|，|and|,\s*and)\s*$/.test(joint);
-  if (!restated && !listed) return;
+  // down 10-15%, 增长3%-5%: the high end of a range is the same change as its low end.
+  const ranged = sameUnit && highEnd && /^\s*[-–—~～]\s*$/.test(joint);
+  if (!restated && !listed && !ranged) return;
   meas.measure = prev.measure;
   meas.sign = restated ? (prev.value < 0 ? -1 : 1) : meas.sign === -1 || prev.value < 0 ? -1 : 1;
-  meas.why = restated ? 'restates the change before it' : 'the change word before the list governs it';
+  meas.why = restated ? 'restates the change before it' : ranged ? 'the high end of a range of changes' : 'the change word before the list governs it';
 }

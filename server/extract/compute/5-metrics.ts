@@ -102,6 +102,26 @@ function isAside(sentence: string, at: number): boolean {
 // A segment named right before the metric: "Services revenue", "Tesla's automotive revenue",
 // "汽车业务收入", "iPhone营收". Words that only qualify the whole (total, quarterly, GAAP) are not segments.
 const NOT_SEGMENT = /^(?:it|we|they|he|she|you|there|here|what|which|who|also|analysts|economists|investors|the|a|an|its|their|our|total|quarterly|annual|overall|net|gross|record|operating|adjusted|reported|consolidated|core|gaap|non-gaap|first|second|third|fourth|full|fiscal|company|group|combined|this|that|higher|lower|strong|weak|average|same|new|basic|diluted|q[1-4]|fy)$/i;
+/**
+ * A part named right after the metric: with its kind ("revenue from its cloud unit", "sales at the
+ * lighting division"), or as the whole subject of the verb ("revenue from Azure services jumped
+ * 29%"). The figure is that part's, not the whole company's. Periods, operations (income from
+ * operations is operating income) and names of the owner are no parts.
+ */
+export function segmentAfter(sentence: string, mention: { end: number }): string | undefined {
+  const m = SEGMENT_AFTER.exec(sentence.slice(mention.end, mention.end + 80));
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/);
+  if (words.some((w) => NOT_SEGMENT.test(w) || NOT_A_PART.test(w)) || entityRe.test(m[1]!)) return undefined;
+  return m[1]!.toLowerCase();
+}
+const NOT_A_PART = /^(?:operations?|continuing|discontinued|quarters?|years?|months?|periods?|weeks?|half|halves|customers|clients|china|asia|europe|overseas|abroad|domestic|international)$/i;
+const SEGMENT_AFTER = new RegExp(
+  `^\\s+(?:from|at|of)\\s+(?:(?:its|the|their)\\s+)?((?:[A-Za-z][\\w&-]*\\s+){0,3}?[A-Za-z][\\w&-]*)` +
+    `(?:\\s+(?:unit|division|segment|business|arm)\\b|(?=\\s+(?:was|were|is|are|rose|fell|grew|jumped|climbed|increased|decreased|declined|dropped|surged|soared|slipped|slid|gained|reached|totall?ed|came|stood|amounted|hit)\\b))`,
+  'i',
+);
+
 export function segmentBefore(sentence: string, mention: { start: number }, isOwner: (name: string) => boolean): string | undefined {
   const head = sentence.slice(Math.max(0, mention.start - 40), mention.start);
   const zh =

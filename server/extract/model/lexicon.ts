@@ -41,10 +41,12 @@ const metricsFile = load<{ metrics: MetricEntry[] }>('metrics.json');
 const unitsFile = load<{
   magnitudes: Record<'zh' | 'en', Record<string, number>>;
   currencyWords: Record<'zh' | 'en', Record<string, string>>;
+  currencyHomographs: { en: Record<string, string> };
   currencySymbols: Record<string, string>;
   subunits: Record<string, [string, number]>;
   percent: Record<'zh' | 'en', string[]>;
   points: Record<'zh' | 'en', string[]>;
+  indexPoints: { indexWords: string[] };
   tenths: { zh: string[] };
   classifiers: Record<string, string>;
   countNouns: Record<string, string>;
@@ -159,11 +161,14 @@ export const isMoneyOnlyAlias = (alias: string) => moneyOnlyAlias.has(phraseKey(
 
 // ---- units
 export const magnitudes = unitsFile.magnitudes;
-export const currencyWords = unitsFile.currencyWords;
+/** Currency names by language; the English ones include the homographs, which 2-numbers reads only after a magnitude. */
+export const currencyWords = { ...unitsFile.currencyWords, en: { ...unitsFile.currencyWords.en, ...unitsFile.currencyHomographs.en } };
+export const enCurrencyHomographs = new Set(Object.keys(unitsFile.currencyHomographs.en));
 export const currencySymbols = unitsFile.currencySymbols;
 export const subunits = unitsFile.subunits;
 export const percentWords = unitsFile.percent;
 export const pointWords = unitsFile.points;
+export const indexPoints = unitsFile.indexPoints;
 export const tenthWords = unitsFile.tenths.zh;
 export const classifiers = unitsFile.classifiers;
 export const countNouns = unitsFile.countNouns;
@@ -217,7 +222,9 @@ export const genericHeads = entitiesFile.genericHeads;
 export const deicticRe = phraseRegex(entitiesFile.deictic.zh, 'g');
 
 // ---- segments
-const segmentsFile = load<{ segments: Array<{ id: string; zh: string[]; en: string[] }> }>('segments.json');
+const segmentsFile = load<{ segments: Array<{ id: string; zh: string[]; en: string[] }>; modifiers: { en: string[] } }>('segments.json');
+/** Words that qualify a segment's name without making it another part (flagship, core). */
+export const segmentModifiers = new Set(segmentsFile.modifiers.en.map((w) => w.toLowerCase()));
 const segmentAlias = new Map<string, string>();
 const segmentIds = new Set(segmentsFile.segments.map((g) => g.id));
 for (const g of segmentsFile.segments) for (const a of [...g.zh, ...g.en]) segmentAlias.set(a.toLowerCase(), g.id);
@@ -241,6 +248,7 @@ export const segmentOf = (name: string) => {
   const exact = segmentAlias.get(n);
   if (exact) return exact;
   // "energy storage battery system", "储能系统": a longer name for a segment the lexicon knows.
-  const within = [...n.matchAll(segmentRe)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+  // In English the name must open with it: "azure services" is a part of its own, not services.
+  const within = [...n.matchAll(segmentRe)].filter((m) => m.index === 0 || !/[a-z]/i.test(n) || n.slice(0, m.index).trim().split(/\s+/).every((w) => segmentModifiers.has(w))).map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
   return within && within.length >= 3 ? segmentAlias.get(phraseKey(within)) ?? n : n;
 };

@@ -1,0 +1,189 @@
+// English news shapes that once read to a wrong value or unit: magnitudes joined by a hyphen or
+// glued before a currency word, halves of a scale, ranges whose dash is no minus, index points,
+// British "pc", rupees and won, names that end in a number, and change verbs in the perfect.
+// Sentences are our own, written in the shapes wire copy and papers print.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claimOf, close, extract, scan } from './helpers.js';
+
+const en = (text: string) => extract(text, { language: 'en' }).claims;
+
+describe('magnitudes', () => {
+  test('a hyphen may join the magnitude word to the figure: $2.7-billion is 2.7e9, not $2.7', () => {
+    const c = claimOf(en('The $2.7-billion takeover closed on Monday.'), '$2.7');
+    assert.equal(c.quote, '$2.7-billion');
+    close(c.value, 2.7e9);
+    assert.equal(c.unit, 'USD');
+  });
+
+  test('a glued m before a currency word or a unit is million: 250m euros, 1.8m tonnes', () => {
+    const money = claimOf(en('The club spent 250m euros on players.'), '250');
+    close(money.value, 250e6);
+    assert.equal(money.unit, 'EUR');
+    const oil = claimOf(en('The field yields 1.8m tonnes a year.'), '1.8');
+    close(oil.value, 1.8e6);
+    assert.equal(oil.unit, 't');
+  });
+
+  test('a glued m before any other noun is read as printed, never as million (metres or millions?)', () => {
+    assert.deepEqual(scan('The runner won the 400m final.', 'en').map((t) => t.value), [400]);
+  });
+
+  test('half a million is 500,000, never a million', () => {
+    const c = claimOf(en('Almost half a million voters stayed home.'), 'million');
+    assert.equal(c.quote, 'half a million');
+    close(c.value, 500_000);
+    const d = claimOf(en('The refit will cost half a billion dollars.'), 'billion');
+    close(d.value, 5e8);
+    assert.equal(d.unit, 'USD');
+  });
+
+  test('a lakh crore is 10^12 rupees; Rs before a figure is the rupee', () => {
+    const c = claimOf(en('The plan sets aside Rs2.4 lakh crore for railways.'), '2.4');
+    close(c.value, 2.4e12);
+    assert.equal(c.unit, 'INR');
+    const d = claimOf(en('Net profit was Rs 3,100 crore in the quarter.'), '3,100');
+    close(d.value, 31e9);
+    assert.equal(d.unit, 'INR');
+  });
+
+  test('won after a magnitude is the Korean currency; won before a figure is the verb', () => {
+    const c = claimOf(en('The chipmaker earned 3.4 trillion won in the quarter.'), '3.4');
+    assert.equal(c.unit, 'KRW');
+    close(c.value, 3.4e12);
+    const votes = claimOf(en('She won 2.1 million votes in the first round.'), '2.1');
+    assert.equal(votes.unit, 'count');
+  });
+
+  test('a whole number and a fraction: 3 1/2 is 3.5', () => {
+    const t = scan('Rates rose to 3 1/2 percent.', 'en');
+    assert.equal(t.length, 1);
+    close(t[0]!.value, 3.5);
+    assert.equal(t[0]!.unit, '%');
+  });
+});
+
+describe('percent and points', () => {
+  test('pc glued to a figure is per cent', () => {
+    const c = claimOf(en('House prices rose 1.6pc in the year.'), '1.6');
+    assert.equal(c.unit, '%');
+    assert.equal(c.value, 1.6);
+    assert.equal(c.measure, 'yoy');
+  });
+
+  test('a dash between two percentages is a range, not a minus: a gain of 4%-6%', () => {
+    const cs = en('Brokers see a gain of 4%-6% for the year.');
+    assert.deepEqual(cs.map((c) => c.value), [4, 6]);
+    assert.deepEqual(cs.map((c) => c.aspects.filter((a) => a.startsWith('range:'))), [['range:low'], ['range:high']]);
+  });
+
+  test('a minus after a space is still a sign: "Sales 120.5 -3.2%"', () => {
+    const t = scan('Sales 120.5 -3.2%', 'en');
+    assert.equal(t.find((x) => x.unit === '%')?.sign, -1);
+  });
+
+  test('the low end of "down 20-25%" is a percent, and both ends are the same fall', () => {
+    const cs = en('Shipments are down 20-25% from last year.');
+    assert.deepEqual(cs.map((c) => [c.value, c.unit, c.measure]), [
+      [-20, '%', 'yoy'],
+      [-25, '%', 'yoy'],
+    ]);
+  });
+
+  test('index points are not percentage points', () => {
+    const c = claimOf(en('The Nikkei shed 310 points, or 0.9%, on Friday.'), '310');
+    assert.equal(c.unit, 'points');
+    assert.equal(c.value, -310);
+    assert.equal(c.measure, 'yoy');
+    const big = claimOf(en('The gauge ended 1,250 points higher.'), '1,250');
+    assert.equal(big.unit, 'points');
+  });
+
+  test('bare points in a change column of results stay percentage points', () => {
+    const c = claimOf(en('Gross margin widened 3.1 points to 44.2%.'), '3.1');
+    assert.equal(c.unit, 'pp');
+  });
+});
+
+describe('change words', () => {
+  test('the perfect tense is a change: has fallen, have risen, has grown', () => {
+    for (const [s, v] of [
+      ['The stock has fallen 35 per cent since March.', -35],
+      ['Rents have risen 12% over the period.', 12],
+      ['Membership has grown 8% this year.', 8],
+    ] as const) {
+      const c = en(s)[0]!;
+      assert.equal(c.measure, 'yoy', s);
+      assert.equal(c.value, v, s);
+    }
+  });
+
+  test('"as much as" and "a further" may stand between the change word and the figure', () => {
+    assert.equal(en('Shares climbed as much as 14% in early trade.')[0]!.measure, 'yoy');
+    assert.equal(en('Output fell a further 2.3% in May.')[0]!.value, -2.3);
+    assert.equal(en('Salaries rose by an average of 4.4%.')[0]!.measure, 'yoy');
+  });
+
+  test('what is lost of a rate or a count is a fall; a lost amount of money is a loss', () => {
+    const pct = en('The peso has lost 18pc of its value.')[0]!;
+    assert.deepEqual([pct.value, pct.measure], [-18, 'yoy']);
+    const money = en('The airline lost $420 million in the year.')[0]!;
+    assert.deepEqual([money.value, money.measure], [-420e6, 'level']);
+  });
+});
+
+describe('losses and their bases', () => {
+  test('the base a loss is compared with is a loss too', () => {
+    const cs = en('The operating loss narrowed to $62 million from $140 million.');
+    assert.deepEqual(cs.map((c) => c.value), [-62e6, -140e6]);
+    const zh = extract('该公司净亏损扩大至3.6亿元，上年同期为2.2亿元。').claims;
+    assert.deepEqual(zh.map((c) => c.value), [-3.6e8, -2.2e8]);
+  });
+
+  test('a base named as a profit stays a profit', () => {
+    const cs = en('It posted a net loss of $75m, against a profit of $30m a year earlier.');
+    assert.deepEqual(cs.map((c) => c.value), [-75e6, 30e6]);
+  });
+});
+
+describe('parts named after the metric', () => {
+  const segmentOf = (c: { aspects: string[] }) => c.aspects.find((a) => a.startsWith('segment:'));
+
+  test('"revenue from its X unit" and "revenue from X rose" name a part', () => {
+    assert.equal(segmentOf(en("Acme's revenue from its garden tools unit rose 6%.")[0]!), 'segment:garden tools');
+    assert.equal(segmentOf(en('Revenue from Contoso devices climbed 11%.')[0]!), 'segment:contoso devices');
+  });
+
+  test('a base word before a verb belongs to the noun phrase: the figure is no comparison base', () => {
+    const c = en('Income from licensing rose 7% in the year.')[0]!;
+    assert.ok(!c.aspects.includes('base'), JSON.stringify(c.aspects));
+    const base = en('Profit rose to $9 billion from $7 billion.');
+    assert.deepEqual(base.map((x) => x.aspects.includes('base')), [false, true]);
+  });
+
+  test('a noun before a known segment word makes another part; an adjective does not', () => {
+    // "services" is a segment the lexicon knows; "Contoso services" is a part of its own.
+    assert.equal(segmentOf(en('Revenues from Contoso services jumped 31%.')[0]!), 'segment:contoso services');
+    assert.equal(segmentOf(en('Services revenue rose 14%.')[0]!), 'segment:services');
+    assert.equal(segmentOf(en('Sales of its flagship series liquor rose 12% to 20.6 billion yuan.')[0]!), 'segment:series-liquor');
+  });
+
+  test('periods and operations after the metric are no parts', () => {
+    assert.equal(segmentOf(en('Income from operations rose 5%.')[0]!), undefined);
+    assert.equal(segmentOf(en('Revenue for the quarter was $3 billion.')[0]!), undefined);
+  });
+});
+
+describe('names that end in a number', () => {
+  test('Airbus 320, Windows 10, FTSE 250 are names, not counts', () => {
+    for (const s of ['The Airbus 320 fleet is grounded.', 'Windows 10 lost support.', 'The FTSE 250 rose 1.2% to 19,400.'])
+      assert.ok(!scan(s, 'en').some((t) => ['320', '10', '250'].includes(s.slice(t.numStart, t.numEnd))), s);
+  });
+
+  test('a figure after a capitalised function word or a currency code is still read', () => {
+    assert.equal(scan('About 300 people attended.', 'en')[0]?.value, 300);
+    assert.equal(scan('Over 450 stores closed.', 'en')[0]?.value, 450);
+    const t = scan('The fare is 15 USD 50.', 'en');
+    close(t[0]!.value, 15.5);
+  });
+});
