@@ -28,12 +28,18 @@ const KIND = /^(?:forecast|target|base|range:|vs:)/;
 /** Why two claims may state one fact though their keys differ, or undefined when they may not. */
 export function looseMatch(a: Claim, b: Claim): string[] | undefined {
   if (a.articleId === b.articleId || a.subject !== b.subject || a.measure !== b.measure) return undefined;
-  if (unitFamily(a) !== unitFamily(b) || a.unit !== b.unit) return undefined;
+  if (a.unit !== b.unit) return undefined;
+  const why: string[] = [];
+  if (unitFamily(a) !== unitFamily(b)) {
+    // "30,000 jobs" and "retail (30,000)": a count whose noun one source leaves unsaid.
+    const fa = unitFamily(a), fb = unitFamily(b);
+    if (!(fa.startsWith('count:') && fb.startsWith('count:') && (fa === 'count:thing' || fb === 'count:thing'))) return undefined;
+    why.push('what is counted named by one source only');
+  }
   const equal = Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
   if (!equal && !overlaps(intervalOf(a), intervalOf(b))) return undefined;
   const digits = Math.min(digitsOf(a), digitsOf(b));
   if (digits < 2) return undefined;
-  const why: string[] = [];
   if (a.metric !== b.metric) {
     if (a.metric && b.metric) return undefined; // two named metrics that differ are two facts
     why.push('metric named by one source only');

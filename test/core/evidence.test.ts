@@ -110,6 +110,11 @@ describe('looseMatch', () => {
     assert.equal(looseMatch(rev('A'), rev('B', { metric: null, measure: 'yoy' })), undefined);
     assert.equal(looseMatch(rev('A'), rev('A', { metric: null })), undefined);
   });
+  test('a count whose noun one source leaves unsaid matches; two different nouns do not', () => {
+    const jobs = (id: string, extra: Partial<Claim> = {}) => makeClaim(id, 41_000, 1000, { measure: 'yoy', unit: 'count', metric: null, period: null, ...basis('stated', 'none'), ...extra });
+    assert.deepEqual(looseMatch(jobs('A', { countOf: 'job' }), jobs('B')), ['what is counted named by one source only']);
+    assert.equal(looseMatch(jobs('A', { countOf: 'job' }), jobs('B', { countOf: 'person' })), undefined);
+  });
   test('metric and period both unsaid needs an identical value of at least 3 digits', () => {
     const loose = { metric: null, period: null, ...basis('stated', 'none') } as const;
     assert.deepEqual(looseMatch(rev('A'), rev('B', loose)), ['metric named by one source only', 'period said by one source only']);

@@ -146,6 +146,25 @@ describe('losses and their bases', () => {
   });
 });
 
+describe('lists of changes and per-share bases', () => {
+  test('bracketed figures in a list that a change noun opens are those changes', () => {
+    const cs = en('Sectors that posted gains in May include mining (12,000), transport (7,500) and hotels (9,200).');
+    assert.deepEqual(cs.map((c) => [c.value, c.measure]), [
+      [12_000, 'yoy'],
+      [7_500, 'yoy'],
+      [9_200, 'yoy'],
+    ]);
+    assert.equal(en('Hotels (9,200) were busy.')[0]!.measure, 'level');
+  });
+
+  test('the base of a per-share figure is per share too', () => {
+    const cs = en('Earnings were $2.04 a share, compared with $1.77 a year earlier.');
+    assert.deepEqual(cs.map((c) => c.unit), ['USD/share', 'USD/share']);
+    const other = en('It earned $2.04 a share and paid $300 million in dividends.');
+    assert.equal(other[1]!.unit, 'USD');
+  });
+});
+
 describe('parts named after the metric', () => {
   const segmentOf = (c: { aspects: string[] }) => c.aspects.find((a) => a.startsWith('segment:'));
 

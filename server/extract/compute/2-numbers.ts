@@ -872,7 +872,18 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
   const paired = linkSlashPairs(tokens.filter(finite));
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
+  linkPerShareBases(sentence, paired);
   return withStreaks(sentence, paired.filter(finite));
+}
+
+const PER_SHARE_BASE_GAP = /^\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:the\s+)?$/i;
+/** "$1.52 a share, compared with $1.31 a year ago", 每股收益0.52元，上年同期0.41元: the base of a per-share figure is per share. */
+function linkPerShareBases(sentence: string, tokens: NumberToken[]) {
+  for (let k = 1; k < tokens.length; k++) {
+    const a = tokens[k - 1]!;
+    const b = tokens[k]!;
+    if (a.perShare && !b.perShare && b.unit === a.unit && !a.perShares && PER_SHARE_BASE_GAP.test(sentence.slice(a.end, b.start))) b.perShare = true;
+  }
 }
 
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };

@@ -23,6 +23,7 @@ const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than
 // 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?\\s*$`);
 const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of|loss (?:widened|narrowed|shrank|grew) to|losses (?:widened|narrowed) to)\s+(?:about\s+|nearly\s+|more than\s+)?$/i;
+const EN_CHANGE_NOUN = /\b(gains|increases|additions|rises|declines|decreases|losses|drops|falls|cuts)\b/gi;
 const EN_VERB = /\b(?:is|are|was|were|be|been|reached|reaches|totall?ed|totals|stood|stands|came|comes|hit|hits|amounted|amounts|posted|reported|recorded|generated|brought)\b/i;
 const EN_DIR_ANY = new RegExp(`\\b(?:${keys(directionBefore.en)})\\b`, 'i');
 const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
@@ -102,6 +103,16 @@ export function measureOf(
     change = true;
     sign = -1;
     why = '"lost" before the number';
+  }
+  // "industries that saw increases include health care (70,000), retail (45,000)": bracketed figures
+  // after the items of a list that a change noun opens are those changes.
+  if (!change && !isMoneyUnit(tok.unit) && sentence[tok.start - 1] === '(' && sentence[tok.end] === ')') {
+    const noun = [...sentence.slice(0, tok.start).matchAll(EN_CHANGE_NOUN)].pop();
+    if (noun) {
+      change = true;
+      sign = /^(?:gains|increases|additions|rises)$/i.test(noun[1]!) ? 1 : -1;
+      why = `"${noun[1]}" opens the list`;
+    }
   }
   if (!change && (ZH_LOSS.test(before) || EN_LOSS.test(before))) {
     return { measure: 'level', sign: -1, isBase: false, why: LOSS_WHY };
