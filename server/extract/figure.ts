@@ -220,7 +220,8 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   }
   // "This beat the expected $54.9 billion": a sentence that opens by pointing back, and names no metric
   // at all, is about the metric of the figure before it.
-  if (!metric && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)/i.test(text) && !x.metrics.length) {
+  // So does one that opens with the change it names ("The decrease of 2 million represents…").
+  if (!metric && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)|the (?:decrease|decline|drop|fall|increase|rise|gain|growth|contraction|reduction|figure)\b(?!\s+(?:in|of|for)\s+[a-z]))/i.test(text) && !x.metrics.length) {
     metric = last.metric;
     segment ??= segmentOfClaim(last);
     why.metric = `the sentence points back to the figure before («${last.quote}»)`;

@@ -165,6 +165,36 @@ describe('lists of changes and per-share bases', () => {
   });
 });
 
+describe('a change, then the new level', () => {
+  test('"fell 3 million to 1.4 billion" is a change and a level, never a range that lends its magnitude', () => {
+    const cs = en('The population fell 3 million to 1.4 billion last year.');
+    assert.deepEqual(cs.map((c) => [c.value, c.measure]), [
+      [-3e6, 'yoy'],
+      [1.4e9, 'level'],
+    ]);
+    assert.ok(cs.every((c) => !c.aspects.some((a) => a.startsWith('range:'))));
+  });
+
+  test('the change takes the currency of the new level: grew 300 million to 2.5 billion yuan, 增长3亿至25亿元', () => {
+    assert.equal(en('The fund grew 300 million to 2.5 billion yuan.')[0]!.unit, 'CNY');
+    const zh = extract('基金规模增长3亿至25亿元。').claims;
+    assert.deepEqual(zh.map((c) => [c.value, c.unit, c.measure]), [
+      [3e8, 'CNY', 'yoy'],
+      [25e8, 'CNY', 'level'],
+    ]);
+  });
+
+  test('a true range still lends its magnitude to a low end printed without one: $21.5-23.0bn', () => {
+    const cs = en('Revenue will be $21.5-23.0bn.');
+    assert.deepEqual(cs.map((c) => c.value), [21.5e9, 23e9]);
+  });
+
+  test('a sentence that opens with the change it names is about the metric before it', () => {
+    const cs = en("The country's population fell to 61.2 million. The decrease of 0.4 million was a drop of 0.6 percent.");
+    assert.deepEqual(cs.map((c) => c.metric), ['population', 'population', 'population']);
+  });
+});
+
 describe('parts named after the metric', () => {
   const segmentOf = (c: { aspects: string[] }) => c.aspects.find((a) => a.startsWith('segment:'));
 

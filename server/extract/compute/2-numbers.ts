@@ -29,6 +29,7 @@ import {
   alternation,
   discountWords,
   multipleWords,
+  directionBefore,
 } from '../model/lexicon.js';
 
 export interface NumberToken {
@@ -996,6 +997,8 @@ function mergeCoins(sentence: string, tokens: NumberToken[]) {
   }
 }
 
+const CHANGE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${alternation(Object.keys(directionBefore.en))})\\s+(?:by\\s+)?(?:about\\s+|nearly\\s+|almost\\s+|some\\s+)?$|(?:${alternation(Object.keys(directionBefore.zh))})(?:了)?$`, 'i');
+
 /**
  * Ranges: in "9.55 billion and 11.55 billion yuan" or "$34.5-37.0bn" the first number takes the
  * unit and magnitude of the second. Both ends are marked, because a range end is not a point figure.
@@ -1007,13 +1010,19 @@ function linkRanges(sentence: string, tokens: NumberToken[]) {
     const gap = sentence.slice(a.end, b.start);
     if (!/^\s*(?:-|–|—|~|～|to|至|到|and)\s*\$?$/.test(gap)) continue;
     const between = /between\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 10), a.start)) || /[-–—~～至到]|to/.test(gap);
-    // "from $10bn to $12bn" is a change, not a range.
+    // "from $10bn to $12bn" is a change, not a range; so is "fell 1 million to 1.2 billion" (a change, then the new level).
     if (!between || /\bfrom\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 8), a.start))) continue;
+    // The change is in the new level's unit: "grew 200 million to 1.5 billion yuan", 增长2亿至15亿元.
+    if (/\bto\b|[至到]/i.test(gap) && CHANGE_BEFORE.test(sentence.slice(Math.max(0, a.start - 40), a.start))) {
+      if ((a.unit === 'count' || a.unit === '') && !a.countOf) (a.unit = b.unit), (a.countOf = b.countOf);
+      continue;
+    }
     if (a.unit !== b.unit && a.unit !== 'count' && a.unit !== '') continue;
     // "$34.5-37.0bn", "9.55 billion and 11.55 billion yuan": the low end takes what it lacks.
     const bDigits = Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, ''));
     const mult = bDigits ? b.value / bDigits : 1;
-    if (mult > 1 && a.value * 100 < b.value) {
+    // Only a low end printed without a magnitude of its own takes the high end's (34.5-37.0bn).
+    if (mult > 1 && (a.scale ?? 1) === 1 && a.value * 100 < b.value) {
       a.value = round12(a.value * mult);
       a.precision = round12(a.precision * mult);
     }

@@ -109,16 +109,22 @@ const NOT_SEGMENT = /^(?:it|we|they|he|she|you|there|here|what|which|who|also|an
  * operations is operating income) and names of the owner are no parts.
  */
 export function segmentAfter(sentence: string, mention: { end: number }): string | undefined {
-  const m = SEGMENT_AFTER.exec(sentence.slice(mention.end, mention.end + 80));
+  const after = sentence.slice(mention.end, mention.end + 80);
+  const kind = SEGMENT_KIND_AFTER.exec(after);
+  const verb = kind ? null : SEGMENT_VERB_AFTER.exec(after);
+  const m = kind ?? verb;
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);
-  if (words.some((w) => NOT_SEGMENT.test(w) || NOT_A_PART.test(w)) || entityRe.test(m[1]!)) return undefined;
+  // With its kind word the phrase is surely a part; before a bare verb its head must not be a period or operations.
+  if (words.some((w) => NOT_SEGMENT.test(w)) || entityRe.test(m[1]!) || (verb && NOT_A_PART.test(words[words.length - 1]!))) return undefined;
   return m[1]!.toLowerCase();
 }
-const NOT_A_PART = /^(?:operations?|continuing|discontinued|quarters?|years?|months?|periods?|weeks?|half|halves|customers|clients|china|asia|europe|overseas|abroad|domestic|international)$/i;
-const SEGMENT_AFTER = new RegExp(
-  `^\\s+(?:from|at|of)\\s+(?:(?:its|the|their)\\s+)?((?:[A-Za-z][\\w&-]*\\s+){0,3}?[A-Za-z][\\w&-]*)` +
-    `(?:\\s+(?:unit|division|segment|business|arm)\\b|(?=\\s+(?:was|were|is|are|rose|fell|grew|jumped|climbed|increased|decreased|declined|dropped|surged|soared|slipped|slid|gained|reached|totall?ed|came|stood|amounted|hit)\\b))`,
+const NOT_A_PART = /^(?:operations?|quarters?|years?|months?|periods?|weeks?|half|halves|customers|clients|china|asia|europe|overseas|abroad|domestic|international)$/i;
+const PART_PHRASE = `^\\s+(?:from|at|of)\\s+(?:(?:its|the|their)\\s+)?((?:[A-Za-z][\\w&-]*\\s+){0,4}?[A-Za-z][\\w&-]*)`;
+const KIND_WORD = '(?:unit|division|segment|business|arm)';
+const SEGMENT_KIND_AFTER = new RegExp(`${PART_PHRASE}\\s+${KIND_WORD}\\b(?!\\s+(?:${KIND_WORD.slice(3, -1)}|operations?)\\b)`, 'i');
+const SEGMENT_VERB_AFTER = new RegExp(
+  `${PART_PHRASE}(?=\\s+(?:was|were|is|are|rose|fell|grew|jumped|climbed|increased|decreased|declined|dropped|surged|soared|slipped|slid|gained|reached|totall?ed|came|stood|amounted|hit)\\b)`,
   'i',
 );
 
