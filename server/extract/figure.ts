@@ -175,6 +175,8 @@ function inCompound(text: string, at: number): boolean {
   return !!w && !/^(?:its|their|the|our|his|her|and|or|of|from|in|at|for|to|by|with|a|an|this|that|these|total|whose)$/i.test(w[1]!) && !segmentModifiers.has(w[1]!.toLowerCase()) && !/['’]s$/.test(text.slice(0, at).trimEnd());
 }
 
+const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|股价|收盘价|报收/i;
+const EARNINGS_WORD = /\b(?:earnings|earned|profits?|income|dividends?|payout|eps)\b|收益|利润|分红|派息/i;
 const CLAUSE_STOP = /[，。；]/;
 const BUSINESS = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)/;
 const SHARE_OF = /占(?!比)|accounting for|accounted for|accounts for|account for|making up|made up|a share of/i;
@@ -290,11 +292,17 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   if (tok.perShare && tok.unitWhy?.startsWith('quoted per') && metric === null) metric = 'dividend_per_share';
   const perShareIs = metric ? metricById.get(metric)?.perShareMetric : undefined;
   if (tok.perShare && perShareIs) metric = perShareIs;
+  // "a new high of 81.88 yuan per share … the stock price": a price quoted per share is the share price.
+  if (tok.perShare && metric === null && !tok.perShares && SHARE_PRICE_CONTEXT.test(text) && !EARNINGS_WORD.test(fig.clause.text)) {
+    metric = 'share_price';
+    why.metric = 'a price per share in a sentence about the share price';
+  }
   if (tok.perShare && (metric === null || metric === 'net_profit' || metric === 'revenue')) {
     metric = 'eps';
     why.metric = 'a per-share amount of earnings';
   }
-  const perShare = tok.perShare || (!!entry?.perShare && unit !== '%' && unit !== 'pp' && unit !== 'count');
+  // A share price is the price of one share: "38.1 yuan per share" and "38.1 yuan" are one figure.
+  const perShare = metric !== 'share_price' && (tok.perShare || (!!entry?.perShare && unit !== '%' && unit !== 'pp' && unit !== 'count'));
   if (entry?.perShare && !tok.perShare && Math.abs(tok.value) >= 1000) {
     metric = null; // "the dividend costs $5bn a year" is not a per-share figure
     delete why.metric;

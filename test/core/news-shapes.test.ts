@@ -165,6 +165,20 @@ describe('lists of changes and per-share bases', () => {
   });
 });
 
+describe('share prices quoted per share', () => {
+  test('a price per share in a sentence about the share price is the share price, in plain currency', () => {
+    const c = en("After touching a record of 57.30 yuan per share in March, Contoso's share price has slid by a fifth.")[0]!;
+    assert.deepEqual([c.metric, c.unit], ['share_price', 'CNY']);
+    const d = en('By the close, the stock price had fallen 3.1% to 22.4 yuan per share.')[1]!;
+    assert.deepEqual([d.metric, d.unit], ['share_price', 'CNY']);
+  });
+
+  test('earnings per share stay earnings per share', () => {
+    const c = en('Earnings were 1.35 yuan per share.')[0]!;
+    assert.deepEqual([c.metric, c.unit], ['eps', 'CNY/share']);
+  });
+});
+
 describe('a change, then the new level', () => {
   test('"fell 3 million to 1.4 billion" is a change and a level, never a range that lends its magnitude', () => {
     const cs = en('The population fell 3 million to 1.4 billion last year.');
