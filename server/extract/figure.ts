@@ -3,7 +3,7 @@
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
 import { lowerBound } from '../lower-bound.js';
-import { entityById, entityOf, entityRe, findAll, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { alternation, directionBefore, entityById, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import type { NumberToken } from './compute/2-numbers.js';
@@ -141,6 +141,19 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
 
 const PROFIT_WORD = /profit|income|earnings|surplus|盈利|利润|净利|收益/i;
 
+const CHANGE_WORDS = new RegExp(`${alternation([...Object.keys(directionBefore.zh), ...Object.keys(directionBefore.en), ...Object.keys(measureWords.zh), ...Object.keys(measureWords.en)])}`, 'gi');
+/**
+ * What comes before the sentence's first figure is only change and measure words, periods and
+ * fillers (环比上涨, 同比下降, up, on the quarter): no noun of its own that could name another metric.
+ */
+function opensWithoutNoun(x: SentenceContext): boolean {
+  const first = x.facts.tokens[0]?.start ?? 0;
+  let head = x.facts.sentence.text.slice(0, first);
+  for (const p of x.facts.periods) if (p.end <= first) head = head.slice(0, p.start) + ' '.repeat(p.end - p.start) + head.slice(p.end);
+  head = head.replace(CHANGE_WORDS, ' ').replace(/[了为达至约近超过逾其中并而且但则by\s,，、:：]/gi, '');
+  return head === '';
+}
+
 /** The segment a claim was read with, if any. */
 const segmentOfClaim = (c: Claim) => c.aspects.find((a) => a.startsWith('segment:'))?.slice('segment:'.length);
 
@@ -222,6 +235,16 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   }
   // "This beat the expected $54.9 billion": a sentence that opens by pointing back, and names no metric
   // at all, is about the metric of the figure before it.
+  // "CPI同比下降0.8%…；环比上涨0.3%": a sentence that follows a semicolon and names no metric goes on with the one before.
+  if (!metric && last?.metric && !x.metrics.length && /[；;]\s*$/.test(last.sentence) && last.sentenceStart + last.sentence.length <= x.facts.sentence.start && x.facts.sentence.start - (last.sentenceStart + last.sentence.length) <= 2 && opensWithoutNoun(x)) {
+    metric = last.metric;
+    segment ??= segmentOfClaim(last);
+    why.metric = `goes on after a semicolon from the figure before («${last.quote}»)`;
+  } else if (!metric && fig.prev?.metric && !x.metrics.length && fig.prev.why.metric?.startsWith('goes on after a semicolon')) {
+    metric = fig.prev.metric;
+    segment ??= segmentOfClaim(fig.prev);
+    why.metric = fig.prev.why.metric;
+  }
   // So does one that opens with the change it names ("The decrease of 2 million represents…").
   if (!metric && last?.metric && /^(?:(?:However|But|Still|Yet|And|Even so),?\s+)?(?:(?:this|that|it|these|those)\b(?! (?:year|quarter|month|week)\b)|the (?:decrease|decline|drop|fall|increase|rise|gain|growth|contraction|reduction|figure)\b(?!\s+(?:in|of|for)\s+[a-z]))/i.test(text) && !x.metrics.length) {
     metric = last.metric;

@@ -165,6 +165,26 @@ describe('lists of changes and per-share bases', () => {
   });
 });
 
+describe('a semicolon goes on with the metric before', () => {
+  test('a clause after ； that opens with a change word keeps the metric: CPI同比…；环比上涨…', () => {
+    const cs = extract('全国居民消费价格指数同比上涨0.7%，涨幅比上月扩大0.2个百分点；环比下降0.1%，降幅比上月收窄0.3个百分点。').claims;
+    assert.deepEqual(cs.map((c) => c.metric), ['cpi', 'cpi', 'cpi', 'cpi']);
+    assert.equal(cs[2]!.why.metric?.startsWith('goes on after a semicolon'), true);
+  });
+
+  test('a clause after ； that names a noun of its own does not', () => {
+    const cs = extract('全年自由现金流52.1亿美元；截至年底在手订单305亿美元。').claims;
+    assert.equal(cs[1]!.metric, null);
+  });
+});
+
+describe('adjectives and spans between the change word and the figure', () => {
+  test('"soared by an impressive 18%" is a change; "in a single quarter" measures it against the quarter before', () => {
+    assert.equal(en('The unit soared by an impressive 18% in the year.')[0]!.measure, 'yoy');
+    assert.equal(en('In a single quarter, its revenue saw growth of 64%.')[0]!.measure, 'qoq');
+  });
+});
+
 describe('share prices quoted per share', () => {
   test('a price per share in a sentence about the share price is the share price, in plain currency', () => {
     const c = en("After touching a record of 57.30 yuan per share in March, Contoso's share price has slid by a fifth.")[0]!;
