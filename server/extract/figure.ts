@@ -258,6 +258,12 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     segment = segmentOfClaim(fig.prev);
     why.metric = `the change of «${fig.prev.quote}» before it`;
   }
+  // "a cash dividend of RMB 50.28 per 10 shares, totaling RMB 22.06 billion", 合计派发: the total paid out.
+  if (fig.prev?.metric === 'dividend_per_share' && !tok.perShare && /^[A-Z]{3}$/.test(tok.unit) && /\b(?:total(?:l)?ing|in total|a total of|amounting to)\b|合计|共计|总额/i.test(joint)) {
+    metric = 'dividends_total';
+    segment = undefined;
+    why.metric = `the total of the dividend «${fig.prev.quote}» before it`;
+  }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
   if (!segment && x.facts.lang === 'zh') {
     // (The same as /…[^，。；]*$/ on the clause before the figure, read after its last ，。；.)
@@ -308,6 +314,11 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
       segment = prevSegment;
       why.metric = `${why.metric ?? 'the metric'}; the ${prevSegment} segment this part of the breakdown opens with`;
     }
+  }
+  // "shares" named earlier in the sentence does not make millions of yuan a share price.
+  if (metric === 'share_price' && /^[A-Z]{3}$/.test(tok.unit) && !tok.perShare && Math.abs(tok.value) >= 1e6) {
+    metric = null;
+    delete why.metric;
   }
   let unit = tok.unit;
   const entry = metric ? metricById.get(metric) : undefined;

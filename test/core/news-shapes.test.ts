@@ -105,6 +105,14 @@ describe('percent and points', () => {
   });
 });
 
+describe('metric names outlets use', () => {
+  test('factory-gate and industrial production prices are the PPI; babies born are births', () => {
+    assert.equal(en('Factory-gate prices fell 1.8% in March.')[0]!.metric, 'ppi');
+    assert.equal(en('Industrial production prices dropped 2.1% from a year earlier.')[0]!.metric, 'ppi');
+    assert.equal(en('About 8.7 million babies were born last year.')[0]!.metric, 'births');
+  });
+});
+
 describe('change words', () => {
   test('the perfect tense is a change: has fallen, have risen, has grown', () => {
     for (const [s, v] of [
@@ -226,6 +234,25 @@ describe('a change, then the new level', () => {
   test('a sentence that opens with the change it names is about the metric before it', () => {
     const cs = en("The country's population fell to 61.2 million. The decrease of 0.4 million was a drop of 0.6 percent.");
     assert.deepEqual(cs.map((c) => c.metric), ['population', 'population', 'population']);
+  });
+});
+
+describe('dividends and consensus bases', () => {
+  test('"a dividend of RMB 3.10 per 10 shares, totaling RMB 4.2 billion": the total paid out, never a share price', () => {
+    const cs = en('The board proposed a cash dividend of RMB 3.10 per 10 shares, totaling RMB 4.2 billion.');
+    assert.deepEqual(cs.map((c) => c.metric), ['dividend_per_share', 'dividends_total']);
+  });
+
+  test('millions of yuan are no share price, whatever "shares" the sentence names', () => {
+    const c = en('Shares of the group changed hands after a RMB 8.4 billion placement.').find((x) => x.value === 8.4e9)!;
+    assert.notEqual(c.metric, 'share_price');
+  });
+
+  test('the consensus a per-share figure is compared with is per share', () => {
+    const cs = en('Contoso posted $0.44 adjusted earnings per share, compared to a Wall Street consensus estimate of $0.47.');
+    assert.deepEqual(cs.map((c) => c.unit), ['USD/share', 'USD/share']);
+    const money = en('It earned $1.52 a share, compared with revenue of $3 billion.');
+    assert.equal(money[1]!.unit, 'USD');
   });
 });
 

@@ -877,13 +877,16 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
   return withStreaks(sentence, paired.filter(finite));
 }
 
-const PER_SHARE_BASE_GAP = /^\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:the\s+)?$/i;
+// "compared with $1.31", "compared to a Wall Street consensus estimate of $0.73": a comparison word, then words only.
+const PER_SHARE_BASE_GAP = /^\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?|from|beating|missing|topping)\s+(?:[A-Za-z'’().-]+\s+){0,7}$/i;
+const NOT_A_PER_SHARE_BASE = /\b(?:revenue|revenues|sales|profit|income|cash|debt|market|value|capitali[sz]ation|dividends|buyback|loss)\b/i;
 /** "$1.52 a share, compared with $1.31 a year ago", 每股收益0.52元，上年同期0.41元: the base of a per-share figure is per share. */
 function linkPerShareBases(sentence: string, tokens: NumberToken[]) {
   for (let k = 1; k < tokens.length; k++) {
     const a = tokens[k - 1]!;
     const b = tokens[k]!;
-    if (a.perShare && !b.perShare && b.unit === a.unit && !a.perShares && PER_SHARE_BASE_GAP.test(sentence.slice(a.end, b.start))) b.perShare = true;
+    const gap = sentence.slice(a.end, b.start);
+    if (a.perShare && !b.perShare && b.unit === a.unit && !a.perShares && PER_SHARE_BASE_GAP.test(gap) && !NOT_A_PER_SHARE_BASE.test(gap)) b.perShare = true;
   }
 }
 
