@@ -485,6 +485,7 @@ describe('Chinese numeral structure', () => {
     ['三千零八十', 3080],
     ['七万零三', 70_003],
     ['3万4000', 34_000],
+    ['258万731', 2_580_731],
     ['25万6千', 256_000],
     ['1亿2千万', 1.2e8],
     ['8亿零5万', 800_050_000],
@@ -625,6 +626,16 @@ describe('forms read as printed (issue 8)', () => {
     close(toks[0]!.value, 3410.52e8);
     const en = scan('The two plants store 210/45GWh.', 'en');
     assert.deepEqual(en.map((t) => [t.value, t.unit]), [[210, 'GWh'], [45, 'GWh']]);
+  });
+
+  test('a run of slashes passes the unit and magnitude along, and a currency named before the first keeps it', () => {
+    const toks = scan('2025-2027年营收预测：人民币212.4/250.9/301.7亿元。', 'zh');
+    assert.deepEqual(toks.map((t) => t.value), [212.4e8, 250.9e8, 301.7e8]);
+    assert.ok(toks.every((t) => t.unit === 'CNY'));
+  });
+
+  test('a lone Arabic digit after 万 is unsure (3万5) and stays unread', () => {
+    assert.equal(parseChineseNumeral('3万5'), null);
   });
 
   test('a URL is masked whole, even where it has ? or ;', () => {

@@ -141,9 +141,10 @@ function readChineseInt(s: string, vague: number): number | null {
   if (!any) return null;
   if (digit !== null && prevUnit >= 100) {
     const places = Math.round(Math.log10(prevUnit));
-    // An elided unit: 二百五 = 250, 九万四 = 94,000. An Arabic part must fill the places: 3万4000.
+    // An elided unit: 二百五 = 250, 九万四 = 94,000. An Arabic part fills the places (3万4000), or is
+    // written without its leading zeros (369萬466票 = 3,690,466 votes); a lone Arabic digit (3万5) is unsure.
     if (digitChinese) digit *= prevUnit / 10;
-    else if (digitLen !== places) return null;
+    else if (digitLen > places || digitLen < 2) return null;
   } else if (digit !== null && !digitChinese && prevUnit === 10) return null;
   return groups.reduce((a, g) => a + g[0], 0) + section + (digit ?? 0);
 }
@@ -870,7 +871,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     });
   }
   // A number too large for a double (309 digits and more) is Infinity: no figure at all, never a claim.
-  const paired = linkSlashPairs(tokens.filter(finite));
+  const paired = linkSlashPairs(sentence, tokens.filter(finite));
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
   linkPerShareBases(sentence, paired);
@@ -917,21 +918,28 @@ function withStreaks(sentence: string, tokens: NumberToken[]): NumberToken[] {
 const finite = (t: NumberToken) => Number.isFinite(t.value) && Number.isFinite(t.precision);
 
 /** 1,265.89/206.30亿元, 321/69GWh: the first value takes the unit and magnitude of the second; alone it is no claim. */
-function linkSlashPairs(tokens: NumberToken[]): NumberToken[] {
-  const out: NumberToken[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const a = tokens[k]!;
-    if (!a.slashPair) {
-      out.push(a);
-      continue;
+function linkSlashPairs(sentence: string, tokens: NumberToken[]): NumberToken[] {
+  // Right to left, so that a run (391.201/471.785/548.019亿元) passes the unit and magnitude along.
+  const out: Array<NumberToken | null> = [...tokens];
+  for (let k = out.length - 1; k >= 0; k--) {
+    const a = out[k]!;
+    const b = out[k + 1];
+    const joined = !!b && b.start === a.end + 1 && /[/／]/.test(sentence[a.end] ?? '');
+    if (a.slashPair) {
+      if (!joined || !b!.unit || (b!.unit === 'count' && !b!.countOf && (b!.scale ?? 1) === 1)) {
+        out[k] = null;
+        continue;
+      }
+      const scale = b!.scale ?? 1;
+      const { slashPair: _, ...rest } = a;
+      out[k] = { ...rest, unit: b!.unit, countOf: b!.countOf, value: round12(a.value * scale), precision: round12(a.precision * scale), scale };
+    } else if (joined && (a.scale ?? 1) === 1 && (b!.scale ?? 1) > 1 && a.unit === b!.unit && a.unit !== 'count') {
+      // 人民币391.201/471.785亿元: the currency is named before the first, the magnitude after the last.
+      const scale = b!.scale!;
+      out[k] = { ...a, value: round12(a.value * scale), precision: round12(a.precision * scale), scale };
     }
-    const b = tokens[k + 1];
-    if (!b || b.start !== a.end + 1 || !b.unit || (b.unit === 'count' && !b.countOf && (b.scale ?? 1) === 1)) continue;
-    const scale = b.scale ?? 1;
-    const { slashPair: _, ...rest } = a;
-    out.push({ ...rest, unit: b.unit, countOf: b.countOf, value: round12(a.value * scale), precision: round12(a.precision * scale), scale });
   }
-  return out;
+  return out.filter((t): t is NumberToken => t !== null);
 }
 
 // Coins that continue an amount: 五元三毛, 50元6角3分, 两美元又三美分, 3 dollars 50 cents; and "15 dollars 50".
