@@ -188,6 +188,7 @@ function inCompound(text: string, at: number): boolean {
   return !!w && !/^(?:its|their|the|our|his|her|and|or|of|from|in|at|for|to|by|with|a|an|this|that|these|total|whose)$/i.test(w[1]!) && !segmentModifiers.has(w[1]!.toLowerCase()) && !/['’]s$/.test(text.slice(0, at).trimEnd());
 }
 
+const RATE_MOVED = /(?:涨幅|降幅|增幅|跌幅|增速|减幅|降速)[^，。；\d]{0,8}(?:扩大|收窄|加快|回落|放缓|提高|回升|下降|上升|缩小)[了为至到]?\s*$/;
 const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|股价|收盘价|报收/i;
 const EARNINGS_WORD = /\b(?:earnings|earned|profits?|income|dividends?|payout|eps)\b|收益|利润|分红|派息/i;
 const CLAUSE_STOP = /[，。；]/;
@@ -360,6 +361,9 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   const home = mention && clauseAt(x.clauses, mention.start);
   if (home && home !== clause) for (const a of aspectsOf(text, home, x.metrics).aspects) if (a.startsWith('stat:') || a.startsWith('basis:')) aspects.add(a);
   if (tok.rangeEnd) aspects.add(`range:${tok.rangeEnd}`);
+  // 环比上涨0.3%，涨幅比上月扩大0.2个百分点: points by which a rate of change moved are a fact of their
+  // own, not the change itself (both are changes on the month before).
+  if (tok.unit === 'pp' && RATE_MOVED.test(text.slice(clause.start, tok.start))) aspects.add('of:rate-change');
   // A forecast by an analyst or a brokerage is an opinion: two analysts may differ without either being wrong.
   if (aspects.has('forecast') && byAnalyst(text)) {
     aspects.delete('forecast');

@@ -180,6 +180,11 @@ describe('a semicolon goes on with the metric before', () => {
     assert.equal(cs[2]!.why.metric?.startsWith('goes on after a semicolon'), true);
   });
 
+  test('points by which a rate of change moved are a fact of their own: 环比上涨0.4%，涨幅比上月扩大0.1个百分点', () => {
+    const cs = extract('居民消费价格指数环比上涨0.4%，涨幅比上月扩大0.1个百分点。').claims;
+    assert.deepEqual(cs.map((c) => c.aspects), [[], ['of:rate-change']]);
+  });
+
   test('a clause after ； that names a noun of its own does not', () => {
     const cs = extract('全年自由现金流52.1亿美元；截至年底在手订单305亿美元。').claims;
     assert.equal(cs[1]!.metric, null);
