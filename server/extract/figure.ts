@@ -139,6 +139,8 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
   return meas;
 }
 
+/** How a metric carried over a semicolon says so; later figures of that sentence carry it on. */
+const AFTER_SEMICOLON = 'goes on after a semicolon';
 const PROFIT_WORD = /profit|income|earnings|surplus|盈利|利润|净利|收益/i;
 
 const CHANGE_WORDS = new RegExp(`${alternation([...Object.keys(directionBefore.zh), ...Object.keys(directionBefore.en), ...Object.keys(measureWords.zh), ...Object.keys(measureWords.en)])}`, 'gi');
@@ -240,8 +242,8 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
   if (!metric && last?.metric && !x.metrics.length && /[；;]\s*$/.test(last.sentence) && last.sentenceStart + last.sentence.length <= x.facts.sentence.start && x.facts.sentence.start - (last.sentenceStart + last.sentence.length) <= 2 && opensWithoutNoun(x)) {
     metric = last.metric;
     segment ??= segmentOfClaim(last);
-    why.metric = `goes on after a semicolon from the figure before («${last.quote}»)`;
-  } else if (!metric && fig.prev?.metric && !x.metrics.length && fig.prev.why.metric?.startsWith('goes on after a semicolon')) {
+    why.metric = `${AFTER_SEMICOLON} from the figure before («${last.quote}»)`;
+  } else if (!metric && fig.prev?.metric && !x.metrics.length && fig.prev.why.metric?.startsWith(AFTER_SEMICOLON)) {
     metric = fig.prev.metric;
     segment ??= segmentOfClaim(fig.prev);
     why.metric = fig.prev.why.metric;

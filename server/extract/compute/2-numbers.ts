@@ -65,6 +65,9 @@ const FW = /[０-９．，Ａ-Ｚａ-ｚ－]/g;
 const toAscii = (s: string) =>
   s.replace(FW, (c) => (c === '．' ? '.' : c === '，' ? ',' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
+/** Money: an ISO code, alone or per share (USD, CNY/share). */
+export const isMoney = (unit: string) => /^[A-Z]{3}(?:\/|$)/.test(unit);
+
 // ---- Chinese numerals (the characters are lexicon data: units.json numerals)
 /**
  * x to 12 significant digits, which undoes float noise (126.14 × 1e8 = 12614000000.000002).

@@ -5,7 +5,7 @@
 // (compared with, from, 高于) is the comparison base, not the figure itself.
 import type { Measure } from '../../types.js';
 import { alternation, baseWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
-import type { NumberToken } from './2-numbers.js';
+import { isMoney, type NumberToken } from './2-numbers.js';
 import { startingBefore } from '../before.js';
 
 const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArray(o) ? o : Object.keys(o));
@@ -30,9 +30,6 @@ const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
 const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
 
 export const LOSS_WHY = 'a loss, so negative';
-
-/** Money: an ISO code, alone or per share. */
-const isMoneyUnit = (unit: string) => /^[A-Z]{3}(?:\/|$)/.test(unit);
 
 export interface MeasureReading {
   measure: Measure;
@@ -99,14 +96,14 @@ export function measureOf(
     why = 'a signed percentage';
   }
   // "lost 230 points", "has lost 40pc of its value": what is lost of a rate, a score or a count is a fall.
-  if (!change && !isMoneyUnit(tok.unit) && /\b(?:lost|loses|losing|lose)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before)) {
+  if (!change && !isMoney(tok.unit) && /\b(?:lost|loses|losing|lose)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before)) {
     change = true;
     sign = -1;
     why = '"lost" before the number';
   }
   // "industries that saw increases include health care (70,000), retail (45,000)": bracketed figures
   // after the items of a list that a change noun opens are those changes.
-  if (!change && !isMoneyUnit(tok.unit) && sentence[tok.start - 1] === '(' && sentence[tok.end] === ')') {
+  if (!change && !isMoney(tok.unit) && sentence[tok.start - 1] === '(' && sentence[tok.end] === ')') {
     const noun = [...sentence.slice(0, tok.start).matchAll(EN_CHANGE_NOUN)].pop();
     if (noun) {
       change = true;

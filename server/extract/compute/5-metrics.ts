@@ -4,7 +4,7 @@
 // A count names its own metric when its noun is an alias (40枚金牌, 91 medals), and a metric
 // that counts something (medals) never takes a count of something else (60名 after 金牌).
 import { entityRe, findAll, isMoneyOnlyAlias, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
-import type { NumberToken } from './2-numbers.js';
+import { isMoney, type NumberToken } from './2-numbers.js';
 import { endingBy, matchesBefore, startingBefore } from '../before.js';
 
 export interface MetricMention extends Match {
@@ -83,7 +83,7 @@ export function metricOfToken(
 }
 
 /** Money units are currency codes, per share or not (USD, CNY/share). */
-export const isMoney = (unit: string) => /^[A-Z]{3}(?:\/|$)/.test(unit);
+export { isMoney } from './2-numbers.js';
 
 /** A metric name the figure may take: one that fits it, not inside it, and not a count of something else than it counts. */
 function usable(m: MetricMention, tok: NumberToken, namedOther: boolean, money: () => boolean): boolean {
