@@ -2,7 +2,7 @@
 // compute/ run in their numbered order on each sentence; context.ts keeps what a reader carries
 // from sentence to sentence, and figure.ts weighs the evidence for each number.
 import type { Article, Claim } from '../types.js';
-import { deicticRe, entityById, findAll, metricRe, segmentRe } from './model/lexicon.js';
+import { alternation, deicticRe, entityById, findAll, metricRe, segmentRe, yenSign } from './model/lexicon.js';
 import { foldTraditional } from './compute/0-script.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
 import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
@@ -56,6 +56,20 @@ const shiftToken = (t: NumberToken, by: number): NumberToken => ({ ...t, start: 
 /** The last segment the lexicon knows that a sentence names: what "this segment" later points back to. */
 const lastSegment = (text: string) => findAll(segmentRe, text).pop()?.text;
 
+// ¥ is the yen in English coverage of Japan that names nothing of China (units.json yenSign).
+const wordsRe = (words: string[]) => new RegExp(`(?<![A-Za-z])(?:${alternation(words)})(?![A-Za-z])`);
+const JAPAN = wordsRe(yenSign.japan);
+const CHINA = wordsRe(yenSign.china);
+const yenArticle = (a: Article) => a.language === 'en' && JAPAN.test(a.title + '\n' + a.text) && !CHINA.test(a.title + '\n' + a.text);
+function yenTokens(tokens: NumberToken[], sentence: string): NumberToken[] {
+  for (const t of tokens) {
+    if (!t.unit.startsWith('CNY') || !/[¥￥]/.test(sentence.slice(t.start, t.end))) continue;
+    t.unit = t.unit.replace('CNY', 'JPY');
+    t.unitWhy = '¥ in an English article about Japan is the yen';
+  }
+  return tokens;
+}
+
 const BREAKDOWN = /^(?:其中|分类别看|分项看|具体来看|Of (?:this|these|which)\b|Among them\b)/i;
 
 /**
@@ -86,6 +100,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
   // Numbers, with table cells taking the unit their row label or column header names.
   const headersOf = tableHeaders(sentences);
   const captions = tableCaptions(sentences);
+  const yen = yenArticle(article);
   facts.forEach((f, si) => {
     const h = headersOf.get(si);
     const label = isTableRow(f.sentence.text) ? cellsOf(f.sentence.text)[0] : undefined;
@@ -94,6 +109,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     const headUnit = h !== undefined ? unitInCell(headText) : undefined;
     const text = maskCitations(f.sentence.text);
     f.tokens = label && hasSymbolCells(text) ? splitCellTokens(text, f.lang, rowUnit ?? headUnit, captionUnit(headText)) : scanNumbers(text, f.lang, rowUnit ?? headUnit);
+    if (yen && f.lang === 'en') yenTokens(f.tokens, text);
   });
   // Flattened tables: the k-th figure of a row line belongs to the k-th column its header line names.
   const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));

@@ -1,5 +1,5 @@
 // English news shapes that once read to a wrong value or unit: magnitudes joined by a hyphen or
-// glued before a currency word, halves of a scale, ranges whose dash is no minus, index points,
+// glued (2.5m, 40k, unless a length), halves of a scale, ranges whose dash is no minus, index points,
 // British "pc", rupees and won, names that end in a number, and change verbs in the perfect.
 // Sentences are our own, written in the shapes wire copy and papers print.
 import { describe, test } from 'node:test';
@@ -25,8 +25,30 @@ describe('magnitudes', () => {
     assert.equal(oil.unit, 't');
   });
 
-  test('a glued m before any other noun is read as printed, never as million (metres or millions?)', () => {
-    assert.deepEqual(scan('The runner won the 400m final.', 'en').map((t) => t.value), [400]);
+  test('a glued m or k alone is million or thousand, as British copy prints them: 2.5m, 40k', () => {
+    const rose = en('Members rose to 4.1m from 3.6m in two years.');
+    close(claimOf(rose, '4.1m').value, 4.1e6);
+    close(claimOf(rose, '3.6m').value, 3.6e6);
+    close(claimOf(en('The charity spends 12m a year on grants.'), '12m').value, 12e6);
+    close(claimOf(en('The final drew 9.3m.'), '9.3m').value, 9.3e6);
+    close(claimOf(en('The firm will hire 18k engineers.'), '18k').value, 18e3);
+  });
+
+  test('a glued m or k the words make a length is read as printed, in metres or kilometres', () => {
+    const wall = claimOf(en('The flood barrier is 7m high.'), '7m');
+    assert.equal(wall.value, 7);
+    assert.equal(wall.unit, 'm');
+    assert.equal(claimOf(en('She set a record in the 200m freestyle.'), '200m').value, 200);
+    assert.equal(claimOf(en('A 2.4m-long shark was caught.'), '2.4m').unit, 'm');
+    assert.equal(claimOf(en('Swells of up to 9m battered the pier.'), '9m').value, 9);
+    const race = claimOf(en('More than 800 runners took part in the 5k race.'), '5k');
+    assert.equal(race.value, 5);
+    assert.equal(race.unit, 'km');
+  });
+
+  test('a glued m between an article and a singular noun may be either, so it is not read', () => {
+    assert.deepEqual(scan('The runner won the 400m final.', 'en').map((t) => t.value), []);
+    assert.deepEqual(scan('They built a 6m wall.', 'en').map((t) => t.value), []);
   });
 
   test('half a million is 500,000, never a million', () => {
@@ -45,6 +67,35 @@ describe('magnitudes', () => {
     const d = claimOf(en('Net profit was Rs 3,100 crore in the quarter.'), '3,100');
     close(d.value, 31e9);
     assert.equal(d.unit, 'INR');
+  });
+
+  test('Rs. with a stop is the rupee and does not end the sentence; cr is crore', () => {
+    const c = claimOf(en('A kilo of onions sells for Rs. 38.50 in Pune.'), '38.50');
+    assert.equal(c.quote, 'Rs. 38.50');
+    assert.equal(c.unit, 'INR');
+    const cr = claimOf(en('The trust raised Rs 1,650 cr last month.'), '1,650');
+    close(cr.value, 1650e7);
+    assert.equal(cr.unit, 'INR');
+  });
+
+  test('p glued to a figure is pence, but not a screen resolution', () => {
+    const p = en('The shares ended at 64p, down from 71p.');
+    close(claimOf(p, '64p').value, 0.64);
+    assert.equal(claimOf(p, '71p').unit, 'GBP');
+    assert.equal(claimOf(en('The interim dividend rises to 8.2p a share.'), '8.2p').unit, 'GBP/share');
+    assert.ok(!en('The camera records 1080p video at 60 frames a second.').some((c) => c.unit === 'GBP'));
+  });
+
+  test('bp and bps glued to a figure are basis points', () => {
+    close(claimOf(en('Gilt yields fell 12bps on Tuesday.'), '12bps').value, -0.12);
+    assert.equal(claimOf(en('The spread widened by 40bp.'), '40bp').unit, 'pp');
+  });
+
+  test('¥ is the yen in English coverage of Japan, the yuan otherwise', () => {
+    const jp = claimOf(extract(['Tokyo-listed carmakers reported their results.', 'Its operating profit rose to ¥2.1tn.'], { language: 'en' }).claims, '¥2.1tn');
+    assert.equal(jp.unit, 'JPY');
+    const cn = claimOf(extract(['Shanghai-listed carmakers reported their results.', 'Its operating profit rose to ¥2.1bn.'], { language: 'en' }).claims, '¥2.1bn');
+    assert.equal(cn.unit, 'CNY');
   });
 
   test('won after a magnitude is the Korean currency; won before a figure is the verb', () => {
@@ -106,6 +157,45 @@ describe('percent and points', () => {
 });
 
 describe('metric names outlets use', () => {
+  test('a share of GDP belongs to what is measured against GDP: deficit, debt, current account', () => {
+    assert.equal(claimOf(en('The budget deficit narrowed to 3.9% of GDP.'), '3.9%').metric, 'fiscal_deficit');
+    assert.equal(claimOf(en('Public debt reached 104% of GDP.'), '104%').metric, 'government_debt');
+    assert.equal(claimOf(en('The current account surplus was 1.7% of GDP.'), '1.7%').metric, 'current_account');
+  });
+
+  test('profit before tax is its own metric, not net profit', () => {
+    assert.equal(claimOf(en('Pre-tax profit climbed 11% to £2.4bn.'), '£2.4bn').metric, 'pretax_profit');
+    assert.equal(claimOf(en('Profit before tax was $310m.'), '$310m').metric, 'pretax_profit');
+  });
+
+  test('a central bank\'s target range is its policy rate, not a growth target', () => {
+    assert.equal(claimOf(en('The Fed kept its target range at 4.25%-4.50%.'), '4.25%').metric, 'policy_rate');
+  });
+
+  test('a trade deficit is not a budget deficit; a minimum wage is not wage growth', () => {
+    assert.equal(claimOf(en('The trade deficit widened to $68.9bn.'), '$68.9bn').metric, 'trade_deficit');
+    assert.equal(claimOf(en('Real wages rose 1.2% after inflation.'), '1.2%').metric, 'real_wages');
+    assert.equal(claimOf(en('The minimum wage rises 6.7% in April.'), '6.7%').metric, 'minimum_wage');
+  });
+
+  test('a units metric takes no money: a flat sold for $1.4m is a price', () => {
+    assert.equal(claimOf(en('The flat sold for $1.4m last week.'), '$1.4m').metric, null);
+    assert.equal(claimOf(en('The carmaker sold 2.1 million vehicles.'), '2.1 million').metric, 'sales_volume');
+  });
+
+  test('a rate per 100,000 people is one figure with its unit; 25 times earnings is a multiple', () => {
+    const c = claimOf(en('Suicide deaths fell to 10.7 per 100,000 people.'), '10.7');
+    assert.equal(c.quote, '10.7 per 100,000 people');
+    assert.equal(c.unit, 'per 100000');
+    assert.equal(en('Suicide deaths fell to 10.7 per 100,000 people.').length, 1);
+    assert.equal(claimOf(en('The shares trade at 18 times earnings.'), '18').unit, 'times');
+  });
+
+  test('"costs" as a verb is a price, not the cost of revenue', () => {
+    assert.equal(claimOf(en('A season ticket costs $1,450.'), '1,450').metric, null);
+  });
+
+
   test('factory-gate and industrial production prices are the PPI; babies born are births', () => {
     assert.equal(en('Factory-gate prices fell 1.8% in March.')[0]!.metric, 'ppi');
     assert.equal(en('Industrial production prices dropped 2.1% from a year earlier.')[0]!.metric, 'ppi');
@@ -137,6 +227,55 @@ describe('change words', () => {
     assert.deepEqual([pct.value, pct.measure], [-18, 'yoy']);
     const money = en('The airline lost $420 million in the year.')[0]!;
     assert.deepEqual([money.value, money.measure], [-420e6, 'level']);
+  });
+});
+
+describe('changes named by nouns, currency verbs and "by"', () => {
+  test('a cut, a dip or a loss after a percentage is a fall', () => {
+    close(claimOf(en('The council approved a 12% cut in parking fees.'), '12%').value, -12);
+    close(claimOf(en('The gauge posted a 2.6% loss for the month.'), '2.6%').value, -2.6);
+    close(claimOf(en('Retailers saw a 3% dip in footfall.'), '3%').value, -3);
+  });
+
+  test('a loss of money stays an amount, not a fall of a rate', () => {
+    const c = claimOf(en('The airline booked a $300 million loss on the sale.'), '$300 million');
+    assert.equal(c.measure, 'level');
+  });
+
+  test('a currency that weakened, softened or depreciated fell; one that strengthened rose', () => {
+    close(claimOf(en('The peso weakened 0.8% against the dollar.'), '0.8%').value, -0.8);
+    close(claimOf(en('The krone was 0.4% softer on the day.'), '0.4%').value, -0.4);
+    close(claimOf(en('The rand depreciated by 9 per cent last year.'), '9 per cent').value, -9);
+    const up = claimOf(en('The franc strengthened 1.1% on Tuesday.'), '1.1%');
+    assert.equal(up.measure, 'yoy');
+    assert.equal(up.value, 1.1);
+  });
+
+  test('a verb, its object, then "by": the figure is the change the verb names', () => {
+    const hike = claimOf(en('The central bank raised its key rate by 75 basis points.'), '75 basis points');
+    assert.equal(hike.measure, 'yoy');
+    close(hike.value, 0.75);
+    close(claimOf(en('The agency cut its growth forecast by 0.4 percentage points.'), '0.4').value, -0.4);
+    assert.equal(claimOf(en('The startup raised $40 million from investors.'), '$40 million').measure, 'level');
+  });
+
+  test('"at an annualised rate of" stands between the change word and the figure, and the rate is annualised', () => {
+    const c = claimOf(en('Output shrank at an annualised rate of 2.2% in the second quarter.'), '2.2%');
+    close(c.value, -2.2);
+    assert.ok(c.aspects.includes('basis:annualised'));
+    const plain = claimOf(en('Output shrank 0.6% in the second quarter.'), '0.6%');
+    assert.ok(!plain.aspects.includes('basis:annualised'));
+  });
+
+  test('on the month, on the quarter and m/m measure against the period before', () => {
+    assert.equal(claimOf(en('Prices rose 0.5% on the month.'), '0.5%').measure, 'qoq');
+    assert.equal(claimOf(en('Core prices rose 0.2% m/m in March.'), '0.2%').measure, 'qoq');
+    assert.equal(claimOf(en('Investment fell 1.1 per cent on the quarter.'), '1.1').measure, 'qoq');
+  });
+
+  test('plus or minus is a margin, not a negative figure', () => {
+    const c = claimOf(en('The survey has a margin of error of plus or minus 3 percentage points.'), '3 percentage points');
+    assert.ok(c.value > 0);
   });
 });
 

@@ -17,6 +17,10 @@ describe('splitSentences', () => {
     ]);
   });
 
+  test('titles before a name and signs before a figure do not end a sentence: Sen., Gov., Rs.', () => {
+    assert.deepEqual(texts('Gov. Lee said fares rise to Rs. 45 in May. Sen. Ortiz disagreed.'), ['Gov. Lee said fares rise to Rs. 45 in May.', 'Sen. Ortiz disagreed.']);
+  });
+
   test('a closing quote stays with the sentence it closes', () => {
     assert.deepEqual(texts('“引号里的话。”他说。'), ['“引号里的话。”', '他说。']);
   });

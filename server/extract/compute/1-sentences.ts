@@ -13,7 +13,8 @@ export interface Sentence extends Span {
   clauses: Span[];
 }
 
-const ABBREV = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|St|No|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)\.$/;
+// Titles before a name (Sen., Gov., Capt.) and signs before a figure (Rs. 91, Fig. 3) never end a sentence.
+const ABBREV = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|St|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Rs|Rp|Fig|Vol|pp|Dept)\.$/;
 
 const URL_RE = /https?:\/\/\S+|www\.\S+/g;
 // The characters at which a sentence may end: the rest of a line is skipped in one regex step

@@ -15,6 +15,8 @@ import {
   percentWords,
   pointWords,
   indexPoints,
+  gluedLengths,
+  gluedPence,
   subunits,
   tenthWords,
   escapeRe,
@@ -440,7 +442,7 @@ const zhMagAlt = zhMag.map((k) => (physTails(k).length ? `${escapeRe(k)}(?!${alt
 const enMagWords = Object.keys(magnitudes.en).filter((k) => k.length > 1 && k === k.toLowerCase()).sort((a, b) => b.length - a.length);
 // Upper-case magnitudes (MM) are read in that case only, glued after a currency sign: mm is millimetres.
 const RE_CAPS_MAG = new RegExp(`^(${Object.keys(magnitudes.en).filter((k) => k !== k.toLowerCase()).join('|') || '(?!)'})(?![A-Za-z])`);
-// One-letter magnitudes (5m, 20k) only count glued to a figure after a currency sign: "5 m" may be metres.
+// One-letter magnitudes (5m, 20k) count only glued to a figure: "5 m" may be metres (see gluedLengths for lengths).
 const enMagShort = Object.keys(magnitudes.en).filter((k) => k.length === 1);
 const zhCurrency = Object.keys(currencyWords.zh).sort((a, b) => b.length - a.length);
 const enCurrency = Object.keys(currencyWords.en).sort((a, b) => b.length - a.length);
@@ -471,7 +473,7 @@ const RE_ZH_AFTER = new RegExp(
 const RE_EN_AFTER = new RegExp(
   // "$4.6-billion deal": a hyphen may join the magnitude word to the figure.
   `^(?:[\\s-]?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|[\\s-](${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b` +
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|(?:[\\s-]|(?=bps?\\b))(${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b` +
     // 30pc, 0.8pct: per cent glued to the figure, as British papers print it.
     `|(pct?)(?![A-Za-z]))?`,
   'i',
@@ -505,9 +507,34 @@ const codeAlt = currencyCodes.codes.join('|');
 const RE_CODE_AFTER = new RegExp(`^\\s?(M)?(${codeAlt})(?:\\s(${enMagWords.join('|')}))?(?![A-Za-z0-9])`, 'i');
 const RE_NO_CODE_AFTER = new RegExp(`^\\s+(?:${alternation(currencyNoCode)})\\b`, 'i');
 // 3x, 2.5×: a multiple, glued or after a space, not before another number (3x3) or letter.
-const RE_MULTIPLE = new RegExp(`^(${alternation(Object.keys(multipleWords))})(?![A-Za-z0-9])`, 'i');
-const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')}|pcts?|pc|ppts?)(?![A-Za-z])`, 'i');
+const RE_PER_MANY = /^\s(?:deaths?\s|cases\s|births\s)?per\s(1,000,000|1000000|100,000|100000|10,000|10000|million|100)(?=\s(?:people|persons|residents|inhabitants|population|live births|births|women|men|children|adults|deaths|cases)\b|[\s.,;)]|$)(?:\s(?:people|persons|residents|inhabitants|population|live births|births|women|men|children|adults))?/i;
+// Signs are glued (3x), words follow a space (25 times earnings).
+const multipleSigns = Object.keys(multipleWords).filter((k) => !/^[a-z]{2,}$/i.test(k));
+const multipleNames = Object.keys(multipleWords).filter((k) => /^[a-z]{2,}$/i.test(k));
+// The word needs a comparison after it (25 times earnings, three times as many): "called 3 times" is how often.
+const RE_MULTIPLE = new RegExp(`^(?:(${alternation(multipleSigns)})|\\s(${alternation(multipleNames) || '(?!)'})(?=\\s+(?:as|more|larger|bigger|higher|greater|faster|the|that|its|their|what|over|earnings|forward|sales|revenue|book|ebitda|profits?)\\b))(?![A-Za-z0-9])`, 'i');
+const GLUED_OK = new RegExp(`^(?:${alternation(Object.keys(multipleWords))}|${[...enMagWords, ...enMagShort].join('|')}|M?(?:${codeAlt})|${enPhysical.map(escapeRe).join('|')}|pcts?|pc|ppts?|bps?|p)(?![A-Za-z])`, 'i');
 const GLUED_M_COUNT = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?:${alternation(Object.keys(countNouns))})\\b`, 'i');
+// 4m high, the 10k run, a height of 6m: a glued m or k that is a length (units.json gluedLengths).
+const lengthCues = (k: 'm' | 'k') => ({
+  unit: gluedLengths[k].unit,
+  after: new RegExp(`^[\\s-](?:${alternation(gluedLengths[k].after)})\\b`, 'i'),
+  before: gluedLengths[k].before.length
+    ? new RegExp(`(?:^|[^A-Za-z])(?:${alternation(gluedLengths[k].before)})\\s+(?:of\\s+)?(?:(?:up to|about|around|some|nearly|almost|over|more than|under)\\s+)?$`, 'i')
+    : /(?!)/,
+});
+const LENGTH_CUES = { m: lengthCues('m'), k: lengthCues('k') };
+/** The length unit a glued m or k stands for here, if the words around it make it one. */
+function gluedLength(letter: 'm' | 'k', before: string, after: string): string | undefined {
+  const c = LENGTH_CUES[letter];
+  return c.after.test(after) || c.before.test(before) ? c.unit : undefined;
+}
+// 82p, 15.5p a share: pence, except where pictures are spoken of (1080p) (units.json gluedPence).
+const GLUED_PENCE = /^p(?![A-Za-z0-9]|\.[A-Za-z0-9])/;
+const PENCE_NOT = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedPence.notWith)})(?![A-Za-z])`, 'i');
+// a 5m wall, the 100m final: after an article and before a singular noun, a length or a million.
+const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
+const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
 const SYM_BETWEEN = new RegExp(`^\\s?[${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}]\\s?[0-9]`);
@@ -567,11 +594,14 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (!r.chinese && SUBUNIT_BEFORE.test(before)) continue;
     // A letter after a space may be a magnitude or a unit (2.5 M, 10 k): unsure, so not read.
     if (!r.chinese && /^\s+[kKmMbBgGtT]\b(?![.'’]\w)/.test(after)) continue;
-    // Glued lowercase m and k (5m, 50k) may be metres or kilometres: a magnitude only after a currency sign or
-    // before a counted noun (10m users). Alone they are not read; before another noun the figure is read as
-    // printed. Capital K and M (353K jobs, 14M ballots) are thousands and millions: units are written lowercase.
-    const glued = !r.chinese && /^[mk]\b/.test(after) && !MONEY_BEFORE.test(before) && !GLUED_M_COUNT.test(after.slice(1));
-    if (glued && !/^.\s+[a-z]/.test(after)) continue;
+    // Glued lowercase m and k (2.5m, 40k) are millions and thousands, unless the words around make them a
+    // length (4m high, the 10k run): then the figure is read as printed, in metres or kilometres. Capital K
+    // and M (353K jobs, 14M ballots) are always thousands and millions: units are written lowercase.
+    const gluedLetter = !r.chinese && /^[mk]\b/.test(after) && !MONEY_BEFORE.test(before) && !GLUED_M_COUNT.test(after.slice(1));
+    const lengthUnit = gluedLetter ? gluedLength(after[0] as 'm' | 'k', sentence.slice(Math.max(0, r.start - 30), r.start), after.slice(1)) : undefined;
+    if (gluedLetter && !lengthUnit && ARTICLE_BEFORE.test(before) && SINGULAR_AFTER.test(after.slice(1))) continue;
+    // Opening a sentence, nothing before says whether it is a length or a million.
+    if (gluedLetter && !lengthUnit && !/\S/.test(sentence.slice(0, r.start))) continue;
     if (prevChar === '第') continue;
     if (/^\.[A-Z]{2}\b/.test(after)) continue;
     if (r.chinese && /^第/.test(sentence.slice(r.start - 1))) continue;
@@ -665,9 +695,23 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       stepUnit = mult;
       i = r.end + capsMag[0].length;
     }
+    if (!unit && !r.chinese && !capsMag && !symBefore && !r.words && GLUED_PENCE.test(after) && !PENCE_NOT.test(sentence)) {
+      unit = gluedPence.unit;
+      mult = gluedPence.per;
+      stepUnit = mult;
+      unitWhy = 'p glued to the figure is pence';
+      i = r.end + 1;
+    }
+    // 4.1 per 100,000 people: a rate per so many, its unit (per 1,000 is ‰, read below).
+    const perMany = !unit && !r.chinese && !capsMag && !symBefore ? RE_PER_MANY.exec(after) : null;
+    if (perMany) {
+      unit = `per ${perMany[1]!.replace(/[,\s]/g, '')}`;
+      unitWhy = `"${perMany[0].trim()}" after the number`;
+      i = r.end + perMany[0].length;
+    }
     const multiple = !unit && !r.chinese && !capsMag && !symBefore ? RE_MULTIPLE.exec(after) : null;
     if (multiple) {
-      unit = multipleWords[multiple[1]!.toLowerCase()]!;
+      unit = multipleWords[(multiple[1] ?? multiple[2])!.toLowerCase()]!;
       i = r.end + multiple[0].length;
     }
     if (!unit && !r.chinese && !capsMag) {
@@ -699,11 +743,12 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         stepUnit = mult;
       }
       i = r.end + all.length;
-      // 400m pounds, 3.5m barrels: before a currency or a unit the glued letter is the magnitude.
-      if (glued && magShort && !cur && !phys) {
+      // The glued letter of a length is its unit (4m high); before a currency or a unit it is the magnitude (400m pounds).
+      if (lengthUnit && magShort && !cur && !phys && !unit) {
         mult = 1;
         stepUnit = 1;
-        i = r.end;
+        unit = lengthUnit;
+        i = r.end + 1;
       }
       // A currency code after the number (75 USD million, 30 MUSD); a code before it wins (rmb 10 usd 20).
       const code = !unit && !symBefore ? RE_CODE_AFTER.exec(sentence.slice(i)) : null;

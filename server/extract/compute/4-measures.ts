@@ -4,7 +4,7 @@
 // year, the convention of results and statistics reporting. A number after a base word
 // (compared with, from, 高于) is the comparison base, not the figure itself.
 import type { Measure } from '../../types.js';
-import { alternation, baseWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
+import { alternation, baseWords, changeByVerbs, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
 import { isMoney, type NumberToken } from './2-numbers.js';
 import { startingBefore } from '../before.js';
 
@@ -14,11 +14,13 @@ const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArra
 const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);
 // 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
 const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
-const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:an?\\s+(?:impressive|staggering|whopping|sharp|steep|solid|robust|modest|healthy|stunning|remarkable|massive|hefty|meagre|meager|mere|further|additional|record|estimated|respectable|strong|slight|marginal)\\s+)?(?:(?:about|around|nearly|almost|roughly|more than|some|an average of|as much as|as little as|a further|an additional|another|over|just over|just under|less than|close to|an estimated|a record|only|just)\\s+)?$`, 'i');
+const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:at\\s+an?\\s+|at\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,3}(?:rate|pace)\\s+of\\s+)?(?:an?\\s+(?:impressive|staggering|whopping|sharp|steep|solid|robust|modest|healthy|stunning|remarkable|massive|hefty|meagre|meager|mere|further|additional|record|estimated|respectable|strong|slight|marginal)\\s+)?(?:(?:about|around|nearly|almost|roughly|more than|some|an average of|as much as|as little as|a further|an additional|another|over|just over|just under|less than|close to|an estimated|a record|only|just)\\s+)?$`, 'i');
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").
-const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|decline|drop|fall|slump|decrease|contraction|slide|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
+const EN_NOUN_AFTER = /^\s*(jump|rise|increase|gain|surge|climb|advance|hike|boost|rally|decline|drop|fall|slump|decrease|contraction|slide|cut|reduction|dip|plunge|retreat|downturn|loss(?=\s+(?:for|on|in|over|since|this|last|so far)\b)|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
 const EN_RATE = /\b(decline|drop|fall|contraction|deflation|rise|increase|growth|gain)\s+(?:in|of)\s+[^,;]{0,40}?\b(slowed|narrowed|eased|moderated|widened|deepened|accelerated|quickened)\s+to\s+(?:about\s+)?$/i;
+// "raised rates by 50 basis points", "cut its forecast by 2%": the verb's object, then by (directions.json changeBy).
+const EN_CHANGE_BY = new RegExp(`\\b(${keys(changeByVerbs)})\\s+(?:[a-z'’-]+\\s+){0,4}by\\s+(?:about\\s+|around\\s+|nearly\\s+|some\\s+|as much as\\s+|a further\\s+|another\\s+)?$`, 'i');
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
 // 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?\\s*$`);
@@ -61,7 +63,7 @@ export function measureOf(
   clauseEnd: number,
   mentions: ReturnType<typeof measureMentions>,
 ): MeasureReading {
-  const before = sentence.slice(Math.max(prevEnd, clauseStart, tok.start - 30), tok.start);
+  const before = sentence.slice(Math.max(prevEnd, clauseStart, tok.start - 48), tok.start);
   const after = sentence.slice(tok.end, tok.end + 30);
   let sign: 1 | -1 = 1;
   let change = false;
@@ -77,9 +79,14 @@ export function measureOf(
     change = true;
     sign = ((directionBefore.zh[m[1]!] ?? directionBefore.en[m[1]!.toLowerCase()]) as 1 | -1) ?? 1;
     why = `"${m[1]}" before the number`;
-  } else if ((m = EN_NOUN_AFTER.exec(after))) {
+  } else if (!isMoney(tok.unit) && (m = EN_CHANGE_BY.exec(before))) {
+    // Money raised by an amount (raised the buyback by $50bn) is the amount added, read as printed.
     change = true;
-    sign = /decline|drop|fall|slump|decrease|contraction|slide|below/i.test(m[1]!) ? -1 : 1;
+    sign = changeByVerbs[m[1]!.toLowerCase()] as 1 | -1;
+    why = `"${m[1]} … by" before the number`;
+  } else if ((m = EN_NOUN_AFTER.exec(after)) && !(m[1] === 'loss' && isMoney(tok.unit))) {
+    change = true;
+    sign = /decline|drop|fall|slump|decrease|contraction|slide|below|cut|reduction|dip|plunge|retreat|downturn|loss/i.test(m[1]!) ? -1 : 1;
     why = `"a … ${m[1]}"`;
   } else if ((m = EN_DIR_AFTER.exec(after))) {
     change = true;
@@ -115,7 +122,8 @@ export function measureOf(
     return { measure: 'level', sign: -1, isBase: false, why: LOSS_WHY };
   }
   if (tok.sign === -1 && !change) sign = -1;
-  if (!change && /\b(?:minus|negative)\s+$/i.test(before)) {
+  // "plus or minus 3 points" is a margin either way, no negative figure.
+  if (!change && /\b(?:minus|negative)\s+$/i.test(before) && !/\bplus or minus\s+$/i.test(before)) {
     sign = -1;
     why = '"minus" before the number';
   }

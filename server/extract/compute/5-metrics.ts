@@ -3,7 +3,7 @@
 // the sentence, so that a metric carries along a clause chain (营业收入126.14亿元，同比下滑0.37%).
 // A count names its own metric when its noun is an alias (40枚金牌, 91 medals), and a metric
 // that counts something (medals) never takes a count of something else (60名 after 金牌).
-import { entityRe, findAll, isMoneyOnlyAlias, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
+import { entityRe, findAll, isMoneyOnlyAlias, isVerbAlias, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
 import { isMoney, type NumberToken } from './2-numbers.js';
 import { endingBy, matchesBefore, startingBefore } from '../before.js';
 
@@ -17,10 +17,13 @@ export interface MetricMention extends Match {
  * Metric names in a sentence. A name followed by 率, 占比 or 比重 names a ratio of it (收入占比),
  * and one after 人均 names a per-person figure: neither is the metric itself.
  */
+const PRICE_AFTER = /^\s+(?:(?:about|around|roughly|nearly|almost|just|only|up to|as much as|more than|less than|under|over|a little over|a little under|at least)\s+)?(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?|\d)/;
 export function metricMentions(sentence: string): MetricMention[] {
   return findAll(metricRe, sentence)
     // 人均GDP is per head; non-food inflation and 非食品价格 are the complement of the metric, not it.
     .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/(?:人均|非|non[-\u2010\u2011 ]?)$/i.test(sentence.slice(Math.max(0, m.start - 4), m.start)))
+    // "a ticket costs $40": a verb that takes a price, not the metric.
+    .filter((m) => !isVerbAlias(m.text) || !PRICE_AFTER.test(sentence.slice(m.end, m.end + 40)))
     .map((m) => ({ ...m, metric: metricOf(m.text)!, ...(isMoneyOnlyAlias(m.text) ? { moneyOnly: true as const } : {}) }));
 }
 
@@ -30,7 +33,8 @@ function fits(metric: string, tok: NumberToken): boolean {
   const e = metricById.get(metric);
   if (!e) return false;
   // A rate takes only rates; 932.67 million people is not an urbanisation rate.
-  if (e.kind === 'rate') return tok.unit === '%' || tok.unit === '‰' || tok.unit === 'pp';
+  if (e.kind === 'rate') return tok.unit === '%' || tok.unit === '‰' || tok.unit === 'pp' || tok.unit.startsWith('per ');
+  if (e.neverMoney && isMoney(tok.unit)) return false;
   if (e.countOf) return tok.unit === 'count' && (!tok.countOf || tok.countOf === e.countOf || tok.countOf === 'item');
   // Money metrics do not take counts of people or things, nor do percentages of counts.
   if (tok.unit === 'count' && tok.countOf && e.kind !== 'count') return false;

@@ -27,6 +27,10 @@ export interface MetricEntry {
   moneyOnly?: string[];
   /** Reported per segment or industry: a known segment named before the figure is its part. */
   segmented?: boolean;
+  /** Counts units and never takes an amount of money (sold for $2.3m is a price). */
+  neverMoney?: boolean;
+  /** Aliases that are also verbs taking a price (a ticket costs $40): before a figure they name no metric. */
+  verbs?: string[];
 }
 export interface EntityEntry {
   id: string;
@@ -47,6 +51,9 @@ const unitsFile = load<{
   percent: Record<'zh' | 'en', string[]>;
   points: Record<'zh' | 'en', string[]>;
   indexPoints: { indexWords: string[] };
+  gluedLengths: Record<'m' | 'k', { unit: string; after: string[]; before: string[] }>;
+  gluedPence: { unit: string; per: number; notWith: string[] };
+  yenSign: { japan: string[]; china: string[] };
   tenths: { zh: string[] };
   classifiers: Record<string, string>;
   countNouns: Record<string, string>;
@@ -68,6 +75,7 @@ const directionsFile = load<{
   lossWords: Record<'zh' | 'en', string[]>;
   measures: Record<'zh' | 'en', Record<string, string>>;
   base: Record<'zh' | 'en', string[]>;
+  changeBy: { en: Record<string, number> };
 }>('directions.json');
 const aspectsFile = load<Record<'zh' | 'en', Record<string, string>> & { notAspects: Record<'zh' | 'en', string[]> }>('aspects.json');
 const periodsFile = load<{
@@ -156,6 +164,9 @@ for (const m of metrics) for (const a of [...m.zh, ...m.en]) metricAlias.set(a.t
 for (const m of metrics) for (const a of m.moneyOnly ?? []) metricAlias.set(a.toLowerCase(), m.id), moneyOnlyAlias.add(a.toLowerCase());
 export const metricRe = phraseRegex([...metricAlias.keys()], 'gi');
 export const metricOf = (alias: string) => metricAlias.get(phraseKey(alias));
+const verbAlias = new Set(metrics.flatMap((m) => m.verbs ?? []).map((a) => a.toLowerCase()));
+/** Whether the alias is also a verb that takes a price (costs). */
+export const isVerbAlias = (alias: string) => verbAlias.has(alias.toLowerCase());
 /** Whether the alias names its metric only where money is stated (sales). */
 export const isMoneyOnlyAlias = (alias: string) => moneyOnlyAlias.has(phraseKey(alias));
 
@@ -169,6 +180,9 @@ export const subunits = unitsFile.subunits;
 export const percentWords = unitsFile.percent;
 export const pointWords = unitsFile.points;
 export const indexPoints = unitsFile.indexPoints;
+export const gluedLengths = unitsFile.gluedLengths;
+export const gluedPence = unitsFile.gluedPence;
+export const yenSign = unitsFile.yenSign;
 export const tenthWords = unitsFile.tenths.zh;
 export const classifiers = unitsFile.classifiers;
 export const countNouns = unitsFile.countNouns;
@@ -192,6 +206,7 @@ export const directionAfter = directionsFile.after;
 export const lossWords = directionsFile.lossWords;
 export const measureWords = directionsFile.measures;
 export const baseWords = directionsFile.base;
+export const changeByVerbs = directionsFile.changeBy.en;
 export const aspectWords = aspectsFile;
 
 // Precompiled matchers for the word lists used on every number.
