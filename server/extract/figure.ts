@@ -67,7 +67,13 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   if (aspects.has('forecast:consensus')) aspects.delete('forecast'), aspects.delete('base');
   const fiscalYearEnd = entityById.get(subject)?.fiscalYearEnd;
   const current = readPeriod(a, x, fig, carry, metric, aspects, fiscalYearEnd);
-  const period = ownPeriodOfBase(a, x, fig, meas, aspects, current, fiscalYearEnd) ?? current;
+  const own = ownPeriodOfBase(a, x, fig, meas, aspects, current, fiscalYearEnd);
+  const period = own ?? current;
+  // "grew 5.5% in 2024, compared to 4.2% in 2023": a rate compared with a change of the same unit is that change, of its own period.
+  if (own && fig.prev && fig.prev.measure !== 'level' && fig.prev.unit === unit && (unit === '%' || unit === 'pp')) {
+    meas.measure = fig.prev.measure;
+    fig.why.measure = `compared with "${fig.prev.quote}", a change, so a change of its own period`;
+  }
   settleMeasure(meas, fig, entry, unit, period, aspects);
 
   const start = s.start + tok.start;
@@ -486,6 +492,11 @@ function ownPeriodOfBase(a: ArticleContext, x: SentenceContext, fig: Figure, mea
   } else if (yearAgo && !named && /\d{4}/.test(current)) {
     period = current.replace(/\d{4}/g, (y) => String(+y - 1));
     why.period = `the year-ago figure of ${current}`;
+  } else if (!named && /^\d{4}-\d{2}$/.test(current) && /^[\s,]*(?:a|one)\s+month\s+(?:earlier|ago|before)\b/i.test(text.slice(tok.end, Math.min(next, tok.end + 24)))) {
+    // "from 2.7 percent a month ago": the figure of the month before.
+    const [y, m] = current.split('-').map(Number) as [number, number];
+    period = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    why.period = `the month-earlier figure of ${current}`;
   }
   if (!period) return null;
   aspects.delete('base');
@@ -512,7 +523,7 @@ function nextFigureStart(f: SentenceFacts, i: number): number {
 function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | undefined, unit: string, period: string | null, aspects: Set<string>) {
   const { why } = fig;
   // An inflation rate printed as a level is the price index's change on a year earlier.
-  if (entry?.levelIsChange && meas.measure === 'level' && unit === '%' && !meas.isBase) {
+  if (entry?.levelIsChange && meas.measure === 'level' && unit === '%' && (!meas.isBase || !aspects.has('base'))) {
     meas.measure = 'yoy';
     why.measure = 'an inflation rate is the year-on-year change of prices';
   }

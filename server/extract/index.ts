@@ -15,6 +15,7 @@ import { entityMentions } from './compute/7-subjects.js';
 import { listItems } from './compute/8-lists.js';
 import { isCjk, lastPeriod, lastSubject, mainPeriodOf, mainSubject, UNKNOWN_SUBJECT, type ArticleContext, type Carry, type SentenceFacts } from './context.js';
 import { readFigure } from './figure.js';
+import { borrowRestated } from './restated.js';
 
 export { parseChineseNumeral, scanNumbers } from './compute/2-numbers.js';
 export { splitSentences } from './compute/1-sentences.js';
@@ -172,6 +173,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     carry.measure = sc.measures[sc.measures.length - 1] ?? carry.measure;
     carry.segment = lastSegment(s.text) ?? carry.segment;
   }
+  borrowRestated(claims);
   return claims;
 }
 

@@ -279,6 +279,29 @@ describe('changes named by nouns, currency verbs and "by"', () => {
   });
 });
 
+describe('bases with a period of their own', () => {
+  test('"compared to" names a base like "compared with"; a rate compared with a change is a change of its own period', () => {
+    const claims = en('Exports grew 6.1% in 2024, compared to 3.8% in 2023.');
+    const base = claimOf(claims, '3.8%');
+    assert.equal(base.period, '2023');
+    assert.equal(base.measure, 'yoy');
+    const level = claimOf(en('The margin was 44% in 2024, compared to 39% in 2023.'), '39%');
+    assert.equal(level.measure, 'level');
+    assert.equal(level.period, '2023');
+  });
+
+  test('"from 2.7 percent a month ago" is the figure of the month before', () => {
+    const c = claimOf(extract(['The decline in producer prices eased to 1.9 percent in March from 2.3 percent a month ago.'], { language: 'en', date: '2025-04-10' }).claims, '2.3 percent');
+    assert.equal(c.period, '2025-02');
+  });
+
+  test('an inflation rate compared with, in its own month, is that month\'s inflation', () => {
+    const c = claimOf(extract(['Consumer price inflation eased to 2.6% in May from 2.9% in April.'], { language: 'en', date: '2025-06-18' }).claims, '2.9%');
+    assert.equal(c.measure, 'yoy');
+    assert.equal(c.period, '2025-04');
+  });
+});
+
 describe('losses and their bases', () => {
   test('the base a loss is compared with is a loss too', () => {
     const cs = en('The operating loss narrowed to $62 million from $140 million.');

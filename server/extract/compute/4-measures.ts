@@ -162,7 +162,8 @@ export function measureOf(
     baseAt = tok.start;
   }
   // "rose 25% to $40.11 billion": the amount after "to" is the new level, and it is not a base.
-  if (/\bto\s+\$?$/i.test(before) || /至$/.test(before)) isBase = false, yearAgo = false;
+  // ("compared to 4.2%" is still a base.)
+  if (/(?<!\bcompared\s)\bto\s+\$?$/i.test(before) || /至$/.test(before)) isBase = false, yearAgo = false;
 
   if (!change) return { measure: 'level', sign, isBase, baseAt, why, ...(yearAgo ? { yearAgo: true as const } : {}) };
   // 较2019年同期增长28.2%, "13.5% above 2019 levels": the base is a named year.
