@@ -78,6 +78,29 @@ describe('magnitudes', () => {
     assert.equal(cr.unit, 'INR');
   });
 
+  test('a whole number of lakh crore is read, with the rupee sign before it', () => {
+    const c = claimOf(en('The state will borrow Rs 4 lakh crore next year.'), '4 lakh crore');
+    close(c.value, 4e12);
+    assert.equal(c.unit, 'INR');
+    assert.equal(c.quote, 'Rs 4 lakh crore');
+  });
+
+  test('pc after a space is per cent, as Indian papers print it', () => {
+    const c = claimOf(en('Car sales rose 14 pc in May.'), '14 pc');
+    assert.equal(c.unit, '%');
+    assert.equal(c.measure, 'yoy');
+  });
+
+  test('temperatures, speeds and weights glued to the figure: 38C, minus 4C, 70mph, 8.1lb, 300km/h', () => {
+    const hot = claimOf(en('Temperatures reached 38C in Athens.'), '38C');
+    assert.equal(hot.unit, '°C');
+    close(claimOf(en('The thermometer fell to minus 4C overnight.'), '4C').value, -4);
+    assert.equal(claimOf(en('Gusts of 70mph were recorded.'), '70mph').unit, 'mph');
+    assert.equal(claimOf(en('She weighed 8.1lb at birth.'), '8.1lb').unit, 'lb');
+    assert.equal(claimOf(en('The train hit 300km/h.'), '300km/h').unit, 'km/h');
+    assert.deepEqual(scan('Leaders backed the 2C goal.', 'en'), []);
+  });
+
   test('p glued to a figure is pence, but not a screen resolution', () => {
     const p = en('The shares ended at 64p, down from 71p.');
     close(claimOf(p, '64p').value, 0.64);
@@ -265,6 +288,12 @@ describe('changes named by nouns, currency verbs and "by"', () => {
     assert.ok(c.aspects.includes('basis:annualised'));
     const plain = claimOf(en('Output shrank 0.6% in the second quarter.'), '0.6%');
     assert.ok(!plain.aspects.includes('basis:annualised'));
+  });
+
+  test('"by an annualised 1.3 per cent" and "a 3.5% council tax rise" are changes; "as much as" is an upper bound', () => {
+    close(claimOf(en('Output contracted by an annualised 1.3 per cent.'), '1.3').value, -1.3);
+    assert.equal(claimOf(en('Households face a 3.5% council tax rise.'), '3.5%').measure, 'yoy');
+    assert.equal(claimOf(en('The shares fell as much as 14% on Friday.'), '14%').qualifier, 'upper');
   });
 
   test('on the month, on the quarter and m/m measure against the period before', () => {

@@ -17,6 +17,7 @@ import {
   indexPoints,
   gluedLengths,
   gluedPence,
+  gluedCelsius,
   subunits,
   tenthWords,
   escapeRe,
@@ -473,7 +474,7 @@ const RE_ZH_AFTER = new RegExp(
 const RE_EN_AFTER = new RegExp(
   // "$4.6-billion deal": a hyphen may join the magnitude word to the figure.
   `^(?:[\\s-]?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|(?:[\\s-]|(?=bps?\\b))(${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b` +
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|pc|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|(?:[\\s-]|(?=bps?\\b))(${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b` +
     // 30pc, 0.8pct: per cent glued to the figure, as British papers print it.
     `|(pct?)(?![A-Za-z]))?`,
   'i',
@@ -529,6 +530,9 @@ function gluedLength(letter: 'm' | 'k', before: string, after: string): string |
   const c = LENGTH_CUES[letter];
   return c.after.test(after) || c.before.test(before) ? c.unit : undefined;
 }
+// 40C, minus 5C: degrees Celsius where temperature is spoken of (units.json gluedCelsius).
+const GLUED_C = /^C(?![A-Za-z0-9])/;
+const CELSIUS_CUE = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedCelsius.cues)})(?![A-Za-z])|\\bminus\\s+\\d`, 'i');
 // 82p, 15.5p a share: pence, except where pictures are spoken of (1080p) (units.json gluedPence).
 const GLUED_PENCE = /^p(?![A-Za-z0-9]|\.[A-Za-z0-9])/;
 const PENCE_NOT = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedPence.notWith)})(?![A-Za-z])`, 'i');
@@ -577,7 +581,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     const prevChar = sentence[r.start - 1] ?? '';
     // Names and versions: GPT-4, V3.0, A100, RTX4090, 4Q22; ordinals: 第40枚; stock codes 002594.SZ.
     const prevEnd = tokens.length ? tokens[tokens.length - 1]!.end : 0;
-    let symBefore = r.words && !/\$\s?$/.test(before) ? null : symbolBefore(before);
+    // A run of words takes a sign before it only as $ or when it opens with digits (Rs 2 lakh crore): "Rs" before "two" may be a word.
+    let symBefore = r.words && !/\$\s?$/.test(before) && !/^\d/.test(sentence.slice(r.start, r.start + 1)) ? null : symbolBefore(before);
     // A code the number before has taken as its own (10 rmb 20 usd) is not this one's.
     if (symBefore && r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!) < prevEnd) symBefore = null;
     // 12k个百分点, 百分之15Ｋ: a Latin letter glued to a number in Chinese text is not read.
@@ -586,7 +591,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
     if (!symBefore && /[A-Za-z]\s?\$\s?$/.test(before)) continue;
     // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn, 10k) or a currency code (115USD).
-    if (!r.words && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !GLUED_OK.test(toAscii(after.slice(0, 8)))) continue;
+    if (!r.words && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !GLUED_OK.test(toAscii(after.slice(0, 8))) && !(GLUED_C.test(after) && CELSIUS_CUE.test(sentence))) continue;
     // 10 $ 30: a sign between two numbers may be either's; a unit in a script we do not read (100,000 ரூ).
     if (!r.chinese && SYM_BETWEEN.test(after)) continue;
     if (OTHER_SCRIPT_AFTER.test(after)) continue;
@@ -694,6 +699,11 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       mult = magnitudes.en[capsMag[1]!]!;
       stepUnit = mult;
       i = r.end + capsMag[0].length;
+    }
+    if (!unit && !r.chinese && !symBefore && !r.words && r.value < 100 && GLUED_C.test(after) && CELSIUS_CUE.test(sentence)) {
+      unit = '°C';
+      unitWhy = 'C glued to a temperature is degrees Celsius';
+      i = r.end + 1;
     }
     if (!unit && !r.chinese && !capsMag && !symBefore && !r.words && GLUED_PENCE.test(after) && !PENCE_NOT.test(sentence)) {
       unit = gluedPence.unit;

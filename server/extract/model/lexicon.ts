@@ -54,6 +54,7 @@ const unitsFile = load<{
   gluedLengths: Record<'m' | 'k', { unit: string; after: string[]; before: string[] }>;
   gluedPence: { unit: string; per: number; notWith: string[] };
   yenSign: { japan: string[]; china: string[] };
+  gluedCelsius: { cues: string[] };
   tenths: { zh: string[] };
   classifiers: Record<string, string>;
   countNouns: Record<string, string>;
@@ -183,6 +184,7 @@ export const indexPoints = unitsFile.indexPoints;
 export const gluedLengths = unitsFile.gluedLengths;
 export const gluedPence = unitsFile.gluedPence;
 export const yenSign = unitsFile.yenSign;
+export const gluedCelsius = unitsFile.gluedCelsius;
 export const tenthWords = unitsFile.tenths.zh;
 export const classifiers = unitsFile.classifiers;
 export const countNouns = unitsFile.countNouns;
