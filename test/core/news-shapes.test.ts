@@ -493,3 +493,10 @@ describe('names that end in a number', () => {
     close(t[0]!.value, 15.5);
   });
 });
+
+describe('undated articles', () => {
+  test('a fiscal quarter without a year takes the fiscal year the article is about', () => {
+    const { claims } = extract(['Revenue rose 9% in the fiscal first quarter.'], { language: 'en', title: 'Acme reports results for the first quarter of fiscal 2025', date: '' });
+    assert.equal(claimOf(claims, '9%').period, 'FY2025-Q1');
+  });
+});

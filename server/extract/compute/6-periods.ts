@@ -246,6 +246,8 @@ export function resolvePeriod(
       if (year === undefined && ctx.year === undefined && dy !== undefined && dm !== undefined)
         year = ctx.fiscalYearEnd ? fiscalYearOfLatest(raw.n!, fye, dy * 12 + dm - 1, !!ctx.forward) : dy;
       year ??= ctx.year;
+      // Undated, in an article about a fiscal year or quarter (its title names fiscal 2024): that fiscal year.
+      if (year === undefined && dy === undefined) year = Number(/^FY(\d{4})(?:-Q[1-4])?$/.exec(ctx.current ?? '')?.[1]) || undefined;
       return year ? `FY${year}-Q${raw.n}` : `FQ${raw.n}`;
     }
     case 'YTD': {
