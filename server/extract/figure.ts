@@ -389,7 +389,7 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   if (region && !aspects.has('segment:overseas')) aspects.add(`region:${region.id}`);
   // A list item that names a segment the lexicon knows (茅台酒/系列酒营业收入, "revenue from X and Y") is that segment.
   // It overrides a segment read off the clause, which may be another item's.
-  const itemSegment = item ? knownSegmentIn(item.text.replace(metricRe, ' ')) : undefined;
+  const itemSegment = item ? knownSegmentIn(withoutMetrics(item.text)) : undefined;
   if (itemSegment) {
     for (const a of [...aspects]) if (a.startsWith('segment:')) aspects.delete(a);
     aspects.add(`segment:${itemSegment}`);
@@ -403,6 +403,14 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     if (!said.some((a) => a.startsWith('basis:'))) for (const a of [...aspects]) if (a.startsWith('basis:') && /^(?:GAAP|reported)\b/i.test(item.text)) aspects.delete(a);
   }
   return aspects;
+}
+
+/** The text with its metric names blanked, by the alias trie: one pass, not a 400-way regex. */
+function withoutMetrics(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of findAll(metricRe, text)) (out += text.slice(at, m.start) + ' '), (at = m.end);
+  return out + text.slice(at);
 }
 
 /** Whether the sentence names an analyst, read once per sentence rather than once per figure. */

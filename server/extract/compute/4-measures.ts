@@ -69,7 +69,10 @@ export function measureOf(
   let sign: 1 | -1 = 1;
   let change = false;
   let why: string | undefined;
-  let m = ZH_RATE.exec(before) ?? ZH_DIR.exec(before) ?? EN_DIR.exec(before);
+  // Each script's change words are looked for only where that script is written.
+  const cjk = /[\u4e00-\u9fff]/.test(before);
+  const latin = /[A-Za-z]/.test(before);
+  let m = (cjk ? ZH_RATE.exec(before) ?? ZH_DIR.exec(before) : null) ?? (latin ? EN_DIR.exec(before) : null);
   // "the drop in import prices eased to 1.4 percent": the size of a fall is a fall, whatever happens to it.
   const rate = !m && EN_RATE.exec(sentence.slice(Math.max(prevEnd, clauseStart), tok.start));
   if (rate) {
@@ -80,7 +83,7 @@ export function measureOf(
     change = true;
     sign = ((directionBefore.zh[m[1]!] ?? directionBefore.en[m[1]!.toLowerCase()]) as 1 | -1) ?? 1;
     why = `"${m[1]}" before the number`;
-  } else if (!isMoney(tok.unit) && (m = EN_CHANGE_BY.exec(before))) {
+  } else if (latin && !isMoney(tok.unit) && (m = EN_CHANGE_BY.exec(before))) {
     // Money raised by an amount (raised the buyback by $50bn) is the amount added, read as printed.
     change = true;
     sign = changeByVerbs[m[1]!.toLowerCase()] as 1 | -1;
