@@ -500,3 +500,25 @@ describe('undated articles', () => {
     assert.equal(claimOf(claims, '9%').period, 'FY2025-Q1');
   });
 });
+
+describe('shares said as ratios and fractions', () => {
+  test('"one in four", "seven out of 10" and "two-thirds of" are percentages', () => {
+    close(claimOf(en('One in four pupils walk to school.'), 'One in four').value, 25);
+    close(claimOf(en('Seven out of 10 firms plan to hire.'), 'Seven out of 10').value, 70);
+    const c = claimOf(en('Two-thirds of tenants said rents had risen.'), 'Two-thirds');
+    assert.equal(c.unit, '%');
+    assert.ok(Math.abs(c.value - 66.67) < 0.01);
+    // The 10 of "seven out of 10" is part of the share, not a figure of its own.
+    assert.equal(en('Seven out of 10 firms plan to hire.').length, 1);
+  });
+
+  test('"fell by a fifth" is a fall of 20%', () => {
+    close(claimOf(en('Orders fell by a fifth last year.'), 'a fifth').value, -20);
+  });
+
+  test('the first half of the year, two thirds of a million and two out of five hundred are no such shares', () => {
+    assert.ok(!en('Profit rose 8% in the first half of the year.').some((c) => c.quote.includes('half')));
+    assert.ok(!scan('It cost two thirds of a million.', 'en').some((t) => t.unit === '%'));
+    assert.ok(!scan('Two out of five hundred sets failed.', 'en').some((t) => t.value === 40));
+  });
+});

@@ -929,6 +929,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     });
   }
   // A number too large for a double (309 digits and more) is Infinity: no figure at all, never a claim.
+  if (lang === 'en') withShares(sentence, tokens);
   const paired = linkSlashPairs(sentence, tokens.filter(finite));
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
@@ -971,6 +972,40 @@ function withStreaks(sentence: string, tokens: NumberToken[]): NumberToken[] {
   }
   for (const m of sentence.matchAll(STREAK_ZH)) add(m.index!, m.index! + m[0].length, /^\d+$/.test(m[1]!) ? +m[1]! : parseChineseNumeral(m[1]!)?.value ?? NaN, m[2]!);
   return streaks.length ? [...tokens, ...streaks].sort((a, b) => a.start - b.start) : tokens;
+}
+
+// Shares said as ratios and fractions: "one in five adults", "six out of 10", "two-thirds of
+// voters", "fell by a quarter". Read as a percentage whose step is one part in the denominator,
+// since "one in five" is a rough share: it agrees with 18% as well as with 20%. A fraction of a
+// magnitude (two thirds of a million) or a ratio over one (two out of five hundred) is left to the number reader.
+const SMALL_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten';
+const RE_SHARE = new RegExp(
+  `(?<![A-Za-z-])(?:(${SMALL_WORD}|\\d{1,2})\\s+(?:in|out of)\\s+(?:every\\s+)?(${SMALL_WORD}|\\d{1,3})(?![\\d,.])(?!\\s+(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\\b)(?=\\s+[a-z]|[\\s.,;)]|$)` +
+    `|(?<!\\b(?:first|second|third|fourth|last|latter|former|other|the|final|next)\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters|(?:two|three|four)[\\s-]fifths)(?=\\s+of\\b)(?!\\s+of\\s+(?:a|an|one)\\s+(?:hundred|thousand|million|billion|trillion|dozen)\\b)` +
+    `|(?<=\\bby\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters)(?=[\\s.,;]|$))`,
+  'gi',
+);
+const SHARE_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, half: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10 };
+const shareNumber = (w: string) => (/^\d/.test(w) ? Number(w) : SHARE_WORDS[w.toLowerCase()]);
+function withShares(sentence: string, tokens: NumberToken[]): void {
+  for (const m of sentence.matchAll(RE_SHARE)) {
+    let part: number | undefined;
+    let whole: number | undefined;
+    if (m[1]) (part = shareNumber(m[1])), (whole = shareNumber(m[2]!));
+    else {
+      const words = (m[3] ?? m[4])!.toLowerCase().split(/[\s-]+/);
+      part = words.length === 1 ? 1 : words[0] === 'a' ? 1 : shareNumber(words[0]!);
+      whole = shareNumber(words[words.length - 1]!);
+    }
+    if (!part || !whole || part >= whole) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    // The figures inside the phrase ("10" of "six in 10") are its parts, not figures of their own.
+    for (let k = tokens.length - 1; k >= 0; k--) if (tokens[k]!.start < end && tokens[k]!.end > start) tokens.splice(k, 1);
+    const at = tokens.findIndex((t) => t.start > start);
+    const token: NumberToken = { start, end, numStart: start, numEnd: end, value: round12((100 * part) / whole), precision: round12(100 / whole), unit: '%', perShare: false, sign: 0, unitWhy: `"${m[0]}" is a share: ${part} part${part > 1 ? 's' : ''} in ${whole}`, scale: 1 };
+    tokens.splice(at < 0 ? tokens.length : at, 0, token);
+  }
 }
 
 const finite = (t: NumberToken) => Number.isFinite(t.value) && Number.isFinite(t.precision);
