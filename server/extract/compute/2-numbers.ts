@@ -467,7 +467,8 @@ const NAME_BEFORE = /(?:^|[^A-Za-z])([A-Z][A-Za-z&]*)\s$/;
 
 const RE_ZH_AFTER = new RegExp(
   // A space may stand between a number and its Chinese unit in mixed text: "126.14 亿元".
-  `^(?:\\s{1,4}(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMagAlt})?([余多])?` +
+  // 1万多亿元, 3千多亿: a magnitude, 多 or 余, then a larger one: more than 1万亿, 3千亿.
+  `^(?:\\s{1,4}(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMagAlt})?([余多])?((?<=[余多])(?:亿|億|万|萬))?` +
     `(?:(${[...percentWords.zh, ...perMilleWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|(人次|架次|辆次|[${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
@@ -540,6 +541,9 @@ const PENCE_NOT = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedPence.notWith)}
 const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
 const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
+// 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (气温30度, 北纬28.5度).
+const ELECTRICITY = /电|能耗|千瓦|发电|用电|电量/;
+const TEMPERATURE = /气温|温度|摄氏|零下|高温|低温|降温|升温|体温/;
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
 const SYM_BETWEEN = new RegExp(`^\\s?[${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}]\\s?[0-9]`);
 const OTHER_SCRIPT_AFTER = /^\s?(?![A-Za-z\u00c0-\u024f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\p{L}/u;
@@ -641,18 +645,20 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     }
     if (!discount && (lang === 'zh' || /^[\u4e00-\u9fff%％]/.test(after))) {
       const z = RE_ZH_AFTER.exec(after)!;
-      const [all, q1, magRaw, q2, pct, pts, tenth, cur, phys, cls, noun] = z;
+      const [all, q1, magRaw, q2, mag2, pct, pts, tenth, cur, phys, cls, noun] = z;
       const mag = r.cut ? undefined : magRaw;
       if (r.cut && magRaw) continue;
       if (mag) {
-        mult = magnitudes.zh[mag]!;
+        // 万多亿 multiplies out: 1万多亿 is more than 1万亿 (a second magnitude only after 余 or 多, and larger than the first).
+        const second = mag2 && magnitudes.zh[mag2]! > magnitudes.zh[mag]! ? magnitudes.zh[mag2]! : 1;
+        mult = magnitudes.zh[mag]! * second;
         stepUnit = mult;
       }
       if (pct) unit = perMilleWords.zh.includes(pct) ? '‰' : '%';
       else if (pts) {
         unit = 'pp';
         if (isBasis(pts)) (mult = 0.01), (stepUnit = 0.01);
-      } else if (phys) unit = physicalUnits.zh[phys]!;
+      } else if (phys) unit = phys === '度' && !ELECTRICITY.test(sentence) ? (TEMPERATURE.test(sentence) ? '°C' : '°') : physicalUnits.zh[phys]!;
       else if (tenth) {
         unit = '%';
         mult = 10;
@@ -691,7 +697,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         countNoun = n?.[0];
       }
       if (unit || r.prefix) i = r.end + all.length - (cls && noun ? noun.length : 0) + extraLength;
-      if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length);
+      if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length + (mag2 ?? '').length);
       if (r.prefix) unit = r.prefix.unit;
     }
     const capsMag = !r.chinese && MONEY_BEFORE.test(before) ? RE_CAPS_MAG.exec(after) : null;
@@ -784,8 +790,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (symBefore && cents) continue;
       if (!unit && PERCENT_OF_BEFORE.test(sentence.slice(Math.max(0, r.start - 16), r.start))) unit = '%';
     }
-    // A currency named before the number: 人民币100亿元 is covered by 元; 美元100亿 is not.
-    if ((!unit || unit === 'count') && !countOf) {
+    // A currency named before the number: 美元100亿 takes it; so does 新台币2兆元 or 港币38亿元,
+    // whose 元 is that currency's unit, not the yuan.
+    if (((!unit || unit === 'count') && !countOf) || (unit === 'CNY' && /^[\s\d.,万萬亿億兆千百]*[元圆圓]/.test(sentence.slice(r.end, r.end + 8)))) {
       const cw = ZH_CURRENCY_BEFORE.exec(before);
       if (cw && cw[1] !== '元') unit = currencyWords.zh[cw[1]!]!;
     }
@@ -819,6 +826,10 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (sc && '+-−–－'.includes(sc) && !/[0-9A-Za-z]/.test(sentence[start - 2] ?? '') && !rangeDash) {
       sign = sc === '+' ? 1 : -1;
       start -= 1;
+    } else if (sentence.slice(start - 2, start) === '零下') {
+      // 零下12摄氏度: below zero.
+      sign = -1;
+      start -= 2;
     } else if (sc && zhNumerals.minus.includes(sc) && sentence[start - 2] !== '正') {
       // 负2.5亿元, 负三十二: minus written out (正负 is plus-or-minus).
       sign = -1;
@@ -892,7 +903,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // A table cell takes the unit its row or column names: | 基本每股收益（元） | 5.66 |.
     if (fallbackUnit && (!unit || (unit === 'count' && !countOf && !countNoun))) {
       const z = RE_ZH_AFTER.exec(fallbackUnit) ?? [];
-      const [, , mag, , pct, , , cur] = z;
+      const [, , mag, , , pct, , , cur] = z;
       const e = /^(?:US\$|\$)?\s*(百万|千|million|billion|bn|m)?\s*(美元|元|人民币|USD|CNY|\$)?/i.exec(fallbackUnit) ?? [];
       if (pct) unit = perMilleWords.zh.includes(pct) ? '‰' : '%';
       else if (cur || e[2] || /^US\$|^\$/.test(fallbackUnit)) unit = cur ? currencyWords.zh[cur]! : /元|人民币|CNY/i.test(e[2] ?? '') ? 'CNY' : 'USD';

@@ -4,7 +4,7 @@
 // year, the convention of results and statistics reporting. A number after a base word
 // (compared with, from, 高于) is the comparison base, not the figure itself.
 import type { Measure } from '../../types.js';
-import { alternation, baseWords, changeByVerbs, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
+import { alternation, baseWords, changeByVerbs, currencyWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
 import { isMoney, type NumberToken } from './2-numbers.js';
 import { startingBefore } from '../before.js';
 
@@ -24,7 +24,9 @@ const EN_RATE = /\b(decline|drop|fall|contraction|deflation|rise|increase|growth
 const EN_CHANGE_BY = new RegExp(`\\b(${keys(changeByVerbs)})\\s+(?:[a-z'’-]+\\s+){0,4}by\\s+(?:about\\s+|around\\s+|nearly\\s+|some\\s+|as much as\\s+|a further\\s+|another\\s+)?$`, 'i');
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
 // 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
-const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|达|额为|额|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?\\s*$`);
+// 亏损人民币3.2亿元, 虧損新台幣12.3億元: a currency named before the amount stays inside the loss.
+const ZH_CURRENCY_NAMES = Object.keys(currencyWords.zh).filter((w) => w.length > 1);
+const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|達|达|額為|额为|额|額|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?(?:${keys(ZH_CURRENCY_NAMES)})?\\s*$`);
 const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of|loss (?:widened|narrowed|shrank|grew) to|losses (?:widened|narrowed) to)\s+(?:about\s+|nearly\s+|more than\s+)?$/i;
 const EN_CHANGE_NOUN = /\b(gains|increases|additions|rises|declines|decreases|losses|drops|falls|cuts)\b/gi;
 const EN_VERB = /\b(?:is|are|was|were|be|been|reached|reaches|totall?ed|totals|stood|stands|came|comes|hit|hits|amounted|amounts|posted|reported|recorded|generated|brought)\b/i;
@@ -83,6 +85,8 @@ export function measureOf(
     change = true;
     sign = ((directionBefore.zh[m[1]!] ?? directionBefore.en[m[1]!.toLowerCase()]) as 1 | -1) ?? 1;
     why = `"${m[1]}" before the number`;
+    // 同比增长-3.5%, 增速为-0.5%: a growth printed with a minus is a fall.
+    if (sign === 1 && tok.sign === -1) (sign = -1), (why += ', printed with a minus');
   } else if (latin && !isMoney(tok.unit) && (m = EN_CHANGE_BY.exec(before))) {
     // Money raised by an amount (raised the buyback by $50bn) is the amount added, read as printed.
     change = true;
@@ -207,7 +211,7 @@ export const isRestatement = (joint: string) => /^(?:,\s*or|，?即|，?或)\s*$
  * governs every figure of the list, when they share a unit) and "rose 0.2%, or 8 cents," (a
  * restatement of the same change in other units).
  */
-export function inheritChange(meas: MeasureReading, prev: { measure: Measure; value: number }, joint: string, sameUnit: boolean, highEnd = false): void {
+export function inheritChange(meas: MeasureReading, prev: { measure: Measure; value: number; quote?: string }, joint: string, sameUnit: boolean, highEnd = false): void {
   if (meas.measure !== 'level' || prev.measure === 'level') return;
   const restated = isRestatement(joint);
   const listed = sameUnit && /^\s*(?:、|和|及|与|,|，|and|,\s*and)\s*$/.test(joint);
@@ -215,6 +219,8 @@ export function inheritChange(meas: MeasureReading, prev: { measure: Measure; va
   const ranged = sameUnit && highEnd && /^\s*[-–—~～]\s*$/.test(joint);
   if (!restated && !listed && !ranged) return;
   meas.measure = prev.measure;
-  meas.sign = restated ? (prev.value < 0 ? -1 : 1) : meas.sign === -1 || prev.value < 0 ? -1 : 1;
+  // The fall a list inherits is its change word's (下降4.1%、4.7%), not an item's own printed minus (增长10%、-3%和25%).
+  const fallBefore = prev.value < 0 && !/^[-−－]/.test(prev.quote ?? '');
+  meas.sign = restated ? (prev.value < 0 ? -1 : 1) : meas.sign === -1 || fallBefore ? -1 : 1;
   meas.why = restated ? 'restates the change before it' : ranged ? 'the high end of a range of changes' : 'the change word before the list governs it';
 }

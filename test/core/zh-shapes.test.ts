@@ -1,0 +1,60 @@
+// Chinese news shapes that once read to a wrong value, sign or unit. Sentences are our own,
+// written in the shapes wire copy, financial outlets and Traditional-script papers print.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claimOf, close, extract } from './helpers.js';
+
+const zh = (text: string) => extract(text, { language: 'zh' }).claims;
+
+describe('Chinese magnitudes and signs', () => {
+  test('万多亿 and 千多亿 multiply out: 1万多亿元 is more than a trillion yuan', () => {
+    const c = claimOf(zh('今年以来累计减税2万多亿元。'), '2万多亿元');
+    close(c.value, 2e12);
+    assert.equal(c.unit, 'CNY');
+    assert.equal(c.qualifier, 'lower');
+    close(claimOf(zh('同比多增4千余亿元。'), '4千余亿元').value, 4e11);
+  });
+
+  test('a growth printed with a minus is a fall: 同比增长-2.6%, 增速为-0.8%', () => {
+    close(claimOf(zh('一季度营收同比增长-2.6%。'), '2.6%').value, -2.6);
+    close(claimOf(zh('全省GDP增速为-0.8%。'), '0.8%').value, -0.8);
+  });
+
+  test('in a 分别 list, one item\'s own minus does not carry to the next', () => {
+    const claims = zh('三类产品收入同比分别增长12%、-4%和18%。');
+    close(claimOf(claims, '-4%').value, -4);
+    close(claimOf(claims, '18%').value, 18);
+  });
+
+  test('零下 is below zero; ℃ is read; 度 is a kWh only where electricity is spoken of', () => {
+    close(claimOf(zh('漠河最低气温零下31摄氏度。'), '31').value, -31);
+    assert.equal(claimOf(zh('南京最高气温36℃。'), '36℃').unit, '°C');
+    assert.equal(claimOf(zh('午后气温升至29度。'), '29度').unit, '°C');
+    assert.equal(claimOf(zh('全年发电量达8900亿度。'), '8900亿度').unit, 'kWh');
+  });
+
+  test('more decline words: 下挫, 衰退, 缩水, 少增', () => {
+    close(claimOf(zh('净利润同比下挫11.2%。'), '11.2%').value, -11.2);
+    close(claimOf(zh('出口同比衰退4.4%。'), '4.4%').value, -4.4);
+    assert.ok(claimOf(zh('新增贷款同比少增1650亿元。'), '1650亿元').value < 0);
+  });
+
+  test('不超过 is an upper bound and 不低于 a lower one, not the other way round', () => {
+    assert.equal(claimOf(zh('本次募资不超过8亿元。'), '8亿元').qualifier, 'upper');
+    assert.equal(claimOf(zh('分红比例不低于30%。'), '30%').qualifier, 'lower');
+  });
+});
+
+describe('Chinese currencies and losses', () => {
+  test('a currency named before the figure is its currency even with 元 after: 新台币, 港币', () => {
+    assert.equal(claimOf(zh('该公司营收新台币1.3兆元。'), '1.3兆元').unit, 'TWD');
+    assert.equal(claimOf(zh('集团派息港币12亿元。'), '12亿元').unit, 'HKD');
+    assert.equal(claimOf(zh('公司营收人民币45亿元。'), '45亿元').unit, 'CNY');
+  });
+
+  test('a loss with its currency named between is still a loss: 亏损人民币2.1亿元', () => {
+    const c = claimOf(zh('公司上半年亏损人民币2.1亿元。'), '2.1亿元');
+    close(c.value, -2.1e8);
+    assert.equal(claimOf(zh('該公司全年虧損新台幣5.6億元。'), '5.6億元').unit, 'TWD');
+  });
+});
