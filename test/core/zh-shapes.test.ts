@@ -45,6 +45,21 @@ describe('Chinese magnitudes and signs', () => {
   });
 });
 
+describe('points by which a rate moved, and rate decisions', () => {
+  test('a fall that narrows is a rate that rose; a growth that slows is one that fell', () => {
+    close(claimOf(zh('进口降幅收窄1.7个百分点。'), '1.7').value, 1.7);
+    close(claimOf(zh('CPI同比降幅扩大0.4个百分点。'), '0.4').value, -0.4);
+    close(claimOf(zh('社零增速回落0.9个百分点。'), '0.9').value, -0.9);
+    close(claimOf(zh('降幅扩大至2.2%。'), '2.2%').value, -2.2);
+  });
+
+  test('降息 and 下调 are cuts, 加息 a rise', () => {
+    close(claimOf(zh('央行宣布降息10个基点。'), '10个基点').value, -0.1);
+    close(claimOf(zh('1年期LPR下调10个基点。'), '10个基点').value, -0.1);
+    assert.ok(claimOf(zh('美联储宣布加息25个基点。'), '25个基点').value > 0);
+  });
+});
+
 describe('Chinese currencies and losses', () => {
   test('a currency named before the figure is its currency even with 元 after: 新台币, 港币', () => {
     assert.equal(claimOf(zh('该公司营收新台币1.3兆元。'), '1.3兆元').unit, 'TWD');

@@ -13,7 +13,7 @@ const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArra
 // 升至/增长至 ("rose to") name the new level, so 至 is not among the words allowed between.
 const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);
 // 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
-const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
+const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
 const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:at\\s+an?\\s+|at\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,3}(?:rate|pace)\\s+of\\s+)?(?:an?\\s+(?:annuali[sz]ed|annual|seasonally adjusted|impressive|staggering|whopping|sharp|steep|solid|robust|modest|healthy|stunning|remarkable|massive|hefty|meagre|meager|mere|further|additional|record|estimated|respectable|strong|slight|marginal)\\s+)?(?:(?:about|around|nearly|almost|roughly|more than|some|an average of|as much as|as little as|a further|an additional|another|over|just over|just under|less than|close to|an estimated|a record|only|just)\\s+)?$`, 'i');
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").
@@ -87,6 +87,14 @@ export function measureOf(
     why = `"${m[1]}" before the number`;
     // 同比增长-3.5%, 增速为-0.5%: a growth printed with a minus is a fall.
     if (sign === 1 && tok.sign === -1) (sign = -1), (why += ', printed with a minus');
+    // 降幅收窄2.1个百分点: the points by which a rate moved. A fall that narrows is a rate that rose;
+    // a growth that slows (增速回落) is one that fell.
+    const rate = ZH_RATE.exec(before);
+    if (rate && m[0] === rate[0] && rate[2] && tok.unit === 'pp' && !/[至到为达是]/.test(rate[0].slice(rate[1]!.length + rate[2].length))) {
+      const widens = /扩大|提高|加快|回升/.test(rate[2]);
+      sign = /降幅|跌幅|减幅/.test(rate[1]!) === widens ? -1 : 1;
+      why = `"${rate[1]}${rate[2]}": the rate ${sign === 1 ? 'rose' : 'fell'} by these points`;
+    }
   } else if (latin && !isMoney(tok.unit) && (m = EN_CHANGE_BY.exec(before))) {
     // Money raised by an amount (raised the buyback by $50bn) is the amount added, read as printed.
     change = true;
