@@ -60,6 +60,24 @@ describe('points by which a rate moved, and rate decisions', () => {
   });
 });
 
+describe('Hong Kong and Taiwan measure words, index points', () => {
+  test('按月 and 月減 measure against the month before; 年增 against the year before', () => {
+    assert.equal(claimOf(zh('零售銷售額按月上升1.4%。'), '1.4%').measure, 'qoq');
+    const m = claimOf(zh('9月營收月減3.1%。'), '3.1%');
+    assert.equal(m.measure, 'qoq');
+    close(m.value, -3.1);
+    assert.equal(claimOf(zh('該公司營收年增21.5%。'), '21.5%').measure, 'yoy');
+    assert.equal(claimOf(zh('社会消费品零售总额较去年同月增长4.8%。'), '4.8%').measure, 'yoy');
+  });
+
+  test('点 after a figure where an index is named is index points; 下午3点 is a time', () => {
+    const c = claimOf(zh('沪指收报3105.2点，下跌21.6点。'), '21.6点');
+    assert.equal(c.unit, 'points');
+    close(c.value, -21.6);
+    assert.equal(zh('指数公司下午4点发布公告。').length, 0);
+  });
+});
+
 describe('Chinese currencies and losses', () => {
   test('a currency named before the figure is its currency even with 元 after: 新台币, 港币', () => {
     assert.equal(claimOf(zh('该公司营收新台币1.3兆元。'), '1.3兆元').unit, 'TWD');

@@ -541,6 +541,8 @@ const PENCE_NOT = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedPence.notWith)}
 const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
 const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
+const ZH_POINTS_AFTER = /^\s?[点點](?![钟鐘半多])/;
+const ZH_INDEX = /指数|指數|恒指|恒生|沪指|滬指|深成指|深指|创业板指|道指|纳指|標普|标普|日经|日經|股指|大盘|大市|道琼斯|纳斯达克|加权指|加權指/;
 // 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (气温30度, 北纬28.5度).
 const ELECTRICITY = /电|能耗|千瓦|发电|用电|电量/;
 const TEMPERATURE = /气温|温度|摄氏|零下|高温|低温|降温|升温|体温/;
@@ -699,6 +701,12 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (unit || r.prefix) i = r.end + all.length - (cls && noun ? noun.length : 0) + extraLength;
       if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length + (mag2 ?? '').length);
       if (r.prefix) unit = r.prefix.unit;
+    }
+    // 收报3012.45点, 恒指跌312點: index points, where an index is named (not 下午3点, a time).
+    if (!unit && (lang === 'zh' || /^\s?[点點]/.test(after)) && ZH_POINTS_AFTER.test(after) && ZH_INDEX.test(sentence) && !/(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$/.test(before)) {
+      unit = 'points';
+      unitWhy = '点 after a figure, where an index is named, is index points';
+      i = r.end + ZH_POINTS_AFTER.exec(after)![0].length;
     }
     const capsMag = !r.chinese && MONEY_BEFORE.test(before) ? RE_CAPS_MAG.exec(after) : null;
     if (capsMag) {
@@ -880,7 +888,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
     // What does not state a quantity.
     const datey = /^\s?个?(?:年|月|日(?![元圆圓])|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));
-    if (datey && !['%', 'pp'].includes(unit)) continue;
+    if (datey && !['%', 'pp', 'points'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
     if (lang === 'en' && !r.chinese && unit === 'count' && mult === 1 && r.value < 10 && r.decimals === 0 && !countOf) continue;
