@@ -78,6 +78,24 @@ describe('Hong Kong and Taiwan measure words, index points', () => {
   });
 });
 
+describe('the months of the year so far, and Hong Kong and Taiwan metric names', () => {
+  const dated = (text: string) => extract(text, { language: 'zh', date: '2024-12-20' }).claims;
+  test('前11月 is January to November, not November; 前两个月, 首9個月, 首三季 and 首季 likewise', () => {
+    assert.equal(claimOf(dated('前11月，全省出口同比增长6.3%。'), '6.3%').period, '2024-M1..M11');
+    assert.equal(claimOf(dated('今年前两个月，进口同比增长2.2%。'), '2.2%').period, '2024-M1..M2');
+    assert.equal(claimOf(dated('公司首9個月營收按年增長5%。'), '5%').period, '2024-Q1..Q3');
+    assert.equal(claimOf(dated('集團首三季純利按年增長9%。'), '9%').period, '2024-Q1..Q3');
+    assert.equal(claimOf(dated('首季营收增长4%。'), '4%').period, '2024-Q1');
+  });
+
+  test('純利 and 溢利 are net profit, 營業額 revenue, 每股盈餘 earnings per share', () => {
+    assert.equal(claimOf(zh('集團純利按年增長9%。'), '9%').metric, 'net_profit');
+    assert.equal(claimOf(zh('股東應占溢利為12億元。'), '12億元').metric, 'net_profit');
+    assert.equal(claimOf(zh('去年營業額為88億元。'), '88億元').metric, 'revenue');
+    assert.equal(claimOf(zh('每股盈餘為2.4元。'), '2.4元').metric, 'eps');
+  });
+});
+
 describe('Chinese currencies and losses', () => {
   test('a currency named before the figure is its currency even with 元 after: 新台币, 港币', () => {
     assert.equal(claimOf(zh('该公司营收新台币1.3兆元。'), '1.3兆元').unit, 'TWD');

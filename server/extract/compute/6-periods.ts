@@ -53,11 +53,19 @@ const HOLIDAY_PATTERNS: Pattern[] = [
       ? null
       : { kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) }, new RegExp(alt(Object.keys(HOLIDAYS)))],
 ];
+const ZH_COUNT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const zhCount = (s: string) => ZH_COUNT[s] ?? Number(s);
+/** The first n months of a year: a quarter, a half or the whole year when they are one. */
+const ytdMonths = (n: number, year: { year?: number; rel?: number }): RawPeriod | null =>
+  n < 1 || n > 12 ? null : n === 12 ? { kind: 'FY', ...year } : n === 3 ? { kind: 'Q', n: 1, ...year } : { kind: 'YTD', n, ...year };
 // Every match of these holds a Han character: they cannot match a sentence without one.
 const ZH_PATTERNS: Pattern[] = [
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /季/],
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) }), new RegExp(alt(Object.keys(periods.yearToDate.zh)))],
+  // 前11月, 前两个月, 首9個月, 首三季: the months of the year so far (Hong Kong and Taiwan papers write 首).
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?[前首](1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])[个個]?月(?![份\\d]*[日号])`, 'g'), (m) => ytdMonths(zhCount(m[3]!), yr(m[1], m[2])), /[前首]/],
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?首([一二三1-3])?季(?:度)?`, 'g'), (m) => ytdMonths(3 * (m[3] ? zhCount(m[3]) : 1), yr(m[1], m[2])), /首/],
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(periods.secondHalf.zh)})`, 'g'), (m) => ({ kind: 'H2', ...yr(m[1], m[2]) }), new RegExp(alt(periods.secondHalf.zh))],
   // 7月至9月, 1-9月
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(\\d{1,2})月?\\s*(?:至|到|-|—|～)\\s*(\\d{1,2})月(?![\\d份]*日)`, 'g'), (m) => monthRange(+m[3]!, +m[4]!, yr(m[1], m[2])), /月/],
