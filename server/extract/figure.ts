@@ -141,6 +141,11 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
     meas.sign = -1;
     meas.why = 'the base of a loss, so a loss';
   }
+  // 亏损3亿元-4亿元, a loss of $3m to $4m: the high end of a loss range is a loss too.
+  if (prev && tok.rangeEnd === 'high' && meas.measure === 'level' && meas.sign === 1 && tok.sign !== 1 && prev.measure === 'level' && prev.value < 0 && prev.why.measure === LOSS_WHY && tok.unit === tokens[i - 1]!.unit) {
+    meas.sign = -1;
+    meas.why = LOSS_WHY;
+  }
   if (meas.why) fig.why.measure = meas.why;
   return meas;
 }

@@ -103,6 +103,14 @@ describe('Chinese currencies and losses', () => {
     assert.equal(claimOf(zh('公司营收人民币45亿元。'), '45亿元').unit, 'CNY');
   });
 
+  test('both ends of a loss range are losses: 亏损3亿元-4亿元, a loss of $30 million to $40 million', () => {
+    const claims = zh('公司预计全年亏损5亿元-6亿元。');
+    close(claimOf(claims, '5亿元').value, -5e8);
+    close(claimOf(claims, '6亿元').value, -6e8);
+    const en = extract('The group expects a loss of $70 million to $90 million.', { language: 'en' }).claims;
+    close(claimOf(en, '$90 million').value, -9e7);
+  });
+
   test('a loss with its currency named between is still a loss: 亏损人民币2.1亿元', () => {
     const c = claimOf(zh('公司上半年亏损人民币2.1亿元。'), '2.1亿元');
     close(c.value, -2.1e8);
