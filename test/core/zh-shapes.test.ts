@@ -103,6 +103,14 @@ describe('Chinese currencies and losses', () => {
     assert.equal(claimOf(zh('公司营收人民币45亿元。'), '45亿元').unit, 'CNY');
   });
 
+  test('a range with its unit only after the high end: 8-12亿元 reads both ends; 2022-2023年 reads neither', () => {
+    const claims = zh('公司预计全年净利润8-12亿元。');
+    close(claimOf(claims, '8').value, 8e8);
+    assert.ok(claimOf(claims, '8').aspects.includes('range:low'));
+    close(claimOf(claims, '12亿元').value, 1.2e9);
+    assert.equal(zh('2022-2023年营收稳步增长。').length, 0);
+  });
+
   test('both ends of a loss range are losses: 亏损3亿元-4亿元, a loss of $30 million to $40 million', () => {
     const claims = zh('公司预计全年亏损5亿元-6亿元。');
     close(claimOf(claims, '5亿元').value, -5e8);

@@ -541,6 +541,7 @@ const PENCE_NOT = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedPence.notWith)}
 const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
 const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
+const ZH_RANGE_NEXT = /^\s?[-–—~～至到]\s?[0-9０-９]/;
 const ZH_POINTS_AFTER = /^\s?[点點](?![钟鐘半多])/;
 const ZH_INDEX = /指数|指數|恒指|恒生|沪指|滬指|深成指|深指|创业板指|道指|纳指|標普|标普|日经|日經|股指|大盘|大市|道琼斯|纳斯达克|加权指|加權指/;
 // 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (气温30度, 北纬28.5度).
@@ -921,7 +922,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     }
     const slashPair = /^[/／][+\-−]?[0-9０-９]/.test(sentence.slice(r.end)) && (!unit || (unit === 'count' && !countOf));
     if (slashPair) unit = '';
-    else if (lang === 'zh' && !r.chinese && !unit) continue;
+    // 10-15亿元: the low end of a range printed with its unit only after the high end waits for linkRanges.
+    else if (lang === 'zh' && !r.chinese && !unit && !ZH_RANGE_NEXT.test(sentence.slice(r.end, r.end + 4))) continue;
 
     const decimals = r.decimals;
     const step = r.vagueWidth
@@ -953,7 +955,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
   linkPerShareBases(sentence, paired);
-  return withStreaks(sentence, paired.filter(finite));
+  // A low end that found no high end to take its unit from (2023-2024年) is no figure.
+  return withStreaks(sentence, paired.filter((t) => finite(t) && (t.unit !== '' || t.slashPair || lang !== 'zh')));
 }
 
 // "compared with $1.31", "compared to a Wall Street consensus estimate of $0.73": a comparison word, then words only.
