@@ -137,12 +137,13 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
   // "the loss widened to $2.3bn from $1.1bn", 净亏损扩大至2.3亿元，上年同期为1.1亿元: the base of a loss is a loss,
   // unless a profit is named for it.
   const prev = fig.prev;
-  if (prev && meas.isBase && meas.measure === 'level' && meas.sign === 1 && prev.measure === 'level' && prev.value < 0 && prev.why.measure === LOSS_WHY && tok.unit === tokens[i - 1]!.unit && !PROFIT_WORD.test(text.slice(tokens[i - 1]!.end, tok.start))) {
+  // A plain level right after a loss, in the loss's unit.
+  const afterLoss = !!prev && meas.measure === 'level' && meas.sign === 1 && prev.measure === 'level' && prev.value < 0 && prev.why.measure === LOSS_WHY && tok.unit === tokens[i - 1]!.unit;
+  if (afterLoss && meas.isBase && !PROFIT_WORD.test(text.slice(tokens[i - 1]!.end, tok.start))) {
     meas.sign = -1;
     meas.why = 'the base of a loss, so a loss';
-  }
-  // 亏损3亿元-4亿元, a loss of $3m to $4m: the high end of a loss range is a loss too.
-  if (prev && tok.rangeEnd === 'high' && meas.measure === 'level' && meas.sign === 1 && tok.sign !== 1 && prev.measure === 'level' && prev.value < 0 && prev.why.measure === LOSS_WHY && tok.unit === tokens[i - 1]!.unit) {
+  } else if (afterLoss && tok.rangeEnd === 'high' && tok.sign !== 1) {
+    // 亏损3亿元-4亿元, a loss of $3m to $4m: the high end of a loss range is a loss too.
     meas.sign = -1;
     meas.why = LOSS_WHY;
   }

@@ -2,7 +2,7 @@
 // compute/ run in their numbered order on each sentence; context.ts keeps what a reader carries
 // from sentence to sentence, and figure.ts weighs the evidence for each number.
 import type { Article, Claim } from '../types.js';
-import { alternation, deicticRe, entityById, findAll, metricRe, segmentRe, yenSign } from './model/lexicon.js';
+import { deicticRe, entityById, findAll, metricRe, segmentRe, wordsRe, yenSign } from './model/lexicon.js';
 import { foldTraditional } from './compute/0-script.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
 import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
@@ -58,10 +58,13 @@ const shiftToken = (t: NumberToken, by: number): NumberToken => ({ ...t, start: 
 const lastSegment = (text: string) => findAll(segmentRe, text).pop()?.text;
 
 // ¥ is the yen in English coverage of Japan that names nothing of China (units.json yenSign).
-const wordsRe = (words: string[]) => new RegExp(`(?<![A-Za-z])(?:${alternation(words)})(?![A-Za-z])`);
 const JAPAN = wordsRe(yenSign.japan);
 const CHINA = wordsRe(yenSign.china);
-const yenArticle = (a: Article) => a.language === 'en' && JAPAN.test(a.title + '\n' + a.text) && !CHINA.test(a.title + '\n' + a.text);
+function yenArticle(a: Article): boolean {
+  if (a.language !== 'en') return false;
+  const all = a.title + '\n' + a.text;
+  return JAPAN.test(all) && !CHINA.test(all);
+}
 function yenTokens(tokens: NumberToken[], sentence: string): NumberToken[] {
   for (const t of tokens) {
     if (!t.unit.startsWith('CNY') || !/[¥￥]/.test(sentence.slice(t.start, t.end))) continue;

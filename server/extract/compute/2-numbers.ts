@@ -18,6 +18,7 @@ import {
   gluedLengths,
   gluedPence,
   gluedCelsius,
+  degreeSign,
   subunits,
   tenthWords,
   escapeRe,
@@ -30,6 +31,7 @@ import {
   currencyNoCode,
   compoundSubunits,
   alternation,
+  wordsRe,
   discountWords,
   multipleWords,
   directionBefore,
@@ -453,7 +455,7 @@ const enPhysical = Object.keys(physicalUnits.en).sort((a, b) => b.length - a.len
 const enPoints = [...pointWords.en].sort((a, b) => b.length - a.length);
 // Basis points are hundredths of a percentage point.
 const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
-const INDEX_WORD = new RegExp(`(?<![A-Za-z])(?:${alternation(indexPoints.indexWords)})(?![A-Za-z])`, 'i');
+const INDEX_WORD = wordsRe(indexPoints.indexWords, 'i');
 const PERCENT_AFTER_POINTS = /^\s*,?\s*(?:or|\()\s*[+\-−]?\d[\d.]*\s*(?:%|percent|per cent)/i;
 /** Bare points: index points where an index is spoken of, else percentage points (units.json indexPoints). */
 function pointsUnit(sentence: string, value: number, end: number): 'points' | 'pp' {
@@ -533,20 +535,21 @@ function gluedLength(letter: 'm' | 'k', before: string, after: string): string |
 }
 // 40C, minus 5C: degrees Celsius where temperature is spoken of (units.json gluedCelsius).
 const GLUED_C = /^C(?![A-Za-z0-9])/;
-const CELSIUS_CUE = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedCelsius.cues)})(?![A-Za-z])|\\bminus\\s+\\d`, 'i');
+const CELSIUS_CUE = wordsRe(gluedCelsius.cues, 'i');
+const isGluedCelsius = (after: string, sentence: string) => GLUED_C.test(after) && (CELSIUS_CUE.test(sentence) || /\bminus\s+\d/i.test(sentence));
 // 82p, 15.5p a share: pence, except where pictures are spoken of (1080p) (units.json gluedPence).
 const GLUED_PENCE = /^p(?![A-Za-z0-9]|\.[A-Za-z0-9])/;
-const PENCE_NOT = new RegExp(`(?<![A-Za-z])(?:${alternation(gluedPence.notWith)})(?![A-Za-z])`, 'i');
+const PENCE_NOT = wordsRe(gluedPence.notWith, 'i');
 // a 5m wall, the 100m final: after an article and before a singular noun, a length or a million.
 const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
 const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_RANGE_NEXT = /^\s?[-–—~～至到]\s?[0-9０-９]/;
 const ZH_POINTS_AFTER = /^\s?[点點](?![钟鐘半多])/;
-const ZH_INDEX = /指数|指數|恒指|恒生|沪指|滬指|深成指|深指|创业板指|道指|纳指|標普|标普|日经|日經|股指|大盘|大市|道琼斯|纳斯达克|加权指|加權指/;
-// 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (气温30度, 北纬28.5度).
-const ELECTRICITY = /电|能耗|千瓦|发电|用电|电量/;
-const TEMPERATURE = /气温|温度|摄氏|零下|高温|低温|降温|升温|体温/;
+const ZH_INDEX = new RegExp(alternation(indexPoints.indexWordsZh));
+// 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (units.json degreeSign).
+const ELECTRICITY = new RegExp(alternation(degreeSign.electricity));
+const TEMPERATURE = new RegExp(alternation(degreeSign.temperature));
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
 const SYM_BETWEEN = new RegExp(`^\\s?[${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}]\\s?[0-9]`);
 const OTHER_SCRIPT_AFTER = /^\s?(?![A-Za-z\u00c0-\u024f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\p{L}/u;
@@ -598,7 +601,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
     if (!symBefore && /[A-Za-z]\s?\$\s?$/.test(before)) continue;
     // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn, 10k) or a currency code (115USD).
-    if (!r.words && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !GLUED_OK.test(toAscii(after.slice(0, 8))) && !(GLUED_C.test(after) && CELSIUS_CUE.test(sentence))) continue;
+    if (!r.words && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !GLUED_OK.test(toAscii(after.slice(0, 8))) && !isGluedCelsius(after, sentence)) continue;
     // 10 $ 30: a sign between two numbers may be either's; a unit in a script we do not read (100,000 ரூ).
     if (!r.chinese && SYM_BETWEEN.test(after)) continue;
     if (OTHER_SCRIPT_AFTER.test(after)) continue;
@@ -704,7 +707,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (r.prefix) unit = r.prefix.unit;
     }
     // 收报3012.45点, 恒指跌312點: index points, where an index is named (not 下午3点, a time).
-    if (!unit && (lang === 'zh' || /^\s?[点點]/.test(after)) && ZH_POINTS_AFTER.test(after) && ZH_INDEX.test(sentence) && !/(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$/.test(before)) {
+    if (!unit && ZH_POINTS_AFTER.test(after) && ZH_INDEX.test(sentence) && !/(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$/.test(before)) {
       unit = 'points';
       unitWhy = '点 after a figure, where an index is named, is index points';
       i = r.end + ZH_POINTS_AFTER.exec(after)![0].length;
@@ -715,7 +718,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       stepUnit = mult;
       i = r.end + capsMag[0].length;
     }
-    if (!unit && !r.chinese && !symBefore && !r.words && r.value < 100 && GLUED_C.test(after) && CELSIUS_CUE.test(sentence)) {
+    if (!unit && !r.chinese && !symBefore && !r.words && r.value < 100 && isGluedCelsius(after, sentence)) {
       unit = '°C';
       unitWhy = 'C glued to a temperature is degrees Celsius';
       i = r.end + 1;
@@ -1000,15 +1003,16 @@ function withStreaks(sentence: string, tokens: NumberToken[]): NumberToken[] {
 // voters", "fell by a quarter". Read as a percentage whose step is one part in the denominator,
 // since "one in five" is a rough share: it agrees with 18% as well as with 20%. A fraction of a
 // magnitude (two thirds of a million) or a ratio over one (two out of five hundred) is left to the number reader.
-const SMALL_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten';
+const SMALL_WORD = alternation(Object.keys(EN_SMALL).filter((w) => EN_SMALL[w]! >= 1 && EN_SMALL[w]! <= 10));
 const RE_SHARE = new RegExp(
   `(?<![A-Za-z-])(?:(${SMALL_WORD}|\\d{1,2})\\s+(?:in|out of)\\s+(?:every\\s+)?(${SMALL_WORD}|\\d{1,3})(?![\\d,.])(?!\\s+(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\\b)(?=\\s+[a-z]|[\\s.,;)]|$)` +
     `|(?<!\\b(?:first|second|third|fourth|last|latter|former|other|the|final|next)\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters|(?:two|three|four)[\\s-]fifths)(?=\\s+of\\b)(?!\\s+of\\s+(?:a|an|one)\\s+(?:hundred|thousand|million|billion|trillion|dozen)\\b)` +
     `|(?<=\\bby\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters)(?=[\\s.,;]|$))`,
   'gi',
 );
-const SHARE_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, half: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10 };
-const shareNumber = (w: string) => (/^\d/.test(w) ? Number(w) : SHARE_WORDS[w.toLowerCase()]);
+/** The denominators the fraction words name; numerals are the number words' own (units.json numberWords). */
+const DENOMINATORS: Record<string, number> = { half: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10 };
+const shareNumber = (w: string) => (/^\d/.test(w) ? Number(w) : EN_SMALL[w.toLowerCase()] ?? DENOMINATORS[w.toLowerCase()]);
 function withShares(sentence: string, tokens: NumberToken[]): void {
   for (const m of sentence.matchAll(RE_SHARE)) {
     let part: number | undefined;

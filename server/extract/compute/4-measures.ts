@@ -74,7 +74,8 @@ export function measureOf(
   // Each script's change words are looked for only where that script is written.
   const cjk = /[\u4e00-\u9fff]/.test(before);
   const latin = /[A-Za-z]/.test(before);
-  let m = (cjk ? ZH_RATE.exec(before) ?? ZH_DIR.exec(before) : null) ?? (latin ? EN_DIR.exec(before) : null);
+  const zhRate = cjk ? ZH_RATE.exec(before) : null;
+  let m = zhRate ?? (cjk ? ZH_DIR.exec(before) : null) ?? (latin ? EN_DIR.exec(before) : null);
   // "the drop in import prices eased to 1.4 percent": the size of a fall is a fall, whatever happens to it.
   const rate = !m && EN_RATE.exec(sentence.slice(Math.max(prevEnd, clauseStart), tok.start));
   if (rate) {
@@ -89,11 +90,10 @@ export function measureOf(
     if (sign === 1 && tok.sign === -1) (sign = -1), (why += ', printed with a minus');
     // 降幅收窄2.1个百分点: the points by which a rate moved. A fall that narrows is a rate that rose;
     // a growth that slows (增速回落) is one that fell.
-    const rate = ZH_RATE.exec(before);
-    if (rate && m[0] === rate[0] && rate[2] && tok.unit === 'pp' && !/[至到为达是]/.test(rate[0].slice(rate[1]!.length + rate[2].length))) {
-      const widens = /扩大|提高|加快|回升/.test(rate[2]);
-      sign = /降幅|跌幅|减幅/.test(rate[1]!) === widens ? -1 : 1;
-      why = `"${rate[1]}${rate[2]}": the rate ${sign === 1 ? 'rose' : 'fell'} by these points`;
+    if (m === zhRate && zhRate[2] && tok.unit === 'pp' && !/[至到为达是]/.test(zhRate[0].slice(zhRate[1]!.length + zhRate[2].length))) {
+      const widens = /扩大|提高|加快|回升/.test(zhRate[2]);
+      sign = /降幅|跌幅|减幅/.test(zhRate[1]!) === widens ? -1 : 1;
+      why = `"${zhRate[1]}${zhRate[2]}": the rate ${sign === 1 ? 'rose' : 'fell'} by these points`;
     }
   } else if (latin && !isMoney(tok.unit) && (m = EN_CHANGE_BY.exec(before))) {
     // Money raised by an amount (raised the buyback by $50bn) is the amount added, read as printed.

@@ -4,6 +4,7 @@
 // A year left out comes from the phrase itself, else the article date: a quarter or month
 // without a year is the latest one that had ended by the date (the next one, for a forecast).
 import { alternation, periods } from '../model/lexicon.js';
+import { parseChineseNumeral } from './2-numbers.js';
 
 export type PeriodKind = 'HOL' | 'Q' | 'FQ' | 'QE' | 'FFY' | 'YTD' | 'H2' | 'FY' | 'M' | 'YE' | 'CUR' | 'DAY';
 export interface RawPeriod {
@@ -53,11 +54,10 @@ const HOLIDAY_PATTERNS: Pattern[] = [
       ? null
       : { kind: 'HOL', holiday: HOLIDAYS[m[3]!], ...yr(m[1], m[2]) }, new RegExp(alt(Object.keys(HOLIDAYS)))],
 ];
-const ZH_COUNT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
-const zhCount = (s: string) => ZH_COUNT[s] ?? Number(s);
+const zhCount = (s: string) => parseChineseNumeral(s)?.value ?? NaN;
 /** The first n months of a year: a quarter, a half or the whole year when they are one. */
 const ytdMonths = (n: number, year: { year?: number; rel?: number }): RawPeriod | null =>
-  n < 1 || n > 12 ? null : n === 12 ? { kind: 'FY', ...year } : n === 3 ? { kind: 'Q', n: 1, ...year } : { kind: 'YTD', n, ...year };
+  !(n >= 1 && n <= 12) ? null : n === 12 ? { kind: 'FY', ...year } : n === 3 ? { kind: 'Q', n: 1, ...year } : { kind: 'YTD', n, ...year };
 // Every match of these holds a Han character: they cannot match a sentence without one.
 const ZH_PATTERNS: Pattern[] = [
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3

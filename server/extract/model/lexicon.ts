@@ -50,7 +50,8 @@ const unitsFile = load<{
   subunits: Record<string, [string, number]>;
   percent: Record<'zh' | 'en', string[]>;
   points: Record<'zh' | 'en', string[]>;
-  indexPoints: { indexWords: string[] };
+  indexPoints: { indexWords: string[]; indexWordsZh: string[] };
+  degreeSign: { electricity: string[]; temperature: string[] };
   gluedLengths: Record<'m' | 'k', { unit: string; after: string[]; before: string[] }>;
   gluedPence: { unit: string; per: number; notWith: string[] };
   yenSign: { japan: string[]; china: string[] };
@@ -96,6 +97,8 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regex alternation of the words, longest first so that the longest wins at a position. */
 export const alternation = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+/** Any of the words standing alone: no Latin letter joined to either side. */
+export const wordsRe = (words: Iterable<string>, flags = '') => new RegExp(`(?<![A-Za-z])(?:${alternation(words)})(?![A-Za-z])`, flags);
 
 /** Whether a word is a month's full name (January, not Jan). */
 export const isMonthName = (w: string) => {
@@ -185,6 +188,7 @@ export const gluedLengths = unitsFile.gluedLengths;
 export const gluedPence = unitsFile.gluedPence;
 export const yenSign = unitsFile.yenSign;
 export const gluedCelsius = unitsFile.gluedCelsius;
+export const degreeSign = unitsFile.degreeSign;
 export const tenthWords = unitsFile.tenths.zh;
 export const classifiers = unitsFile.classifiers;
 export const countNouns = unitsFile.countNouns;
