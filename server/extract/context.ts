@@ -2,7 +2,7 @@
 // main subject and period, and the subject and period a paragraph has set so far.
 import { nlp } from './nlp.js';
 import type { Measure, Article } from '../types.js';
-import { entityById, isMonthName, metricOf } from './model/lexicon.js';
+import { alternation, directionAfter, entityById, isMonthName, metricOf } from './model/lexicon.js';
 import type { Sentence } from './compute/1-sentences.js';
 import type { scanNumbers } from './compute/2-numbers.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
@@ -48,6 +48,19 @@ export interface ArticleContext {
 /** "the quarter" means a quarter: the carried or main period when it is one. */
 export const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p) ? p : null);
 
+// "compared with a drop of 2.7% in December", "after a 0.3% rise in November": a change said inside
+// the comparison is the base's own, and the period right after it is its period, not the base's mark.
+const CHANGE_NOUN = alternation(Object.keys(directionAfter.en));
+const BASE_WORD = String.raw`(?:compared\s+(?:with|to)|versus|vs\.?|against|than|from|after|following)`;
+const CHANGE_OF_BEFORE = new RegExp(String.raw`\b${BASE_WORD}\s+(?:an?\s+)?(?:[a-z]+(?:ly|-on-[a-z]+)\s+)?(?:${CHANGE_NOUN})\s+of\s+(?:about\s+|around\s+)?$`, 'i');
+const CHANGE_AFTER_A = new RegExp(String.raw`\b${BASE_WORD}\s+an?\s+$`, 'i');
+const CHANGE_NOUN_AFTER = new RegExp(String.raw`^\s+(?:[a-z]+(?:ly|-on-[a-z]+)\s+)?(?:${CHANGE_NOUN})\b`, 'i');
+const OWN_PERIOD_GAP = new RegExp(String.raw`^\s*(?:(?:[a-z]+(?:ly|-on-[a-z]+)\s+)?(?:${CHANGE_NOUN})\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?$`, 'i');
+function changeInsideBase(text: string, tok: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, tok.start - 60), tok.start);
+  return CHANGE_OF_BEFORE.test(before) || (CHANGE_AFTER_A.test(before) && CHANGE_NOUN_AFTER.test(text.slice(tok.end, tok.end + 30)));
+}
+
 /** The period phrase that governs a number: in its clause (after it first in English, before it first in Chinese), then before it in the sentence. */
 export function periodFor(f: SentenceFacts, tok: { start: number; end: number }, clause: { start: number; end: number }, lang: 'zh' | 'en', nextStart: number): PeriodMention | undefined {
   // Period phrases are in order and do not overlap (periodMentions): search from the figure outwards.
@@ -56,6 +69,9 @@ export function periodFor(f: SentenceFacts, tok: { start: number; end: number },
   const next = startingBefore(ps, tok.end);
   let before: PeriodMention | undefined;
   for (let k = ended - 1; k >= 0 && ps[k]!.start >= clause.start && !before; k--) if (!ps[k]!.isBase) before = ps[k];
+  const text = f.sentence.text;
+  const own = ps[next];
+  if (lang === 'en' && own?.isBase && own.start < nextStart && OWN_PERIOD_GAP.test(text.slice(tok.end, own.start)) && changeInsideBase(text, tok)) return own;
   // English puts the period after the figure ("3.58 yuan for the quarter"), up to the next figure.
   let after: PeriodMention | undefined;
   for (let k = next; k < ps.length && ps[k]!.start < nextStart && ps[k]!.end <= clause.end && !after; k++) if (!ps[k]!.isBase) after = ps[k];

@@ -6,11 +6,11 @@ import { lowerBound } from '../lower-bound.js';
 import { alternation, directionBefore, entityById, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
-import type { NumberToken } from './compute/2-numbers.js';
+import { isDuration, type NumberToken } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
 import { inheritChange, isRestatement, LOSS_WHY, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
 import { isMoney, metricOfToken, segmentAfter, segmentBefore, type MetricMention } from './compute/5-metrics.js';
-import { resolvePeriod } from './compute/6-periods.js';
+import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { subjectOf } from './compute/7-subjects.js';
 import type { ListItem } from './compute/8-lists.js';
 import { aspectsOf } from './compute/9-aspects.js';
@@ -203,7 +203,8 @@ function inCompound(text: string, at: number): boolean {
 }
 
 const RATE_MOVED = /(?:涨幅|降幅|增幅|跌幅|增速|减幅|降速)[^，。；\d]{0,8}(?:扩大|收窄|加快|回落|放缓|提高|回升|下降|上升|缩小)[了为至到]?\s*$/;
-const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|股价|收盘价|报收/i;
+// A price paid or asked for a share (an IPO priced at $21 a share, an offer of $45 per share) is no EPS either.
+const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|\b(?:priced|IPO|offer(?:ed)?\s+(?:price|of)|tender offer|takeover|buyout|bid)\b|股价|收盘价|报收|发行价/i;
 const EARNINGS_WORD = /\b(?:earnings|earned|profits?|income|dividends?|payout|eps)\b|收益|利润|分红|派息/i;
 const CLAUSE_STOP = /[，。；]/;
 const BUSINESS = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)/;
@@ -335,8 +336,19 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     metric = null;
     delete why.metric;
   }
+  // A span of time is no metric's figure, whichever way a metric reached it (a restatement, the sentence before).
+  if (isDuration(tok.unit)) {
+    metric = null;
+    segment = undefined;
+    delete why.metric;
+  }
   let unit = tok.unit;
   const entry = metric ? metricById.get(metric) : undefined;
+  // 营收10.5个亿, 净利润1.2亿: Chinese copy drops 元 after a magnitude; an amount of money is in yuan.
+  if (entry?.money && x.facts.lang === 'zh' && unit === 'count' && !tok.countOf && !tok.countNoun && (tok.scale ?? 1) >= 1e4 && !/^[\s]*[\u4e00-\u9fff]*(?:人|户|戶|辆|輛|台|部|件|吨|噸)/.test(text.slice(tok.end, tok.end + 1))) {
+    unit = 'CNY';
+    why.unit = `an amount of ${metric!.replace(/_/g, ' ')} with a magnitude and no unit: Chinese copy leaves out 元`;
+  }
   // Per ten shares is how A-share dividends are quoted; a per-share amount of profit is EPS.
   if (tok.perShare && tok.unitWhy?.startsWith('quoted per') && metric === null) metric = 'dividend_per_share';
   const perShareIs = metric ? metricById.get(metric)?.perShareMetric : undefined;
@@ -400,7 +412,7 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     for (const a of [...aspects]) if (a.startsWith('segment:')) aspects.delete(a);
     aspects.add(`segment:${itemSegment}`);
   }
-  else if (item && !item.entityId && !findAll(metricRe, item.text).length) {
+  else if (item && !item.entityId && !findAll(metricRe, item.text).length && !itemPeriod(item)) {
     // A list item that is an aspect (adjusted, GAAP, 海外) says so; any other item names a part.
     const said = aspectsOf(item.text, { start: 0, end: item.text.length }, []).aspects;
     if (said.length) said.forEach((a) => aspects.add(a));
@@ -461,7 +473,19 @@ function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: C
     why.period = `column header "${column.text}"`;
     return resolvePeriod(column.period.raw, { date: a.article.date, forward, current, fiscalYearEnd });
   }
+  // 2022年、2023年营收分别为10亿元、15亿元: an item of a respectively list that is a period is the figure's period.
+  const itemP = itemPeriod(fig.item);
+  if (itemP) {
+    why.period = `"${itemP.text}", its item of a respectively list`;
+    return resolvePeriod(itemP.raw, { date: a.article.date, year: yearNear(f, itemP), forward, current, fiscalYearEnd });
+  }
   const p = periodFor(f, tok, fig.clause, f.lang, nextFigureStart(f, i));
+  // 2021-2023年营收分别为…: a span of years before a respectively list of as many figures gives each its year.
+  const spanYear = p ? yearOfSpan(f, p, i) : undefined;
+  if (p && spanYear) {
+    why.period = `${spanYear}: the figures of a respectively list take the years of the span before it in order`;
+    return resolvePeriod({ ...p.raw, year: spanYear }, { date: a.article.date, forward, current, fiscalYearEnd });
+  }
   if (p) {
     why.period = `"${p.text}"${p.start >= tok.end ? ' after the number' : ''}`;
     return resolvePeriod(p.raw, { date: a.article.date, year: yearNear(f, p), forward, current, fiscalYearEnd });
@@ -480,6 +504,29 @@ function readPeriod(a: ArticleContext, x: SentenceContext, fig: Figure, carry: C
   why.period = 'no period named';
   fig.basis.period = 'none';
   return null;
+}
+
+/** The period an item of a respectively list names, when the item is one (2022年, "in 2023"). */
+function itemPeriod(item: ListItem | undefined): PeriodMention | undefined {
+  if (!item) return undefined;
+  // The item less its metric names ("Revenue in 2022", 2023年营收): what is left must be the period alone.
+  const text = withoutMetrics(item.text).trim();
+  const year = /^(?:(?:in|for)\s+)?((?:19|20)\d{2})$/i.exec(text);
+  if (year) return { start: 0, end: text.length, text, raw: { kind: 'FY', year: +year[1]! }, isBase: false };
+  const ps = periodMentions(text);
+  return ps.length === 1 && text.replace(ps[0]!.text, '').replace(/^[\s,]*(?:in|for|of)?\s*|\s+$/g, '').length <= 1 ? ps[0] : undefined;
+}
+
+/** The year a figure has in a respectively list after a span of years (2021-2023年…分别 10亿元、15亿元和22亿元). */
+function yearOfSpan(f: SentenceFacts, p: PeriodMention, i: number): number | undefined {
+  const text = f.sentence.text;
+  const end = p.raw.year;
+  const span = /(\d{4})\s*年?\s*(?:[-–~～至到]|to)\s*$/.exec(text.slice(Math.max(0, p.start - 10), p.start));
+  if (!span || end === undefined || p.raw.kind !== 'FY' || !/分别|\brespectively\b/i.test(text)) return undefined;
+  const first = +span[1]!;
+  const list = f.tokens.map((t, k) => [t, k] as const).filter(([t]) => t.start >= p.end);
+  const at = list.findIndex(([, k]) => k === i);
+  return first < end && at >= 0 && list.length === end - first + 1 ? first + at : undefined;
 }
 
 /**

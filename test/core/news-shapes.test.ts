@@ -48,7 +48,9 @@ describe('magnitudes', () => {
 
   test('a glued m between an article and a singular noun may be either, so it is not read', () => {
     assert.deepEqual(scan('The runner won the 400m final.', 'en').map((t) => t.value), []);
-    assert.deepEqual(scan('They built a 6m wall.', 'en').map((t) => t.value), []);
+    assert.deepEqual(scan('They sold a 6m stake.', 'en').map((t) => t.value), []);
+    // A wall is measured: the sentence makes it a length.
+    assert.deepEqual(scan('They built a 6m wall.', 'en').map((t) => [t.value, t.unit]), [[6, 'm']]);
   });
 
   test('half a million is 500,000, never a million', () => {
@@ -520,5 +522,105 @@ describe('shares said as ratios and fractions', () => {
     assert.ok(!en('Profit rose 8% in the first half of the year.').some((c) => c.quote.includes('half')));
     assert.ok(!scan('It cost two thirds of a million.', 'en').some((t) => t.unit === '%'));
     assert.ok(!scan('Two out of five hundred sets failed.', 'en').some((t) => t.value === 40));
+  });
+});
+
+describe('counted nouns and the periods of compared changes', () => {
+  test('the counted noun ends the phrase: "Six people died" counts people, so a small count is read', () => {
+    const c = claimOf(en('Six people died and dozens were hurt when the roof collapsed.'), 'Six');
+    assert.equal(c.value, 6);
+    assert.equal(c.countOf, 'person');
+  });
+
+  test('a change said inside the comparison has the period named right after it', () => {
+    const c = en('Factory-gate prices fell 1.9% on the year in March 2025, compared with a drop of 2.2% in February 2025.');
+    assert.equal(claimOf(c, '1.9%').period, '2025-03');
+    const base = claimOf(c, '2.2%');
+    assert.equal(base.period, '2025-02');
+    close(base.value, -2.2);
+    assert.equal(claimOf(en('Home sales rose 1.4% in May 2025, after a 0.8% rise in April 2025.'), '0.8%').period, '2025-04');
+  });
+});
+
+describe('ages, spans of time and numbers that name things', () => {
+  test('an age or a span is read in its unit and takes no metric: a 52-year-old is no death toll', () => {
+    const c = en('A 52-year-old cyclist was killed and his 14-year-old daughter was injured on Sunday.');
+    assert.deepEqual([claimOf(c, '52').unit, claimOf(c, '52').metric], ['years', null]);
+    assert.equal(claimOf(c, '14').metric, null);
+    assert.equal(claimOf(en('Inflation hit 9.4 percent, a 41-year high.'), '41').metric, null);
+    assert.equal(claimOf(en('Healthy life expectancy rose to 68.7 years.'), '68.7').unit, 'years');
+    // The 12 months to June name a period; two years ago a date; "six months" is how a story tells time.
+    const p = en('Sales rose 4% in the 12 months to June, up from two years ago, in just six months.');
+    assert.deepEqual(p.map((x) => x.quote), ['4%']);
+  });
+
+  test('a day before its month, an old year, a side of a slash, a denominator and a clock are not counts', () => {
+    const quotes = (s: string) => en(s).map((x) => x.quote);
+    assert.deepEqual(quotes('The 14 April raid left 8 people dead.'), ['8']);
+    assert.deepEqual(quotes('The mill, built in 1868, employs 340 people.'), ['340']);
+    assert.deepEqual(quotes('A 70/30 split of the 1,200 seats was agreed.'), ['1,200']);
+    assert.ok(!en('There are 3.1 doctors per 1,000 residents.').some((x) => x.value === 1000));
+    assert.deepEqual(quotes('Voting closed at 22:00:00 with 5,400 ballots cast.'), ['5,400']);
+  });
+
+  test('a capital letter glued to a place or model number is no magnitude; one after a figure still is', () => {
+    assert.deepEqual(en('Fans queued at Gate 9B for two hours.').map((x) => x.quote), []);
+    assert.deepEqual(en('The airline ordered the 777X in 2013.').map((x) => x.quote), []);
+    close(claimOf(en('The economy added 256K jobs in December.'), '256K').value, 256000);
+  });
+});
+
+describe('points, losses and lengths', () => {
+  test('a fraction of a point is percentage points, not a share', () => {
+    const c = claimOf(en('The bank cut its main rate by a quarter point to 3.5%.'), 'quarter');
+    assert.deepEqual([c.value, c.unit], [-0.25, 'pp']);
+    assert.equal(claimOf(en('Yields rose by half a percentage point.'), 'half').value, 0.5);
+  });
+
+  test('a loss is negative however it is worded', () => {
+    assert.ok(claimOf(en('The miner reported a $2.4 billion loss for the half.'), '$2.4').value < 0);
+    assert.ok(claimOf(en('Losses deepened to 850 million pounds.'), '850').value < 0);
+    assert.ok(claimOf(en('It booked a net loss attributable to shareholders of ¥38 billion.'), '38').value < 0);
+    // "lost 3 cents to 87 cents": the change, then the new price, which is no loss.
+    assert.ok(claimOf(en('The stock lost 3 cents to 87 cents.'), '87').value > 0);
+  });
+
+  test('a glued m in a sentence about water or bodies measured is metres; paise are rupees', () => {
+    assert.equal(claimOf(en('The river rose 2.3m overnight.'), '2.3m').unit, 'm');
+    close(claimOf(en('Membership rose to 2.3m last year.'), '2.3m').value, 2.3e6);
+    close(claimOf(en('Diesel costs 40 paise more.'), '40').value, 0.4);
+  });
+
+  test('more bounds and units: no more than, fewer than, TWh, square kilometres; barrels a day are no GDP', () => {
+    assert.equal(claimOf(en('No more than 80 people attended.'), '80').qualifier, 'upper');
+    assert.equal(claimOf(en('Fewer than 300 homes lost power.'), '300').qualifier, 'upper');
+    assert.equal(claimOf(en('Wind farms produced 14 TWh last year.'), '14').unit, 'TWh');
+    assert.equal(claimOf(en('Fires burned 3,200 square kilometres.'), '3,200').unit, 'km2');
+    assert.notEqual(claimOf(en('Crude output rose to 1.4 mb/d in May.'), '1.4').metric, 'gdp');
+  });
+});
+
+describe('ranges, respectively lists and per-share prices', () => {
+  test('a small bare low end opens a range whose high end has the unit', () => {
+    const w = en('Rents rose 4 to 7 percent last year.');
+    close(claimOf(w, '4').value, 4);
+    assert.equal(claimOf(w, '4').unit, '%');
+    close(claimOf(en('Between 3 and 4 million people voted early.'), '3').value, 3e6);
+    const t = en('The spans will be 200-240 metres long.');
+    assert.deepEqual([claimOf(t, '200').value, claimOf(t, '200').unit], [200, 'm']);
+    const g = claimOf(en('The upgrade will cost £2.5bn-3bn.'), '3bn');
+    assert.deepEqual([g.value, g.unit], [3e9, 'GBP']);
+    assert.deepEqual(en('The visitors won 4-2 on Sunday.').map((x) => x.quote), []);
+  });
+
+  test('the years of a respectively list give each figure its own', () => {
+    const c = en('Sales in 2023 and 2024 were $4 billion and $5 billion respectively.');
+    assert.equal(claimOf(c, '$4 billion').period, '2023');
+    assert.equal(claimOf(c, '$5 billion').period, '2024');
+  });
+
+  test('a price paid per share in an offering is no EPS', () => {
+    assert.equal(claimOf(en('The shares were priced at $17 each, or $17 per share, in the IPO.'), '$17 per share').metric, 'share_price');
+    assert.equal(claimOf(en('The bank earned $2.10 per share in the quarter.'), '$2.10').metric, 'eps');
   });
 });

@@ -110,9 +110,12 @@ describe('subjects of claims', () => {
 });
 
 describe('the world market in company coverage', () => {
-  test('"全球" names the market of its own figure, not the owner of the figures after it', () => {
-    const { claims } = extract(['宁德时代2023年全球动力电池市占率为36.2%。公司全年电池销量同比增长18.4%。'], { title: '宁德时代年报点评', date: '2024-03-20' });
-    assert.equal(claimOf(claims, '36.2%').subject, 'world');
+  test('"全球" after a company in its clause names the company\'s market; alone it owns its figure, and never the figures after it', () => {
+    const { claims } = extract(['宁德时代2023年全球动力电池市占率为36.2%。全球动力电池装机量同比增长25%。公司全年电池销量同比增长18.4%。'], { title: '宁德时代年报点评', date: '2024-03-20' });
+    assert.equal(claimOf(claims, '36.2%').subject, 'catl');
+    assert.equal(claimOf(claims, '25%').subject, 'world');
     assert.equal(claimOf(claims, '18.4%').subject, 'catl');
+    const en = extract(["Toyota sold 10.3 million vehicles worldwide in the year."], { title: 'Toyota results', date: '2024-05-08' }).claims;
+    assert.equal(claimOf(en, '10.3 million').subject, 'toyota');
   });
 });

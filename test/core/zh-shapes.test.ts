@@ -125,3 +125,72 @@ describe('Chinese currencies and losses', () => {
     assert.equal(claimOf(zh('該公司全年虧損新台幣5.6億元。'), '5.6億元').unit, 'TWD');
   });
 });
+
+describe('Chinese ranges and spoken forms', () => {
+  test('a bare low end takes the scale of the high end: 8-15个基点, 4-6成, 6至8折', () => {
+    const bp = zh('多家银行存款利率下调8-15个基点。');
+    close(claimOf(bp, '8').value, -0.08);
+    close(claimOf(bp, '15个基点').value, -0.15);
+    close(claimOf(zh('门店客流增长4-6成。'), '4').value, 40);
+    close(claimOf(zh('部分商品打6至8折。'), '6').value, 60);
+  });
+
+  test('a change range joined by 至 or 到 keeps its sign at both ends', () => {
+    const c = zh('公司预计全年净利润同比下降35%到55%。');
+    close(claimOf(c, '35%').value, -35);
+    const high = claimOf(c, '55%');
+    close(high.value, -55);
+    assert.equal(high.measure, 'yoy');
+    close(claimOf(zh('毛利率预计下滑2至3个百分点。'), '3个百分点').value, -3);
+    // A change then the new level stays so: 增长3亿至18亿元.
+    assert.equal(claimOf(zh('营业收入增长3亿至18亿元。'), '18亿元').measure, 'level');
+  });
+
+  test('3成5 is 35%, 12.5个亿 is 1.25 billion yuan, 3－5亿元 has a low end', () => {
+    close(claimOf(zh('该基金今年收益率达到2成5，位居前列。'), '2成5').value, 25);
+    const c = claimOf(zh('公司全年营收实现12.5个亿。'), '12.5个亿');
+    close(c.value, 1.25e9);
+    assert.equal(c.unit, 'CNY');
+    close(claimOf(zh('拟投资4－6亿元扩建产线。'), '4').value, 4e8);
+  });
+
+  test('an amount of a money metric with a magnitude and no 元 is in yuan; a population is not', () => {
+    assert.equal(claimOf(zh('上半年净利润2.3亿，同比增长8%。'), '2.3亿').unit, 'CNY');
+    assert.equal(claimOf(zh('全国总人口14.2亿。'), '14.2亿').unit, 'count');
+  });
+});
+
+describe('Chinese rate moves, bounds and metric names', () => {
+  test('a verb with the rate between it and the points: 下调存款准备金率0.25个百分点, 下调利率30bp', () => {
+    close(claimOf(zh('央行决定下调存款准备金率0.25个百分点。'), '0.25个百分点').value, -0.25);
+    close(claimOf(zh('多家银行下调房贷利率30bp。'), '30bp').value, -0.3);
+    close(claimOf(zh('市场预期0.5个百分点的降息。'), '0.5个百分点').value, -0.5);
+  });
+
+  test('蒸发, 跌去 and 少了 are falls; 跌破 is an upper bound; 约为 is approximate', () => {
+    assert.ok(claimOf(zh('公司市值一日蒸发180亿元。'), '180亿元').value < 0);
+    close(claimOf(zh('股价较高点跌去六成。'), '六成').value, -60);
+    assert.ok(claimOf(zh('全年利润较上年少了2亿元。'), '2亿元').value < 0);
+    assert.equal(claimOf(zh('金价盘中跌破2000美元。'), '2000美元').qualifier, 'upper');
+    assert.equal(claimOf(zh('全年营收约为8亿元。'), '8亿元').qualifier, 'approx');
+  });
+
+  test('energy intensity, reserve ratios, new urban jobs and interim dividends are metrics of their own', () => {
+    assert.equal(claimOf(zh('单位国内生产总值能耗降低3.1%。'), '3.1%').metric, 'energy_intensity');
+    assert.equal(claimOf(zh('央行下调存款准备金率0.5个百分点。'), '0.5个百分点').metric, 'reserve_requirement_ratio');
+    assert.equal(claimOf(zh('该行一年期存款利率降至1.35%。'), '1.35%').metric, 'deposit_rate');
+    assert.equal(claimOf(zh('全年城镇新增就业1100万人。'), '1100万人').metric, 'new_urban_jobs');
+    assert.equal(claimOf(zh('董事会建议派末期息每股0.45港元。'), '0.45港元').metric, 'dividend_per_share');
+    assert.equal(claimOf(zh('本地生產總值按年增長3.1%。'), '3.1%').metric, 'gdp');
+  });
+});
+
+describe('Chinese respectively lists of years', () => {
+  test('a list of years or a span of years gives each figure its year', () => {
+    const items = zh('2023年、2024年净利润分别为3亿元、4亿元。');
+    assert.equal(claimOf(items, '3亿元').period, '2023');
+    assert.equal(claimOf(items, '4亿元').period, '2024');
+    const span = zh('2022-2024年营收分别为20亿元、26亿元和31亿元。');
+    assert.deepEqual(['20亿元', '26亿元', '31亿元'].map((q) => claimOf(span, q).period), ['2022', '2023', '2024']);
+  });
+});

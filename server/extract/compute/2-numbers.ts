@@ -470,7 +470,8 @@ const NAME_BEFORE = /(?:^|[^A-Za-z])([A-Z][A-Za-z&]*)\s$/;
 const RE_ZH_AFTER = new RegExp(
   // A space may stand between a number and its Chinese unit in mixed text: "126.14 亿元".
   // 1万多亿元, 3千多亿: a magnitude, 多 or 余, then a larger one: more than 1万亿, 3千亿.
-  `^(?:\\s{1,4}(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(${zhMagAlt})?([余多])?((?<=[余多])(?:亿|億|万|萬))?` +
+  // 10.5个亿: a spoken 个 before the magnitude.
+  `^(?:\\s{1,4}(?=[\\u4e00-\\u9fff%％‰]))?([余多])?(?:[个個](?=[亿億]|万亿|萬億))?(${zhMagAlt})?([余多])?((?<=[余多])(?:亿|億|万|萬))?` +
     `(?:(${[...percentWords.zh, ...perMilleWords.zh].map(escapeRe).join('|')})|(${pointWords.zh.map(escapeRe).join('|')})|(${tenthWords.map(escapeRe).join('|')})(?!绩|为|功|本|果|员|交|立|熟|长|都|型|效|就|品|年|分|份|因|形|全|语|批|不|千|百|家)` +
     `|(${zhCurrency.map(escapeRe).join('|')})|(${zhPhysical.map(escapeRe).join('|')})|(人次|架次|辆次|[${classifierChars}])([\\u4e00-\\u9fffA-Za-z]{0,6}))?`,
 );
@@ -528,10 +529,12 @@ const lengthCues = (k: 'm' | 'k') => ({
     : /(?!)/,
 });
 const LENGTH_CUES = { m: lengthCues('m'), k: lengthCues('k') };
+// The river rose 1.8m: a sentence about water levels, walls or bodies measured speaks of lengths.
+const LENGTH_SENTENCE = { m: wordsRe(gluedLengths.m.sentence ?? [], 'i'), k: wordsRe(gluedLengths.k.sentence ?? [], 'i') };
 /** The length unit a glued m or k stands for here, if the words around it make it one. */
-function gluedLength(letter: 'm' | 'k', before: string, after: string): string | undefined {
+function gluedLength(letter: 'm' | 'k', before: string, after: string, sentence: string): string | undefined {
   const c = LENGTH_CUES[letter];
-  return c.after.test(after) || c.before.test(before) ? c.unit : undefined;
+  return c.after.test(after) || c.before.test(before) || ((gluedLengths[letter].sentence?.length ?? 0) > 0 && LENGTH_SENTENCE[letter].test(sentence)) ? c.unit : undefined;
 }
 // 40C, minus 5C: degrees Celsius where temperature is spoken of (units.json gluedCelsius).
 const GLUED_C = /^C(?![A-Za-z0-9])/;
@@ -544,7 +547,7 @@ const PENCE_NOT = wordsRe(gluedPence.notWith, 'i');
 const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
 const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
-const ZH_RANGE_NEXT = /^\s?[-–—~～至到]\s?[0-9０-９]/;
+const ZH_RANGE_NEXT = /^\s?[-－–—~～至到]\s?[0-9０-９]/;
 const ZH_POINTS_AFTER = /^\s?[点點](?![钟鐘半多])/;
 const ZH_INDEX = new RegExp(alternation(indexPoints.indexWordsZh));
 // 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (units.json degreeSign).
@@ -565,16 +568,33 @@ const RE_PER_SHARE = /^\s*(?:per|a|each)\s+(?:diluted\s+|basic\s+)?share\b/i;
 const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)/i;
 const STOP_WORDS = new Set(['in', 'on', 'at', 'to', 'from', 'for', 'of', 'and', 'or', 'the', 'a', 'an', 'with', 'by', 'was', 'were', 'is', 'are', 'went', 'per', 'each', 'year', 'years', 'days', 'day', 'months', 'weeks', 'hours', 'apiece']);
 
+const DURATION_AFTER = /^(?:[-\u2010\u2011]|\s)(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries)(?:([-\u2010\u2011\s])old\b)?(?![-\u2010\u2011]?[A-Za-z0-9])/i;
+const DURATION_UNITS: Record<string, string> = { century: 'centuries', centuries: 'centuries' };
+const PERIOD_BEFORE = /\b(?:the|first|last|past|previous|next|latest|recent|coming|final|initial|trailing)\s+$/i;
+const DATE_AFTER = /^\s+(?:ago|earlier|later|before|after|from now|prior|since|through|to|ended|ending|until)\b/i;
+/** Units of time: a duration is no metric's figure (a 40-year high is not inflation). */
+export const isDuration = (unit: string) => /^(?:years|months|weeks|days|hours|minutes|seconds|decades|centuries)$/.test(unit);
+
+// The high end of an English range, with the unit the low end lacks: "-350 metres", " to 6 percent", " and 2 million".
+const EN_RANGE_HIGH = new RegExp(`^\\s?(?:-|–|—|to|and)\\s?[$£€]?\\d[\\d,.]*\\s?(?:${alternation([...Object.keys(physicalUnits.en), ...Object.keys(magnitudes.en).filter((k) => k.length > 1), 'percent', 'per cent', 'percentage points'])}\\b|%|bn\\b|m\\b)`, 'i');
+/** Whether a bare number opens a range whose high end names the unit ("and" only after "between"). */
+function opensRange(sentence: string, start: number, end: number): boolean {
+  const m = EN_RANGE_HIGH.exec(sentence.slice(end, end + 40));
+  return !!m && (!/^\s?and/i.test(m[0]) || /\bbetween\s+\$?$/i.test(sentence.slice(Math.max(0, start - 10), start)));
+}
+
 /** Finds spans that hold no quantities: URLs, markdown link targets, times. */
 function blockedSpans(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   // URLs, link targets, clock times, exchange-rate footnotes "($1 = 7.2290 yuan)", ages ("aged 16 to 59",
   // "60 and over", 60岁及以上), and the tolerance of a guidance ("plus or minus 2%").
-  const re = /https?:\/\/\S+|www\.\S+|\]\([^)]*\)|\b\d{1,2}:\d{2}\b|[(（]\s*(?:US)?\$\s?1\s*=\s*[\d.]+\s*[A-Za-z\u4e00-\u9fff]+\s*[)）]|\baged\s+\d+(?:\s*(?:to|-|–|and)\s*\d+)?|\b\d+\s+(?:and|or)\s+(?:over|older|above)\b|\d+(?:-\d+)?岁|\bplus or minus\s+[\d.]+\s*%|上下浮动\s*[\d.]+\s*%|±\s?[\d.]+\s*%/g;
+  const re = /https?:\/\/\S+|www\.\S+|\]\([^)]*\)|\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b|[(（]\s*(?:US)?\$\s?1\s*=\s*[\d.]+\s*[A-Za-z\u4e00-\u9fff]+\s*[)）]|\baged\s+\d+(?:\s*(?:to|-|–|and)\s*\d+)?|\b\d+\s+(?:and|or)\s+(?:over|older|above)\b|\d+(?:-\d+)?岁|\bplus or minus\s+[\d.]+\s*%|上下浮动\s*[\d.]+\s*%|±\s?[\d.]+\s*%/g;
   for (const m of s.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }
 
+const DAY_MONTH_AFTER = /^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
+const YEAR_PREP_BEFORE = /\b(?:in|since|of|by|from|to|until|till|before|after|around|circa|c\.|founded|built|began|opened|year)\s+$/i;
 const MONTH_BEFORE = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$/;
 
 /** All number expressions in a sentence that state a quantity. */
@@ -597,11 +617,14 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (symBefore && r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!) < prevEnd) symBefore = null;
     // 12k个百分点, 百分之15Ｋ: a Latin letter glued to a number in Chinese text is not read.
     if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg|pcts?|ppts?|bps?)\b/.test(toAscii(after))) continue;
-    if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || /[A-Za-z]-$/.test(before))) continue;
+    // GPT-4, A100: letters before the number name a thing; a magnitude before a dash ends a range's low end (£1.5bn-2bn).
+    if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || (/[A-Za-z]-$/.test(before) && !/\d(?:bn|mn|m|k|tn|trn)-$/.test(before)))) continue;
     // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
     if (!symBefore && /[A-Za-z]\s?\$\s?$/.test(before)) continue;
     // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn, 10k) or a currency code (115USD).
     if (!r.words && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !GLUED_OK.test(toAscii(after.slice(0, 8))) && !isGluedCelsius(after, sentence)) continue;
+    // Ward 7B, Gate 5B, 2K Games, the 777X, a 7950X: a capital letter glued to a number that names a place or a model.
+    if (!r.words && !r.chinese && /^[KMBX]\b/.test(after) && !MONEY_BEFORE.test(before) && (/\b[A-Z][a-z]+\s$/.test(before) && /\S\s+[A-Z][a-z]+\s$/.test(sentence.slice(Math.max(0, r.start - 30), r.start)) || /^[KMB]\s+[A-Z][a-z]/.test(after) || (after[0] === 'X' && r.decimals === 0 && r.value >= 100))) continue;
     // 10 $ 30: a sign between two numbers may be either's; a unit in a script we do not read (100,000 ரூ).
     if (!r.chinese && SYM_BETWEEN.test(after)) continue;
     if (OTHER_SCRIPT_AFTER.test(after)) continue;
@@ -613,7 +636,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // length (4m high, the 10k run): then the figure is read as printed, in metres or kilometres. Capital K
     // and M (353K jobs, 14M ballots) are always thousands and millions: units are written lowercase.
     const gluedLetter = !r.chinese && /^[mk]\b/.test(after) && !MONEY_BEFORE.test(before) && !GLUED_M_COUNT.test(after.slice(1));
-    const lengthUnit = gluedLetter ? gluedLength(after[0] as 'm' | 'k', sentence.slice(Math.max(0, r.start - 30), r.start), after.slice(1)) : undefined;
+    const lengthUnit = gluedLetter ? gluedLength(after[0] as 'm' | 'k', sentence.slice(Math.max(0, r.start - 30), r.start), after.slice(1), sentence) : undefined;
     if (gluedLetter && !lengthUnit && ARTICLE_BEFORE.test(before) && SINGULAR_AFTER.test(after.slice(1))) continue;
     // Opening a sentence, nothing before says whether it is a length or a million.
     if (gluedLetter && !lengthUnit && !/\S/.test(sentence.slice(0, r.start))) continue;
@@ -670,10 +693,10 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
         mult = 10;
         stepUnit = 10;
         unitWhy = '成 is tenths: 四成 = 40%';
-        // 七成六 = 76%, 三成半 = 35%: a digit or 半 after 成 is the next place.
-        const next = /^\s?(?:([一二两三四五六七八九])(?![十百千万亿成折个])|半)/.exec(after.slice(all.length));
+        // 七成六 = 76%, 三成半 = 35%, 3成5 = 35%: a digit or 半 after 成 is the next place.
+        const next = /^\s?(?:([一二两三四五六七八九])(?![十百千万亿成折个])|([1-9１-９])(?=[\s，,。；;、)）的左以]|$)|半)/.exec(after.slice(all.length));
         if (next && r.decimals === 0 && !r.vagueWidth) {
-          extraValue = next[1] ? CN_DIGIT[next[1]]! : 5;
+          extraValue = next[1] ? CN_DIGIT[next[1]]! : next[2] ? Number(toAscii(next[2])) : 5;
           extraLength = next[0].length;
           stepUnit = 1;
         }
@@ -699,7 +722,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       // 万 or 亿 alone, as in 1200万用户: a count of what follows.
       if (!unit && mag && !r.prefix) {
         unit = 'count';
-        const n = /^[\u4e00-\u9fff]{1,4}/.exec(after.slice((q1 ?? '').length + mag.length + (q2 ?? '').length));
+        const n = /^[\u4e00-\u9fff]{1,4}/.exec(after.slice(after.indexOf(mag, (q1 ?? '').length) + mag.length + (q2 ?? '').length));
         countNoun = n?.[0];
       }
       if (unit || r.prefix) i = r.end + all.length - (cls && noun ? noun.length : 0) + extraLength;
@@ -861,12 +884,31 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (perN > 1) unitWhy = `quoted per ${perN} shares`;
     if (ps && perShare && perN <= 1) i += ps[0].length;
 
+    // Durations and ages: 14 years, a 10-year bond, a 45-year-old man, 79.3 years of life expectancy.
+    // Time words after "the/past/first" name a period (the 12 months to March), and "two years ago" a date: neither is read.
+    const dur = !unit && !r.chinese && lang === 'en' ? DURATION_AFTER.exec(sentence.slice(i)) : null;
+    if (dur) {
+      if (PERIOD_BEFORE.test(before) || DATE_AFTER.test(sentence.slice(i + dur[0].length))) continue;
+      // A short span in words (two years, six months) is how a story tells time, not a figure it reports;
+      // a year (fiscal 2024 second quarter) is a date; an age is always read.
+      const age = !!dur[2];
+      if (!age && (r.words || (r.decimals === 0 && r.value < 10) || /^(?:19|20)\d{2}$/.test(r.digits))) continue;
+      if (!age && /^\s/.test(dur[0]) && /^(?:second|minute)$/i.test(dur[1]!)) continue;
+      const word = dur[1]!.toLowerCase();
+      unit = DURATION_UNITS[word] ?? `${word.replace(/s$/, '')}s`;
+      unitWhy = dur[2] ? `an age in ${unit}` : `a span of ${unit}`;
+      i += dur[0].length;
+    }
     // English counts: the noun after a bare number (67,317 employees; 40 golds). In Chinese a bare number is no quantity.
     if (!unit && !r.chinese && lang === 'en') {
       const n = RE_EN_NOUN.exec(sentence.slice(i));
       if (n) {
         const words = n[1]!.toLowerCase().split(/\s+/);
-        const cut = words.findIndex((w) => STOP_WORDS.has(w));
+        const stop = words.findIndex((w) => STOP_WORDS.has(w));
+        // The counted noun ends the phrase: "five people died" counts people, not "died".
+        let noun = words.findIndex((w, k) => (stop < 0 || k < stop) && countNouns[w] !== undefined);
+        while (noun >= 0 && countNouns[words[noun + 1] ?? ''] !== undefined) noun++;
+        const cut = noun >= 0 ? noun + 1 : stop;
         const phrase = (cut < 0 ? words : words.slice(0, cut)).join(' ');
         if (phrase) {
           countNoun = phrase;
@@ -895,11 +937,24 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (datey && !['%', 'pp', 'points'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
-    if (lang === 'en' && !r.chinese && unit === 'count' && mult === 1 && r.value < 10 && r.decimals === 0 && !countOf) continue;
+    // Not counts: a day before its month (12 March), an older or later year after its preposition (since 1776,
+    // by 2100), a side of a slash (9/11, 60/40, 2025/26), a denominator (per 1,000 residents), a numbered
+    // thing (No. 10, Top 20), a clock or a zoned time (0600 GMT).
+    if (!r.chinese && unit === 'count' && !countOf) {
+      const rest = sentence.slice(r.end);
+      if (r.decimals === 0 && r.value >= 1 && r.value <= 31 && DAY_MONTH_AFTER.test(rest)) continue;
+      if (r.decimals === 0 && /^(?:1[0-9]|2[01])\d{2}$/.test(r.digits) && YEAR_PREP_BEFORE.test(before)) continue;
+      if (r.decimals === 0 && mult === 1 && (/\d\s?\/$/.test(before) || /^\s?\/\s?\d+(?![\d.,]|[A-Za-z%％亿万億萬])/.test(rest))) continue;
+      if (/\b(?:No\.|no\.|Nos?\.|number|Top|top|Number)\s?$/.test(before)) continue;
+      if (/^\d{4}$/.test(r.digits) && /^\s?(?:GMT|BST|UTC|CET|EST|EDT|PST|IST|JST|hrs|hours local|local time)\b/.test(rest)) continue;
+    }
+    if (!r.chinese && unit === 'count' && /\b(?:per|for every|in every|out of every)\s+$/i.test(before)) continue;
+    // A small bare number is no figure, unless it opens a range whose high end has the unit (5 to 6 percent, between 1 and 2 million).
+    if (lang === 'en' && !r.chinese && unit === 'count' && mult === 1 && r.value < 10 && r.decimals === 0 && !countOf && !opensRange(sentence, r.start, i)) continue;
     if (!r.chinese && unit === 'count' && /^\d+\.\s/.test(sentence.slice(r.start)) && r.start <= 3) continue; // a list marker "1. "
     // "(1)" marks a note or an item; "healthcare (70,000)", a number grouped in thousands, is a count.
     if (!r.chinese && unit === 'count' && /\($/.test(before) && /^\)/.test(after) && !/\d,\d{3}/.test(sentence.slice(r.start, r.end))) continue;
-    if (unit === 'count' && /^[-–]\d/.test(after) && !r.chinese) continue; // a score such as 67-66
+    if (unit === 'count' && /^[-–]\d/.test(after) && !r.chinese && !opensRange(sentence, r.start, i)) continue; // a score such as 67-66
     if (unit === 'count' && /\d\s*[-–]\s*$/.test(before)) continue;
     if (/^0\d{5}$/.test(r.digits) || /^[036]\d{5}$/.test(r.digits) && !unit) continue;
     if (r.chinese) {
@@ -1006,14 +1061,25 @@ function withStreaks(sentence: string, tokens: NumberToken[]): NumberToken[] {
 const SMALL_WORD = alternation(Object.keys(EN_SMALL).filter((w) => EN_SMALL[w]! >= 1 && EN_SMALL[w]! <= 10));
 const RE_SHARE = new RegExp(
   `(?<![A-Za-z-])(?:(${SMALL_WORD}|\\d{1,2})\\s+(?:in|out of)\\s+(?:every\\s+)?(${SMALL_WORD}|\\d{1,3})(?![\\d,.])(?!\\s+(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\\b)(?=\\s+[a-z]|[\\s.,;)]|$)` +
-    `|(?<!\\b(?:first|second|third|fourth|last|latter|former|other|the|final|next)\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters|(?:two|three|four)[\\s-]fifths)(?=\\s+of\\b)(?!\\s+of\\s+(?:a|an|one)\\s+(?:hundred|thousand|million|billion|trillion|dozen)\\b)` +
-    `|(?<=\\bby\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters)(?=[\\s.,;]|$))`,
+    `|(?<!\\b(?:first|second|third|fourth|last|latter|former|other|the|final|next)\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters|(?:two|three|four)[\\s-]fifths)(?=\\s+of\\b)(?!\\s+of\\s+(?:a|an|one)\\s+(?:hundred|thousand|million|billion|trillion|dozen|percentage point|point|basis point)\\b)` +
+    `|(?<=\\bby\\s)(half|(?:a|one)[\\s-](?:third|quarter|fifth|tenth)|two[\\s-]thirds|three[\\s-]quarters)(?=[\\s.,;]|$)(?!\\s+(?:a\\s+|of\\s+a\\s+)?(?:percentage[-\\s]|basis[-\\s])?points?\\b))`,
   'gi',
 );
 /** The denominators the fraction words name; numerals are the number words' own (units.json numberWords). */
 const DENOMINATORS: Record<string, number> = { half: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10 };
 const shareNumber = (w: string) => (/^\d/.test(w) ? Number(w) : EN_SMALL[w.toLowerCase()] ?? DENOMINATORS[w.toLowerCase()]);
+// "cut rates by a quarter point", "half a percentage point", "three-quarters of a point": a fraction of a point.
+const POINT_FRACTION = /(?<![A-Za-z-])(half|(?:a|one)[\s-]quarter|three[\s-]quarters)(?:\s+of)?(?:\s+a)?\s+(?:percentage[-\s])?points?\b/gi;
+const POINT_PARTS: Record<string, number> = { half: 0.5, quarter: 0.25, quarters: 0.75 };
 function withShares(sentence: string, tokens: NumberToken[]): void {
+  for (const m of sentence.matchAll(POINT_FRACTION)) {
+    const value = POINT_PARTS[m[1]!.toLowerCase().split(/[\s-]/).pop()!]!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (tokens.some((t) => t.start < end && t.end > start)) continue;
+    const at = tokens.findIndex((t) => t.start > start);
+    tokens.splice(at < 0 ? tokens.length : at, 0, { start, end, numStart: start, numEnd: end, value, precision: 0.25, unit: 'pp', perShare: false, sign: 0, unitWhy: `"${m[0]}" is ${value} of a percentage point`, scale: 1 });
+  }
   for (const m of sentence.matchAll(RE_SHARE)) {
     let part: number | undefined;
     let whole: number | undefined;
@@ -1133,26 +1199,42 @@ const CHANGE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${alternation(Object.keys(di
  * Ranges: in "9.55 billion and 11.55 billion yuan" or "$34.5-37.0bn" the first number takes the
  * unit and magnitude of the second. Both ends are marked, because a range end is not a point figure.
  */
+const RATE_UNITS = new Set(['%', 'pp', '‰', 'times']);
+/** How much the unit and magnitude after a figure scale its printed digits (2.5亿 1e8, 25个基点 0.01, 3成 10). */
+function unitFactor(sentence: string, t: NumberToken): number {
+  const digits = Number(toAscii(sentence.slice(t.numStart, t.numEnd)).replace(/[^\d.]/g, ''));
+  return digits ? Math.abs(t.value) / digits : 1;
+}
 function linkRanges(sentence: string, tokens: NumberToken[]) {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const a = tokens[k]!;
     const b = tokens[k + 1]!;
     const gap = sentence.slice(a.end, b.start);
-    if (!/^\s*(?:-|–|—|~|～|to|至|到|and)\s*\$?$/.test(gap)) continue;
-    const between = /between\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 10), a.start)) || /[-–—~～至到]|to/.test(gap);
+    if (!/^\s*(?:-|－|–|—|~|～|to|至|到|and)\s*\$?$/.test(gap)) continue;
+    const between = /between\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 10), a.start)) || /[-－–—~～至到]|to/.test(gap);
     // "from $10bn to $12bn" is a change, not a range; so is "fell 1 million to 1.2 billion" (a change, then the new level).
     if (!between || /\bfrom\s+\$?$/i.test(sentence.slice(Math.max(0, a.start - 8), a.start))) continue;
-    // The change is in the new level's unit: "grew 200 million to 1.5 billion yuan", 增长2亿至15亿元.
-    if (/\bto\b|[至到]/i.test(gap) && CHANGE_BEFORE.test(sentence.slice(Math.max(0, a.start - 40), a.start))) {
+    // A low end printed bare (1至2个百分点, 10-25个基点, 2-3成) is read in the high end's unit.
+    const bare = (a.unit === 'count' || a.unit === '') && !a.countOf && (a.scale ?? 1) === 1 && a.end === a.numEnd;
+    // The change is in the new level's unit: "grew 200 million to 1.5 billion yuan", 增长2亿至15亿元. But
+    // in Chinese a change to a figure of the same rate unit near it is a range: 下降30%至50%, 减少1至2个百分点.
+    // So is a bare figure "to" a rate in English: "grew 5 to 6 percent".
+    const zhRateRange = (/[至到]/.test(gap) || (bare && /\bto\b/i.test(gap))) && (bare || (a.unit === b.unit && RATE_UNITS.has(a.unit))) && RATE_UNITS.has(b.unit) && Math.abs(b.value) <= 5 * Math.abs(bare ? a.value * unitFactor(sentence, b) : a.value);
+    if (!zhRateRange && /\bto\b|[至到]/i.test(gap) && (CHANGE_BEFORE.test(sentence.slice(Math.max(0, a.start - 40), a.start)) || /\b(?:lost|gained|shed|added)\s+$/i.test(sentence.slice(Math.max(0, a.start - 12), a.start)))) {
       if ((a.unit === 'count' || a.unit === '') && !a.countOf) (a.unit = b.unit), (a.countOf = b.countOf);
       continue;
     }
+    // £1.5bn-2bn: a high end printed with its magnitude but not its currency takes the low end's.
+    if (/^[-–]$/.test(gap) && b.unit === 'count' && !b.countOf && (b.scale ?? 1) > 1 && isMoney(a.unit) && (a.scale ?? 1) > 1) b.unit = a.unit;
     if (a.unit !== b.unit && a.unit !== 'count' && a.unit !== '') continue;
     // "$34.5-37.0bn", "9.55 billion and 11.55 billion yuan": the low end takes what it lacks.
-    const bDigits = Number(sentence.slice(b.numStart, b.numEnd).replace(/[^\d.]/g, ''));
-    const mult = bDigits ? b.value / bDigits : 1;
-    // Only a low end printed without a magnitude of its own takes the high end's (34.5-37.0bn).
-    if (mult > 1 && (a.scale ?? 1) === 1 && a.value * 100 < b.value) {
+    const mult = unitFactor(sentence, b);
+    // A unit that scales its figure (25个基点 = 0.25 points, 3成 = 30%) scales a bare low end alike.
+    if (bare && mult !== 1 && RATE_UNITS.has(b.unit)) {
+      a.value = round12(a.value * mult);
+      a.precision = round12(a.precision * mult);
+    } else if (mult > 1 && (a.scale ?? 1) === 1 && a.value * 100 < b.value) {
+      // Only a low end printed without a magnitude of its own takes the high end's (34.5-37.0bn).
       a.value = round12(a.value * mult);
       a.precision = round12(a.precision * mult);
     }

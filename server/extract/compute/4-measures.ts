@@ -4,7 +4,7 @@
 // year, the convention of results and statistics reporting. A number after a base word
 // (compared with, from, 高于) is the comparison base, not the figure itself.
 import type { Measure } from '../../types.js';
-import { alternation, baseWords, changeByVerbs, currencyWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
+import { alternation, baseWords, changeByVerbs, changeObjectVerbs, currencyWords, directionAfter, directionBefore, findAll, lossWords, measureWords, re } from '../model/lexicon.js';
 import { isMoney, type NumberToken } from './2-numbers.js';
 import { startingBefore } from '../before.js';
 
@@ -22,12 +22,19 @@ const EN_NOUN_AFTER = /^\s*(?:(?!(?:of|in|on|for|and|or|to|from|than|the|a|an|it
 const EN_RATE = /\b(decline|drop|fall|contraction|deflation|rise|increase|growth|gain)\s+(?:in|of)\s+[^,;]{0,40}?\b(slowed|narrowed|eased|moderated|widened|deepened|accelerated|quickened)\s+to\s+(?:about\s+)?$/i;
 // "raised rates by 50 basis points", "cut its forecast by 2%": the verb's object, then by (directions.json changeBy).
 const EN_CHANGE_BY = new RegExp(`\\b(${keys(changeByVerbs)})\\s+(?:[a-z'’-]+\\s+){0,4}by\\s+(?:about\\s+|around\\s+|nearly\\s+|some\\s+|as much as\\s+|a further\\s+|another\\s+)?$`, 'i');
+// 下调存款准备金率0.5个百分点, 下调1年期LPR 10个基点: the rate moved is named between the verb and its points.
+const ZH_CHANGE_OBJECT = new RegExp(`(${keys(changeObjectVerbs)})了?(?:[\\u4e00-\\u9fffA-Za-z]|\\d+年期){1,14}?(?:了|为|幅度为)?\\s*$`);
+// 0.25个百分点的降息: the move named right after its points.
+const ZH_DIR_AFTER = new RegExp(`^\\s*的?(${keys(directionAfter.zh)})`);
 const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than\\s+\\d)`, 'i');
 // 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
 // 亏损人民币3.2亿元, 虧損新台幣12.3億元: a currency named before the amount stays inside the loss.
 const ZH_CURRENCY_NAMES = Object.keys(currencyWords.zh).filter((w) => w.length > 1);
 const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|達|达|額為|额为|额|額|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?(?:${keys(ZH_CURRENCY_NAMES)})?\\s*$`);
-const EN_LOSS = /\b(?:loss of|lost|losses of|net loss of|operating loss of|loss (?:widened|narrowed|shrank|grew) to|losses (?:widened|narrowed) to)\s+(?:about\s+|nearly\s+|more than\s+)?$/i;
+// "a loss of", "net loss attributable to shareholders of", "losses deepened to", "the loss per share was", "lost close to".
+const EN_LOSS = /\b(?:loss(?:es)?(?:\s+per\s+share)?(?:\s+attributable\s+to(?:\s+[a-z]+){1,3}?)?\s+(?:of|was|were|totall?ed|came\s+to|stood\s+at|amounted\s+to|(?:widened|narrowed|shrank|shrunk|grew|deepened|swelled|ballooned|increased|decreased|eased|(?:was|were)\s+(?:reduced|cut))\s+to)|lost|losing)\s+(?:(?:about|nearly|almost|around|roughly|close\s+to|more\s+than|over|some|an\s+estimated|between)\s+)?$/i;
+// "a $3 billion loss", "a £12m pre-tax loss": an amount named a loss by the noun after it.
+const EN_LOSS_AFTER = /^\s+(?:(?:net|operating|pre-tax|pretax|quarterly|annual|full-year|first-half|adjusted|underlying)\s+)?loss(?:es)?\b(?!\s+(?:of|in)\s+(?:value|market|share|jobs?|customers|users))/i;
 const EN_CHANGE_NOUN = /\b(gains|increases|additions|rises|declines|decreases|losses|drops|falls|cuts)\b/gi;
 const EN_VERB = /\b(?:is|are|was|were|be|been|reached|reaches|totall?ed|totals|stood|stands|came|comes|hit|hits|amounted|amounts|posted|reported|recorded|generated|brought)\b/i;
 const EN_DIR_ANY = new RegExp(`\\b(?:${keys(directionBefore.en)})\\b`, 'i');
@@ -100,6 +107,14 @@ export function measureOf(
     change = true;
     sign = changeByVerbs[m[1]!.toLowerCase()] as 1 | -1;
     why = `"${m[1]} … by" before the number`;
+  } else if (cjk && tok.unit === 'pp' && (m = ZH_CHANGE_OBJECT.exec(before))) {
+    change = true;
+    sign = changeObjectVerbs[m[1]!] as 1 | -1;
+    why = `"${m[0].trim()}" before the points`;
+  } else if (tok.unit === 'pp' && (m = ZH_DIR_AFTER.exec(after))) {
+    change = true;
+    sign = directionAfter.zh[m[1]!] as 1 | -1;
+    why = `"${m[1]}" after the points`;
   } else if ((m = EN_NOUN_AFTER.exec(after)) && !(m[1] === 'loss' && isMoney(tok.unit))) {
     change = true;
     sign = /decline|drop|fall|slump|decrease|contraction|slide|below|cut|reduction|dip|plunge|retreat|downturn|loss/i.test(m[1]!) ? -1 : 1;
@@ -134,7 +149,7 @@ export function measureOf(
       why = `"${noun[1]}" opens the list`;
     }
   }
-  if (!change && (ZH_LOSS.test(before) || EN_LOSS.test(before))) {
+  if (!change && (ZH_LOSS.test(before) || EN_LOSS.test(before) || (isMoney(tok.unit) && EN_LOSS_AFTER.test(after)))) {
     return { measure: 'level', sign: -1, isBase: false, why: LOSS_WHY };
   }
   if (tok.sign === -1 && !change) sign = -1;
@@ -223,8 +238,9 @@ export function inheritChange(meas: MeasureReading, prev: { measure: Measure; va
   if (meas.measure !== 'level' || prev.measure === 'level') return;
   const restated = isRestatement(joint);
   const listed = sameUnit && /^\s*(?:、|和|及|与|,|，|and|,\s*and)\s*$/.test(joint);
-  // down 10-15%, 增长3%-5%: the high end of a range is the same change as its low end.
-  const ranged = sameUnit && highEnd && /^\s*[-–—~～]\s*$/.test(joint);
+  // down 10-15%, 增长3%-5%, 下降30%至50%: the high end of a range is the same change as its low end
+  // (a 至 that ends a change, 增长2亿至15亿元, makes no range: the range reading decides that).
+  const ranged = sameUnit && highEnd && /^\s*(?:[-－–—~～至到]|to)\s*$/.test(joint);
   if (!restated && !listed && !ranged) return;
   meas.measure = prev.measure;
   // The fall a list inherits is its change word's (下降4.1%、4.7%), not an item's own printed minus (增长10%、-3%和25%).

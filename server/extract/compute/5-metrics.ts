@@ -3,9 +3,11 @@
 // the sentence, so that a metric carries along a clause chain (营业收入126.14亿元，同比下滑0.37%).
 // A count names its own metric when its noun is an alias (40枚金牌, 91 medals), and a metric
 // that counts something (medals) never takes a count of something else (60名 after 金牌).
-import { entityRe, findAll, isMoneyOnlyAlias, isVerbAlias, metricById, metricOf, metricRe, type Match } from '../model/lexicon.js';
-import { isMoney, type NumberToken } from './2-numbers.js';
+import { entityRe, findAll, isMoneyOnlyAlias, isVerbAlias, metricById, metricOf, metricRe, physicalUnits, type Match } from '../model/lexicon.js';
+import { isDuration, isMoney, type NumberToken } from './2-numbers.js';
 import { endingBy, matchesBefore, startingBefore } from '../before.js';
+
+const PHYSICAL = new Set([...Object.values(physicalUnits.zh), ...Object.values(physicalUnits.en)]);
 
 export interface MetricMention extends Match {
   metric: string;
@@ -32,10 +34,14 @@ const SHARE_OF = /占比|比重|占[^，,]{0,12}的|share of|proportion of/i;
 function fits(metric: string, tok: NumberToken): boolean {
   const e = metricById.get(metric);
   if (!e) return false;
+  // A span of time is no metric's figure (a 40-year high is not inflation), and an amount of money is
+  // never in tonnes or barrels a day (crude output of 1.2 mb/d is not the economy's output).
+  if (isDuration(tok.unit)) return false;
+  if (e.money && PHYSICAL.has(tok.unit)) return false;
   // A rate takes only rates; 932.67 million people is not an urbanisation rate.
   if (e.kind === 'rate') return tok.unit === '%' || tok.unit === '‰' || tok.unit === 'pp' || tok.unit.startsWith('per ');
   if (e.neverMoney && isMoney(tok.unit)) return false;
-  if (e.countOf) return tok.unit === 'count' && (!tok.countOf || tok.countOf === e.countOf || tok.countOf === 'item');
+  if (e.countOf) return tok.unit === 'count' && (!tok.countOf || tok.countOf === e.countOf || tok.countOf === 'item' || !!e.alsoCounts?.includes(tok.countOf));
   // Money metrics do not take counts of people or things, nor do percentages of counts.
   if (tok.unit === 'count' && tok.countOf && e.kind !== 'count') return false;
   return true;

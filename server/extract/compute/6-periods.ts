@@ -199,6 +199,8 @@ export function periodMentions(sentence: string): PeriodMention[] {
     const last = out[out.length - 1];
     if (last && f.start < last.end) continue;
     const before = sentence.slice(Math.max(0, f.start - 48), f.start);
+    // "fell 1.9% on the year", "on the quarter": a measure (against a year or a quarter earlier), not a period.
+    if (/^the\s+(?:year|quarter|month)$/i.test(f.text) && /\bon\s+$/i.test(before)) continue;
     f.isBase = ZH_BASE_BEFORE.test(before.slice(-16)) || BASE_AFTER.test(sentence.slice(f.end, f.end + 12).replace(/^[^相比]{0,6}/, '')) || EN_BASE_BEFORE.test(before);
     // 受上年同期高基数影响: a period named inside a cause (受…影响) is the cause's, not the figure's.
     if (/受[^，,。；;受]{0,12}$/.test(before) && /^[^，,。；;]{0,16}影响/.test(sentence.slice(f.end))) f.isBase = true;

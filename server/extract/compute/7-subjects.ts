@@ -4,7 +4,7 @@
 // comparison word in the same clause (ahead of Australia on 18 golds), or in brackets right
 // after the number (85.1%（星火V3.0）) owns that number only. With no entity in the sentence,
 // the subject carries over from the paragraph, then falls back to the article's main subject.
-import { alternation, entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
+import { alternation, entityById, entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
 import { endingBy, startingBefore } from '../before.js';
 
 export interface EntityMention {
@@ -126,7 +126,19 @@ export function subjectOf(
       return { subject: nearest.id, why: `"${nearest.text}" owns the figure`, local: true };
   }
   let owner: EntityMention | undefined;
-  for (let k = nBefore - 1; k >= 0 && !owner; k--) if (!mentions[k]!.compared) owner = mentions[k];
+  let at = -1;
+  for (let k = nBefore - 1; k >= 0 && !owner; k--) if (!mentions[k]!.compared) (owner = mentions[k]), (at = k);
+  // 丰田全球销量, "Toyota sold 10.3 million vehicles worldwide": the world is the company's market, not the owner.
+  if (owner?.id === 'world') {
+    for (let k = at - 1; k >= 0 && mentions[k]!.start >= clause.start; k--) {
+      const m = mentions[k]!;
+      if (!m.compared && ['company', 'product'].includes(entityById.get(m.id)?.kind ?? '')) return { subject: m.id, why: `"${m.text}" earlier in the clause; "${owner.text}" names its market`, local: false };
+    }
+    // "CATL's battery volume ranked first worldwide, holding 36.8% of global share": the company whose the sentence is.
+    const first = mentions[0]!;
+    if (at > 0 && !first.compared && ['company', 'product'].includes(entityById.get(first.id)?.kind ?? '') && /^['’]s\b/.test(sentence.slice(first.end)))
+      return { subject: first.id, why: `"${first.text}'s" opens the sentence; "${owner.text}" names its market`, local: false };
+  }
   if (owner) return { subject: owner.id, why: `"${owner.text}" earlier in the sentence`, local: false };
   return { local: false };
 }

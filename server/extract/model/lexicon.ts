@@ -31,6 +31,10 @@ export interface MetricEntry {
   neverMoney?: boolean;
   /** Aliases that are also verbs taking a price (a ticket costs $40): before a figure they name no metric. */
   verbs?: string[];
+  /** Other counted nouns a count of this metric may name (payrolls of people are counted in jobs). */
+  alsoCounts?: string[];
+  /** An amount of money: in Chinese copy its figure with a magnitude and no unit (净利润1.2亿) is in yuan. */
+  money?: boolean;
 }
 export interface EntityEntry {
   id: string;
@@ -52,7 +56,7 @@ const unitsFile = load<{
   points: Record<'zh' | 'en', string[]>;
   indexPoints: { indexWords: string[]; indexWordsZh: string[] };
   degreeSign: { electricity: string[]; temperature: string[] };
-  gluedLengths: Record<'m' | 'k', { unit: string; after: string[]; before: string[] }>;
+  gluedLengths: Record<'m' | 'k', { unit: string; after: string[]; before: string[]; sentence?: string[] }>;
   gluedPence: { unit: string; per: number; notWith: string[] };
   yenSign: { japan: string[]; china: string[] };
   gluedCelsius: { cues: string[] };
@@ -73,11 +77,12 @@ const unitsFile = load<{
 const qualifiersFile = load<{ before: Record<'zh' | 'en', Record<string, string>>; after: Record<'zh' | 'en', Record<string, string>> }>('qualifiers.json');
 const directionsFile = load<{
   before: Record<'zh' | 'en', Record<string, number>>;
-  after: { en: Record<string, number> };
+  after: Record<'zh' | 'en', Record<string, number>>;
   lossWords: Record<'zh' | 'en', string[]>;
   measures: Record<'zh' | 'en', Record<string, string>>;
   base: Record<'zh' | 'en', string[]>;
   changeBy: { en: Record<string, number> };
+  changeObject: { zh: Record<string, number> };
 }>('directions.json');
 const aspectsFile = load<Record<'zh' | 'en', Record<string, string>> & { notAspects: Record<'zh' | 'en', string[]> }>('aspects.json');
 const periodsFile = load<{
@@ -213,6 +218,7 @@ export const lossWords = directionsFile.lossWords;
 export const measureWords = directionsFile.measures;
 export const baseWords = directionsFile.base;
 export const changeByVerbs = directionsFile.changeBy.en;
+export const changeObjectVerbs = directionsFile.changeObject.zh;
 export const aspectWords = aspectsFile;
 
 // Precompiled matchers for the word lists used on every number.
