@@ -142,6 +142,10 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
   if (afterLoss && meas.isBase && !PROFIT_WORD.test(text.slice(tokens[i - 1]!.end, tok.start))) {
     meas.sign = -1;
     meas.why = 'the base of a loss, so a loss';
+  } else if (afterLoss && /^(?:收窄|扩大|缩小|减少|增加|降|增)(?:至|到)$/.test(text.slice(tokens[i - 1]!.end, tok.start))) {
+    // 亏损由8亿元收窄至3亿元: where the loss went is a loss too.
+    meas.sign = -1;
+    meas.why = LOSS_WHY;
   } else if (afterLoss && tok.rangeEnd === 'high' && tok.sign !== 1) {
     // 亏损3亿元-4亿元, a loss of $3m to $4m: the high end of a loss range is a loss too.
     meas.sign = -1;
@@ -207,6 +211,9 @@ const RATE_MOVED = /(?:涨幅|降幅|增幅|跌幅|增速|减幅|降速)[^，。
 const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|\b(?:priced|IPO|offer(?:ed)?\s+(?:price|of)|tender offer|takeover|buyout|bid)\b|股价|收盘价|报收|发行价/i;
 const EARNINGS_WORD = /\b(?:earnings|earned|profits?|income|dividends?|payout|eps)\b|收益|利润|分红|派息/i;
 const CLAUSE_STOP = /[，。；]/;
+const LOSS_CHANGE_BEFORE = /(?:亏损|虧損|net loss|losses?)(?:额|額)?(?:同比|环比|year on year|year-on-year)?\s*(?:扩大|收窄|缩小|减少|增加|增长|下降|widened|narrowed|shrank|grew|rose|fell|increased|decreased)(?:了|by)?\s*(?:约|近|about\s+)?$/i;
+// 九成以上企业实现盈利, 六成受访者: a share of firms or people, not the metric named after it.
+const SHARE_OF_GROUP = /^(?:以上|以下|左右|多)?的?(?:企业|公司|上市公司|受访者|家庭|居民|消费者|网友|用户|城市|省份|样本|商户|门店|员工|中小企业)/;
 const BUSINESS = /([\u4e00-\u9fffA-Za-z]{1,8}?)(业务|板块|分部)(?!收入|营收)/;
 const SHARE_OF = /占(?!比)|accounting for|accounted for|accounts for|account for|making up|made up|a share of/i;
 
@@ -336,6 +343,11 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     metric = null;
     delete why.metric;
   }
+  if (metric && tok.unit === '%' && SHARE_OF_GROUP.test(text.slice(tok.end, tok.end + 10))) {
+    metric = null;
+    segment = undefined;
+    why.metric = 'a share of a group of firms or people, not the metric named after it';
+  }
   // A span of time is no metric's figure, whichever way a metric reached it (a restatement, the sentence before).
   if (isDuration(tok.unit)) {
     metric = null;
@@ -390,6 +402,8 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   // 环比上涨0.3%，涨幅比上月扩大0.2个百分点: points by which a rate of change moved are a fact of their
   // own, not the change itself (both are changes on the month before).
   if (tok.unit === 'pp' && RATE_MOVED.test(text.slice(clause.start, tok.start))) aspects.add('of:rate-change');
+  // 净亏损同比扩大45%, "net loss widened 12%": a percentage change of a loss is no change of the profit.
+  if (tok.unit === '%' && LOSS_CHANGE_BEFORE.test(text.slice(clause.start, tok.start))) aspects.add('of:loss');
   // A forecast by an analyst or a brokerage is an opinion: two analysts may differ without either being wrong.
   if (aspects.has('forecast') && byAnalyst(text)) {
     aspects.delete('forecast');

@@ -624,3 +624,28 @@ describe('ranges, respectively lists and per-share prices', () => {
     assert.equal(claimOf(en('The bank earned $2.10 per share in the quarter.'), '$2.10').metric, 'eps');
   });
 });
+
+describe('prices per unit', () => {
+  test('"$78 a barrel", "$1,950 an ounce", "£11.44 an hour" are prices per unit; "$2 billion a year" is an amount', () => {
+    assert.equal(claimOf(en('Brent settled at $78 a barrel.'), '$78').unit, 'USD/bbl');
+    assert.equal(claimOf(en('Gold traded at $1,950 an ounce.'), '$1,950').unit, 'USD/oz');
+    assert.equal(claimOf(en('The wage floor rises to £11.44 an hour.'), '£11.44').unit, 'GBP/h');
+    assert.equal(claimOf(en('The scheme costs $2 billion a year.'), '$2 billion').unit, 'USD');
+  });
+});
+
+describe('more units, signs and measures', () => {
+  test('euro cents, dirhams, glued F, percentage-point with a hyphen', () => {
+    close(claimOf(en('Tram fares rose by 30 euro cents.'), '30').value, 0.3);
+    assert.equal(claimOf(en('The airline made a profit of 4 billion dirhams.'), '4 billion').unit, 'AED');
+    assert.equal(claimOf(en('Temperatures hit 109F in the desert.'), '109F').unit, '°F');
+    assert.equal(claimOf(en('A 0.5 percentage-point cut is priced in.'), '0.5').unit, 'pp');
+  });
+
+  test('negative growth, money cut by an amount, m-o-m; a stock split is no figure', () => {
+    close(claimOf(en('The region saw negative growth of 2% last year.'), '2%').value, -2);
+    assert.ok(claimOf(en('The retailer cut its outlook by 15 cents a share.'), '15 cents').value < 0);
+    assert.equal(claimOf(en('Prices rose 0.6% m-o-m in June.'), '0.6%').measure, 'qoq');
+    assert.deepEqual(en('The shares split 4-for-1 last week.').map((c) => c.quote), []);
+  });
+});

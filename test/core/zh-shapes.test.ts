@@ -194,3 +194,38 @@ describe('Chinese respectively lists of years', () => {
     assert.deepEqual(['20亿元', '26亿元', '31亿元'].map((q) => claimOf(span, q).period), ['2022', '2023', '2024']);
   });
 });
+
+describe('Chinese prices per unit, points, currencies and what is no figure', () => {
+  test('a price per unit keeps its unit: 每吨4120元, 920元/吨, 5.6万元/平方米', () => {
+    assert.equal(claimOf(zh('热轧卷板每吨4120元。'), '4120元').unit, 'CNY/t');
+    assert.equal(claimOf(zh('电解铝报920元/吨。'), '920元/吨').unit, 'CNY/t');
+    assert.equal(claimOf(zh('新盘均价5.6万元/平方米。'), '5.6万元').unit, 'CNY/m2');
+    assert.equal(claimOf(zh('公司营收920亿元。'), '920亿元').unit, 'CNY');
+  });
+
+  test('bp after 个 or in capitals, and 个多百分点, are points', () => {
+    close(claimOf(zh('五年期国债收益率下行8个bp。'), '8个bp').value, -0.08);
+    close(claimOf(zh('央行宣布降息15BP。'), '15BP').value, -0.15);
+    const c = claimOf(zh('毛利率下降2个多百分点。'), '2个多百分点');
+    assert.deepEqual([c.unit, c.qualifier], ['pp', 'lower']);
+  });
+
+  test('NT$ before 億元 is the Taiwan dollar; 韓圜 is the won', () => {
+    assert.equal(claimOf(zh('该公司营收达NT$3.4億元。'), 'NT$3.4').unit, 'TWD');
+    assert.equal(claimOf(zh('现代汽车投资2兆韓圜。'), '2兆').unit, 'KRW');
+  });
+
+  test('二级资本债 and 近8个交易日 are no figures; a share of firms names no metric', () => {
+    assert.deepEqual(zh('多家银行二级资本债发行放量。').map((c) => c.quote), []);
+    assert.deepEqual(zh('该股近8个交易日累计上涨9%。').map((c) => c.quote), ['9%']);
+    assert.equal(claimOf(zh('逾七成企业实现盈利。'), '七成').metric, null);
+    assert.equal(claimOf(zh('宁夏发生5.5级地震。'), '5.5级').unit, 'magnitude');
+  });
+
+  test('a loss and where it went are negative; a percentage change of a loss is its own fact', () => {
+    const c = zh('亏损额由上年的6亿元收窄至2亿元。');
+    assert.ok(claimOf(c, '6亿元').value < 0 && claimOf(c, '2亿元').value < 0);
+    assert.ok(claimOf(zh('净亏损同比扩大38%。'), '38%').aspects.includes('of:loss'));
+    assert.ok(!claimOf(zh('净利润同比增长38%。'), '38%').aspects.includes('of:loss'));
+  });
+});

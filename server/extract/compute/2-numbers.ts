@@ -24,6 +24,7 @@ import {
   escapeRe,
   physicalUnits,
   perMilleWords,
+  perUnitWords,
   zhNumerals,
   enNumberWords,
   percentPrefixes,
@@ -454,7 +455,7 @@ const zhPhysical = Object.keys(physicalUnits.zh).sort((a, b) => b.length - a.len
 const enPhysical = Object.keys(physicalUnits.en).sort((a, b) => b.length - a.length);
 const enPoints = [...pointWords.en].sort((a, b) => b.length - a.length);
 // Basis points are hundredths of a percentage point.
-const isBasis = (w: string) => /basis|^bps?$|基点/i.test(w);
+const isBasis = (w: string) => /basis|bps?$|基点|基點/i.test(w);
 const INDEX_WORD = wordsRe(indexPoints.indexWords, 'i');
 const PERCENT_AFTER_POINTS = /^\s*,?\s*(?:or|\()\s*[+\-−]?\d[\d.]*\s*(?:%|percent|per cent)/i;
 /** Bare points: index points where an index is spoken of, else percentage points (units.json indexPoints). */
@@ -478,7 +479,7 @@ const RE_ZH_AFTER = new RegExp(
 const RE_EN_AFTER = new RegExp(
   // "$4.6-billion deal": a hyphen may join the magnitude word to the figure.
   `^(?:[\\s-]?(${enMagWords.join('|')})\\b|(${enMagShort.join('|')})\\b)?` +
-    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?!\\s+points?)|percent|per cent|pct(?!\\s+points?)|pc|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|(?:[\\s-]|(?=bps?\\b))(${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b` +
+    `(?:\\s?(%|％|‰)|\\s(percents|percentage(?![\\s-]+points?)|percent|per cent|pct(?!\\s+points?)|pc|per mille|per thousand|per 1,000|per 1000)(?!\\w|,\\d)|\\s(?:[a-z]+\\s)?(per 1,000|per thousand)(?!\\d|,\\d)|(?:[\\s-]|(?=bps?\\b))(${enPoints.map(escapeRe).join('|')})\\b|[\\s-](${enCurrency.map(escapeRe).join('|')})\\b(?!\\s+cents?\\b)|[\\s-](${alternation(Object.keys(subunits).filter((k) => /^[a-z]/.test(k)))})\\b|\\s?(${enPhysical.map(escapeRe).join('|')})\\b` +
     // 30pc, 0.8pct: per cent glued to the figure, as British papers print it.
     `|(pct?)(?![A-Za-z]))?`,
   'i',
@@ -537,7 +538,7 @@ function gluedLength(letter: 'm' | 'k', before: string, after: string, sentence:
   return c.after.test(after) || c.before.test(before) || ((gluedLengths[letter].sentence?.length ?? 0) > 0 && LENGTH_SENTENCE[letter].test(sentence)) ? c.unit : undefined;
 }
 // 40C, minus 5C: degrees Celsius where temperature is spoken of (units.json gluedCelsius).
-const GLUED_C = /^C(?![A-Za-z0-9])/;
+const GLUED_C = /^[CF](?![A-Za-z0-9])/;
 const CELSIUS_CUE = wordsRe(gluedCelsius.cues, 'i');
 const isGluedCelsius = (after: string, sentence: string) => GLUED_C.test(after) && (CELSIUS_CUE.test(sentence) || /\bminus\s+\d/i.test(sentence));
 // 82p, 15.5p a share: pence, except where pictures are spoken of (1080p) (units.json gluedPence).
@@ -553,6 +554,8 @@ const ZH_INDEX = new RegExp(alternation(indexPoints.indexWordsZh));
 // 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (units.json degreeSign).
 const ELECTRICITY = new RegExp(alternation(degreeSign.electricity));
 const TEMPERATURE = new RegExp(alternation(degreeSign.temperature));
+// 级 is a magnitude only where an earthquake is spoken of: 二级资本债, 6级风 are not.
+const QUAKE = /地震|震级|震級|余震|餘震|强震|強震/;
 const ZH_CURRENCY_BEFORE = new RegExp(`(${zhCurrency.map(escapeRe).join('|')})\\s?$`);
 const SYM_BETWEEN = new RegExp(`^\\s?[${Object.keys(currencySymbols).filter((k) => k.length === 1).map(escapeRe).join('')}]\\s?[0-9]`);
 const OTHER_SCRIPT_AFTER = /^\s?(?![A-Za-z\u00c0-\u024f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\p{L}/u;
@@ -583,12 +586,17 @@ function opensRange(sentence: string, start: number, end: number): boolean {
   return !!m && (!/^\s?and/i.test(m[0]) || /\bbetween\s+\$?$/i.test(sentence.slice(Math.max(0, start - 10), start)));
 }
 
+const PER_UNIT_EN_MAP = new Map(Object.entries(perUnitWords.en).map(([k, v]) => [k.toLowerCase(), v]));
+const PER_UNIT_EN = new RegExp(`^\\s*(?:a|an|per|each)\\s+(${alternation(Object.keys(perUnitWords.en))})\\b`, 'i');
+const PER_UNIT_ZH_AFTER = new RegExp(`^\\s?[/／](${alternation(Object.keys(perUnitWords.zh))})`);
+const PER_UNIT_ZH_BEFORE = new RegExp(`每(${alternation(Object.keys(perUnitWords.zh))})(?:的)?(?:价格|售价|均价|单价)?(?:为|约|达|在|超过|报)?\\s*$`);
+
 /** Finds spans that hold no quantities: URLs, markdown link targets, times. */
 function blockedSpans(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   // URLs, link targets, clock times, exchange-rate footnotes "($1 = 7.2290 yuan)", ages ("aged 16 to 59",
   // "60 and over", 60岁及以上), and the tolerance of a guidance ("plus or minus 2%").
-  const re = /https?:\/\/\S+|www\.\S+|\]\([^)]*\)|\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b|[(（]\s*(?:US)?\$\s?1\s*=\s*[\d.]+\s*[A-Za-z\u4e00-\u9fff]+\s*[)）]|\baged\s+\d+(?:\s*(?:to|-|–|and)\s*\d+)?|\b\d+\s+(?:and|or)\s+(?:over|older|above)\b|\d+(?:-\d+)?岁|\bplus or minus\s+[\d.]+\s*%|上下浮动\s*[\d.]+\s*%|±\s?[\d.]+\s*%/g;
+  const re = /https?:\/\/\S+|www\.\S+|\]\([^)]*\)|\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b|[(（]\s*(?:US)?\$\s?1\s*=\s*[\d.]+\s*[A-Za-z\u4e00-\u9fff]+\s*[)）]|\baged\s+\d+(?:\s*(?:to|-|–|and)\s*\d+)?|\b\d+\s+(?:and|or)\s+(?:over|older|above)\b|\d+(?:-\d+)?岁|\bplus or minus\s+[\d.]+\s*%|\b\d+-for-\d+\b|上下浮动\s*[\d.]+\s*%|±\s?[\d.]+\s*%/g;
   for (const m of s.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }
@@ -616,7 +624,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // A code the number before has taken as its own (10 rmb 20 usd) is not this one's.
     if (symBefore && r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!) < prevEnd) symBefore = null;
     // 12k个百分点, 百分之15Ｋ: a Latin letter glued to a number in Chinese text is not read.
-    if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg|pcts?|ppts?|bps?)\b/.test(toAscii(after))) continue;
+    if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg|pcts?|ppts?|bps?|BPs?)\b/.test(toAscii(after))) continue;
     // GPT-4, A100: letters before the number name a thing; a magnitude before a dash ends a range's low end (£1.5bn-2bn).
     if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || (/[A-Za-z]-$/.test(before) && !/\d(?:bn|mn|m|k|tn|trn)-$/.test(before)))) continue;
     // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
@@ -687,7 +695,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       else if (pts) {
         unit = 'pp';
         if (isBasis(pts)) (mult = 0.01), (stepUnit = 0.01);
-      } else if (phys) unit = phys === '度' && !ELECTRICITY.test(sentence) ? (TEMPERATURE.test(sentence) ? '°C' : '°') : physicalUnits.zh[phys]!;
+      } else if (phys === '级' && !QUAKE.test(sentence)) continue;
+      else if (phys) unit = phys === '度' && !ELECTRICITY.test(sentence) ? (TEMPERATURE.test(sentence) ? '°C' : '°') : physicalUnits.zh[phys]!;
       else if (tenth) {
         unit = '%';
         mult = 10;
@@ -741,9 +750,10 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       stepUnit = mult;
       i = r.end + capsMag[0].length;
     }
-    if (!unit && !r.chinese && !symBefore && !r.words && r.value < 100 && isGluedCelsius(after, sentence)) {
-      unit = '°C';
-      unitWhy = 'C glued to a temperature is degrees Celsius';
+    // 40C, 104F: degrees where temperature is spoken of.
+    if (!unit && !r.chinese && !symBefore && !r.words && r.value < (after[0] === 'F' ? 150 : 100) && isGluedCelsius(after, sentence)) {
+      unit = after[0] === 'F' ? '°F' : '°C';
+      unitWhy = `${after[0]} glued to a temperature is degrees ${after[0] === 'F' ? 'Fahrenheit' : 'Celsius'}`;
       i = r.end + 1;
     }
     if (!unit && !r.chinese && !capsMag && !symBefore && !r.words && GLUED_PENCE.test(after) && !PENCE_NOT.test(sentence)) {
@@ -851,6 +861,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       start = r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!);
     } else if (symBefore && (unit === 'CNY' || unit === 'USD' || unit === symCode)) {
       start = r.start - symBefore[0].length + symBefore[0].indexOf(symBefore[1]!);
+      // NT$1.2億元, HK$3億元: 元 is the dollar the sign names, not the yuan.
+      if (unit === 'CNY' && symCode && symCode !== 'CNY' && symCode !== 'USD') (unit = symCode), (unitWhy = `${symBefore[1]} before the number: 元 is its dollar`);
     }
     if (r.prefix) start -= r.prefix.length;
     // A printed sign: "+24.7%", "-8% y/y", "为-2018.87万元" (not the dash of a range such as 34.5-37.0).
@@ -883,6 +895,18 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     const perShare = perN > 1 || (!!ps && unit !== '%' && unit !== 'pp');
     if (perN > 1) unitWhy = `quoted per ${perN} shares`;
     if (ps && perShare && perN <= 1) i += ps[0].length;
+    // Prices per unit: "$82 a barrel", 850元/吨, 每吨3650元 (units.json perUnit).
+    if (isMoney(unit) && !perShare) {
+      const en = !r.chinese && lang === 'en' ? PER_UNIT_EN.exec(sentence.slice(i)) : null;
+      const zhAfter = en ? null : PER_UNIT_ZH_AFTER.exec(sentence.slice(i));
+      const zhBefore = en || zhAfter ? null : PER_UNIT_ZH_BEFORE.exec(sentence.slice(Math.max(0, start - 12), start));
+      const per = en ? PER_UNIT_EN_MAP.get(en[1]!.toLowerCase()) : zhAfter ? perUnitWords.zh[zhAfter[1]!] : zhBefore ? perUnitWords.zh[zhBefore[1]!] : undefined;
+      if (per) {
+        unit = `${unit}/${per}`;
+        unitWhy = `a price per ${(en ?? zhAfter ?? zhBefore)![1]}`;
+        if (en || zhAfter) i += (en ?? zhAfter)![0].length;
+      }
+    }
 
     // Durations and ages: 14 years, a 10-year bond, a 45-year-old man, 79.3 years of life expectancy.
     // Time words after "the/past/first" name a period (the 12 months to March), and "two years ago" a date: neither is read.
@@ -933,7 +957,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (name && !NOT_A_NAME.has(name[1]!.toLowerCase()) && !symbolCode(name[1]!) && !MONTH_BEFORE.test(before)) continue;
     if (!r.chinese && unit === 'count' && /^\s(?:months?|years?|weeks?|days?|quarters?|hours?|minutes?)\b/i.test(after)) continue;
     // What does not state a quantity.
-    const datey = /^\s?个?(?:年|月|日(?![元圆圓])|号|时|小时|点|季|周|星期|天|岁|世纪|年代)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));
+    const datey = /^\s?个?(?:年|月|日(?![元圆圓])|号|时|小时|点|季|周|星期|天|岁|世纪|年代|交易日|工作日)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));
     if (datey && !['%', 'pp', 'points'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
     if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;

@@ -30,7 +30,8 @@ const EN_DIR_AFTER = new RegExp(`^\\s+(${keys(directionAfter.en)})\\b(?!\\s+than
 // 亏损3亿元, 净亏损扩大至5亿元, "a loss of", "loss widened to": the amount of a loss is negative.
 // 亏损人民币3.2亿元, 虧損新台幣12.3億元: a currency named before the amount stays inside the loss.
 const ZH_CURRENCY_NAMES = Object.keys(currencyWords.zh).filter((w) => w.length > 1);
-const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:了|为|達|达|額為|额为|额|額|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?(?:${keys(ZH_CURRENCY_NAMES)})?\\s*$`);
+// 亏损额由上年的8亿元…: the loss's earlier amount, named after 由.
+const ZH_LOSS = new RegExp(`(${keys(lossWords.zh)})(?:额|額)?(?:由(?:上年|去年|上年同期|去年同期|上一年度?|前一年)?的?)?(?:了|为|達|达|額為|额为|扩大至|扩大到|收窄至|收窄到|增至|减至|降至)?(?:约|近|超过|逾)?(?:${keys(ZH_CURRENCY_NAMES)})?\\s*$`);
 // "a loss of", "net loss attributable to shareholders of", "losses deepened to", "the loss per share was", "lost close to".
 const EN_LOSS = /\b(?:loss(?:es)?(?:\s+per\s+share)?(?:\s+attributable\s+to(?:\s+[a-z]+){1,3}?)?\s+(?:of|was|were|totall?ed|came\s+to|stood\s+at|amounted\s+to|(?:widened|narrowed|shrank|shrunk|grew|deepened|swelled|ballooned|increased|decreased|eased|(?:was|were)\s+(?:reduced|cut))\s+to)|lost|losing)\s+(?:(?:about|nearly|almost|around|roughly|close\s+to|more\s+than|over|some|an\s+estimated|between)\s+)?$/i;
 // "a $3 billion loss", "a £12m pre-tax loss": an amount named a loss by the noun after it.
@@ -102,8 +103,9 @@ export function measureOf(
       sign = /降幅|跌幅|减幅/.test(zhRate[1]!) === widens ? -1 : 1;
       why = `"${zhRate[1]}${zhRate[2]}": the rate ${sign === 1 ? 'rose' : 'fell'} by these points`;
     }
-  } else if (latin && !isMoney(tok.unit) && (m = EN_CHANGE_BY.exec(before))) {
-    // Money raised by an amount (raised the buyback by $50bn) is the amount added, read as printed.
+  } else if (latin && (m = EN_CHANGE_BY.exec(before)) && (!isMoney(tok.unit) || changeByVerbs[m[1]!.toLowerCase()] === -1)) {
+    // Money raised by an amount (raised the buyback by $50bn) is the amount added, read as printed;
+    // money cut by an amount (cut its forecast by 10 cents) is a fall.
     change = true;
     sign = changeByVerbs[m[1]!.toLowerCase()] as 1 | -1;
     why = `"${m[1]} … by" before the number`;

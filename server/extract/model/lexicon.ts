@@ -72,6 +72,7 @@ const unitsFile = load<{
   discount: { zh: string[] };
   multiples: { en: Record<string, string> };
   numerals: { digits: Record<string, number>; units: Record<string, number>; sections: Record<string, number>; point: string[]; minus: string[]; vague: string[]; vagueBeforeUnit: string[] };
+  perUnit: Record<'zh' | 'en', Record<string, string>>;
   numberWords: { small: Record<string, number>; tens: Record<string, number>; scales: Record<string, number>; dozen: Record<string, number>; fractions: string[] };
 }>('units.json');
 const qualifiersFile = load<{ before: Record<'zh' | 'en', Record<string, string>>; after: Record<'zh' | 'en', Record<string, string>> }>('qualifiers.json');
@@ -208,6 +209,7 @@ export const zhNumerals = unitsFile.numerals;
 export const discountWords = unitsFile.discount.zh;
 export const multipleWords = unitsFile.multiples.en;
 export const enNumberWords = unitsFile.numberWords;
+export const perUnitWords = unitsFile.perUnit;
 
 // ---- qualifiers, directions, aspects
 export const qualifierBefore = qualifiersFile.before;
