@@ -52,7 +52,7 @@ export const quarterOf = (p: string | null) => (p && /^(?:FY)?\d{4}-Q\d$/.test(p
 // the comparison is the base's own, and the period right after it is its period, not the base's mark.
 const CHANGE_NOUN = alternation(Object.keys(directionAfter.en));
 const BASE_WORD = String.raw`(?:compared\s+(?:with|to)|versus|vs\.?|against|than|from|after|following)`;
-const CHANGE_OF_BEFORE = new RegExp(String.raw`\b${BASE_WORD}\s+(?:an?\s+)?(?:[a-z]+(?:ly|-on-[a-z]+)\s+)?(?:${CHANGE_NOUN})\s+of\s+(?:about\s+|around\s+)?$`, 'i');
+const CHANGE_OF_BEFORE = new RegExp(String.raw`\b${BASE_WORD}\s+(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}(?:${CHANGE_NOUN})\s+of\s+(?:about\s+|around\s+)?$`, 'i');
 const CHANGE_AFTER_A = new RegExp(String.raw`\b${BASE_WORD}\s+an?\s+$`, 'i');
 const CHANGE_NOUN_AFTER = new RegExp(String.raw`^\s+(?:[a-z]+(?:ly|-on-[a-z]+)\s+)?(?:${CHANGE_NOUN})\b`, 'i');
 const OWN_PERIOD_GAP = new RegExp(String.raw`^\s*(?:(?:[a-z]+(?:ly|-on-[a-z]+)\s+)?(?:${CHANGE_NOUN})\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?$`, 'i');

@@ -3,7 +3,7 @@
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
 import { lowerBound } from '../lower-bound.js';
-import { alternation, directionBefore, entityById, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { alternation, directionBefore, entityById, periods, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import { isDuration, type NumberToken } from './compute/2-numbers.js';
@@ -74,7 +74,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     meas.measure = fig.prev.measure;
     fig.why.measure = `compared with "${fig.prev.quote}", a change, so a change of its own period`;
   }
-  settleMeasure(meas, fig, entry, unit, period, aspects);
+  settleMeasure(meas, fig, entry, unit, period, aspects, s.text);
 
   const start = s.start + tok.start;
   const end = s.start + tok.end;
@@ -211,6 +211,24 @@ const RATE_MOVED = /(?:涨幅|降幅|增幅|跌幅|增速|减幅|降速)[^，。
 const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|\b(?:priced|IPO|offer(?:ed)?\s+(?:price|of)|tender offer|takeover|buyout|bid)\b|股价|收盘价|报收|发行价/i;
 const EARNINGS_WORD = /\b(?:earnings|earned|profits?|income|dividends?|payout|eps)\b|收益|利润|分红|派息/i;
 const CLAUSE_STOP = /[，。；]/;
+const WORK_TITLE = /《([^《》]{1,30})》/g;
+/** A work's title as a key: Traditional and Simplified pages write 《長河》 and 《长河》 (text is folded already), punctuation aside. */
+const foldWork = (t: string) => t.replace(/[\s·・:：]/g, '').toLowerCase();
+// Tenors: 1年期, 5年期以上, 7天期, 3个月期; one-year, 10-year, seven-day (before a yield, rate or bond).
+const TENOR_ZH = /(\d{1,2}|[一二两三五七十]{1,2})\s*(年|天|个月|周)期/g;
+const TENOR_EN = /\b(one|two|three|five|seven|ten|fourteen|twenty|thirty|\d{1,2})[- ](year|month|day|week)(?![- ]old)\b(?=[^,;.]{0,40}\b(?:yields?|rates?|LPR|bonds?|notes?|Treasur(?:y|ies)|gilts?|bunds?|JGBs?|repos?|loans?|deposits?|mortgages?|debt|paper|swaps?)\b)/gi;
+const TENOR_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, five: 5, seven: 7, ten: 10, fourteen: 14, twenty: 20, thirty: 30, 一: 1, 二: 2, 两: 2, 三: 3, 五: 5, 七: 7, 十: 10 };
+const TENOR_UNITS: Record<string, string> = { 年: 'y', year: 'y', 天: 'd', day: 'd', 个月: 'm', month: 'm', 周: 'w', week: 'w' };
+/** The last tenor named in the text (1y, 7d, 3m), if any. */
+function tenorIn(text: string): string | undefined {
+  let last: RegExpMatchArray | undefined;
+  for (const m of text.matchAll(TENOR_ZH)) last = m;
+  for (const m of text.matchAll(TENOR_EN)) if (!last || m.index! > last.index!) last = m;
+  if (!last) return undefined;
+  const n = /^\d+$/.test(last[1]!) ? Number(last[1]) : TENOR_NUMBERS[last[1]!.toLowerCase()];
+  const unit = TENOR_UNITS[last[2]!.toLowerCase()];
+  return n && unit ? `${n}${unit}` : undefined;
+}
 const LOSS_CHANGE_BEFORE = /(?:亏损|虧損|net loss|losses?)(?:额|額)?(?:同比|环比|year on year|year-on-year)?\s*(?:扩大|收窄|缩小|减少|增加|增长|下降|widened|narrowed|shrank|grew|rose|fell|increased|decreased)(?:了|by)?\s*(?:约|近|about\s+)?$/i;
 // 九成以上企业实现盈利, 六成受访者: a share of firms or people, not the metric named after it.
 const SHARE_OF_GROUP = /^(?:以上|以下|左右|多)?的?(?:企业|公司|上市公司|受访者|家庭|居民|消费者|网友|用户|城市|省份|样本|商户|门店|员工|中小企业)/;
@@ -402,6 +420,18 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   // 环比上涨0.3%，涨幅比上月扩大0.2个百分点: points by which a rate of change moved are a fact of their
   // own, not the change itself (both are changes on the month before).
   if (tok.unit === 'pp' && RATE_MOVED.test(text.slice(clause.start, tok.start))) aspects.add('of:rate-change');
+  // 《长河》以8.62亿元票房夺冠: a figure of a named work (film, book, show, game) is the work's, not the total's.
+  if (x.facts.lang === 'zh') {
+    const from = Math.max(clause.start, i > 0 ? tokens[i - 1]!.end : 0);
+    const works = [...text.slice(from, tok.start).matchAll(WORK_TITLE)];
+    const own = works.pop();
+    if (own) aspects.add(`work:${foldWork(own[1]!)}`);
+  }
+  // 1年期LPR为3.0%，5年期以上LPR为3.5%, "the 10-year yield rose to 4.25%": a rate of one tenor is another fact than the next.
+  if (tok.unit === '%' || tok.unit === 'pp') {
+    const t = tenorIn(text.slice(clause.start, tok.start));
+    if (t) aspects.add(`tenor:${t}`);
+  }
   // 净亏损同比扩大45%, "net loss widened 12%": a percentage change of a loss is no change of the profit.
   if (tok.unit === '%' && LOSS_CHANGE_BEFORE.test(text.slice(clause.start, tok.start))) aspects.add('of:loss');
   // A forecast by an analyst or a brokerage is an opinion: two analysts may differ without either being wrong.
@@ -549,11 +579,23 @@ function yearOfSpan(f: SentenceFacts, p: PeriodMention, i: number): number | und
  * of the year before. Such a base is a plain level of its own period, no longer a base.
  */
 function ownPeriodOfBase(a: ArticleContext, x: SentenceContext, fig: Figure, meas: MeasureReading, aspects: Set<string>, current: string | null, fiscalYearEnd?: number): string | null {
-  // Without a period of the comparison, "rose to 41% from 34% in 2022" may say when it rose.
-  if (!meas.isBase || meas.measure !== 'level' || !aspects.has('base') || !current) return null;
   const { tok, why } = fig;
   const f = x.facts;
   const text = f.sentence.text;
+  // 比去年国庆档的18.8亿元, 较9月的0.2%: in Chinese a figure right after 比/较 and a period is that period's.
+  const zhNamed = f.lang === 'zh' && meas.measure === 'level' ? f.periods[endingBy(f.periods, tok.start) - 1] : undefined;
+  if (zhNamed?.isBase && zhNamed.start >= fig.clause.start && /[比较較](?:于|於)?$/.test(text.slice(Math.max(0, zhNamed.start - 2), zhNamed.start)) && /^(?:份|末|底)?(?:的|时的|为)$/.test(text.slice(zhNamed.end, tok.start)) && zhNamed.raw.kind !== 'CUR') {
+    const period = resolvePeriod(zhNamed.raw, { date: a.article.date, year: yearNear(f, zhNamed), fiscalYearEnd });
+    if (period && period !== current) {
+      why.period = `"${zhNamed.text}" right before the figure it was compared with`;
+      aspects.delete('base');
+      fig.basis.period = 'stated';
+      return period;
+    }
+  }
+  if (!meas.isBase || meas.measure !== 'level' || !aspects.has('base')) return null;
+  // Without a period of the comparison, "rose to 41% from 34% in 2022" may say when it rose.
+  if (!current) return null;
   const next = nextFigureStart(f, fig.i);
   const named = f.periods.find((p) => p.start >= tok.end && p.start < next && p.end <= fig.clause.end && /^[\s,]*(?:(?:reported|recorded|posted|booked|seen)\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?$/i.test(text.slice(tok.end, p.start)));
   // "a year earlier" after the figure names the year-ago figure as well as words before it do.
@@ -594,9 +636,28 @@ function nextFigureStart(f: SentenceFacts, i: number): number {
   return Infinity;
 }
 
+const MONTH_BASE_AFTER = /^[\s,]*(?:\w+\s+)?(?:from|than(?:\s+in)?|compared\s+(?:with|to)|versus|over|on)\s+(?:(?:last|the\s+previous)\s+)?([A-Z][a-z]+)\b/;
+const monthNumber = (w: string) => (isMonthName(w) || /^[A-Z][a-z]{2,3}$/.test(w) ? periods.monthNames[w.toLowerCase()] : undefined);
+
 /** What the measure means once metric and period are known. */
-function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | undefined, unit: string, period: string | null, aspects: Set<string>) {
+function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | undefined, unit: string, period: string | null, aspects: Set<string>, text: string) {
   const { why } = fig;
+  // "Payrolls increased by 187,000": a flow's figure is the change over its period, the same fact as "added 187,000 jobs".
+  if (entry?.flow && meas.measure === 'yoy' && unit === 'count' && /no base named, read as year on year$/.test(meas.why ?? '')) {
+    meas.measure = 'level';
+    why.measure = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; the metric is itself a change over its period`;
+    return;
+  }
+  // "4.8% more than in October", "fell 5.4% from October": a change on the month before is month on month.
+  if (meas.measure === 'yoy' && /no base named, read as year on year$/.test(meas.why ?? '') && period && /^\d{4}-\d{2}$/.test(period)) {
+    const named = MONTH_BASE_AFTER.exec(text.slice(fig.tok.end, fig.tok.end + 40));
+    const month = named ? monthNumber(named[1]!) : undefined;
+    if (month && month === ((+period.slice(5) + 10) % 12) + 1) {
+      meas.measure = 'qoq';
+      why.measure = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; "${named![0].trim()}" is the month before`;
+      return;
+    }
+  }
   // An inflation rate printed as a level is the price index's change on a year earlier.
   if (entry?.levelIsChange && meas.measure === 'level' && unit === '%' && (!meas.isBase || !aspects.has('base'))) {
     meas.measure = 'yoy';

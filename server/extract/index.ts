@@ -118,13 +118,14 @@ function extractFolded(article: Article, traditional = false): Claim[] {
   // Flattened tables: the k-th figure of a row line belongs to the k-th column its header line names.
   const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));
   // Data sources and agencies (IDC, Reuters, 国家统计局) report figures but own none of them.
-  for (const f of facts) f.entities = f.entities.filter((e) => entityById.get(e.id)?.kind !== 'source');
+  // A national agency (国家统计局, the Fed) names the country it reports for, though never a company's market.
+  for (const f of facts) f.entities = f.entities.flatMap((e) => { const s = entityById.get(e.id); return s?.kind !== 'source' ? [e] : s.of ? [{ ...e, id: s.of, viaSource: true }] : []; });
   const main = mainSubject({ ...article, title: unowned(article.title, traditional) }, facts);
   // In coverage of a company, a country names a market: a region of the figure, not its owner.
   const companyStory = ['company', 'product'].includes(entityById.get(main)?.kind ?? 'company') && main !== UNKNOWN_SUBJECT;
   // The world market is the exception: "global shipments" belong to the market, not to a company.
   const market = (id: string) => ['country', 'region'].includes(entityById.get(id)?.kind ?? '');
-  if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => !market(e.id) || e.id === 'world' || ((f.regions ??= []).push(e), false));
+  if (companyStory) for (const f of facts) f.entities = f.entities.filter((e) => !e.viaSource && (!market(e.id) || e.id === 'world' || ((f.regions ??= []).push(e), false)));
   // A company on its own fiscal calendar names its quarters in that calendar.
   const fiscalYearEnd = entityById.get(main)?.fiscalYearEnd;
   const mainPeriod = mainPeriodOf(article, facts, fiscalYearEnd);

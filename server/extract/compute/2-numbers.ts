@@ -572,6 +572,7 @@ const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)/i;
 const STOP_WORDS = new Set(['in', 'on', 'at', 'to', 'from', 'for', 'of', 'and', 'or', 'the', 'a', 'an', 'with', 'by', 'was', 'were', 'is', 'are', 'went', 'per', 'each', 'year', 'years', 'days', 'day', 'months', 'weeks', 'hours', 'apiece']);
 
 const DURATION_AFTER = /^(?:[-\u2010\u2011]|\s)(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries)(?:([-\u2010\u2011\s])old\b)?(?![-\u2010\u2011]?[A-Za-z0-9])/i;
+const TENOR_AFTER = /^[^,;.]{0,25}?\b(?:yields?|rates?|LPR|bonds?|notes?|Treasur(?:y|ies)|gilts?|bunds?|JGBs?|repos?|loans?|mortgages?|debt|paper|swaps?)\b/i;
 const DURATION_UNITS: Record<string, string> = { century: 'centuries', centuries: 'centuries' };
 const PERIOD_BEFORE = /\b(?:the|first|last|past|previous|next|latest|recent|coming|final|initial|trailing)\s+$/i;
 const DATE_AFTER = /^\s+(?:ago|earlier|later|before|after|from now|prior|since|through|to|ended|ending|until)\b/i;
@@ -586,6 +587,8 @@ function opensRange(sentence: string, start: number, end: number): boolean {
   return !!m && (!/^\s?and/i.test(m[0]) || /\bbetween\s+\$?$/i.test(sentence.slice(Math.max(0, start - 10), start)));
 }
 
+const ZH_PHYSICAL_UNITS = new Set(Object.values(physicalUnits.zh));
+const PER_DAY_ZH = /(?:日产|日均产量|日均|每日|每天|日处理)(?:量|能力)?(?:约|近|超过|超|逾|达|为)?\s*$/;
 const PER_UNIT_EN_MAP = new Map(Object.entries(perUnitWords.en).map(([k, v]) => [k.toLowerCase(), v]));
 const PER_UNIT_EN = new RegExp(`^\\s*(?:a|an|per|each)\\s+(${alternation(Object.keys(perUnitWords.en))})\\b`, 'i');
 const PER_UNIT_ZH_AFTER = new RegExp(`^\\s?[/／](${alternation(Object.keys(perUnitWords.zh))})`);
@@ -695,7 +698,9 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       else if (pts) {
         unit = 'pp';
         if (isBasis(pts)) (mult = 0.01), (stepUnit = 0.01);
-      } else if (phys === '级' && !QUAKE.test(sentence)) continue;
+        // 降息1码: in Taiwan and Hong Kong a 码 is a quarter point.
+        else if (/^[码碼]$/.test(pts)) (mult = 0.25), (stepUnit = 0.25), (unitWhy = '码 is a quarter of a percentage point');
+      } else if (phys === '级' && (!QUAKE.test(sentence) || r.chinese)) continue; // 响应提升至二级: a level of response; magnitudes are printed in digits
       else if (phys) unit = phys === '度' && !ELECTRICITY.test(sentence) ? (TEMPERATURE.test(sentence) ? '°C' : '°') : physicalUnits.zh[phys]!;
       else if (tenth) {
         unit = '%';
@@ -895,6 +900,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     const perShare = perN > 1 || (!!ps && unit !== '%' && unit !== 'pp');
     if (perN > 1) unitWhy = `quoted per ${perN} shares`;
     if (ps && perShare && perN <= 1) i += ps[0].length;
+    // 日产4.21万桶, 日均产量30万吨: a physical amount per day.
+    if (lang === 'zh' && ZH_PHYSICAL_UNITS.has(unit) && PER_DAY_ZH.test(sentence.slice(Math.max(0, start - 8), start))) (unit = `${unit}/d`), (unitWhy = 'an amount per day (日产, 日均)');
     // Prices per unit: "$82 a barrel", 850元/吨, 每吨3650元 (units.json perUnit).
     if (isMoney(unit) && !perShare) {
       const en = !r.chinese && lang === 'en' ? PER_UNIT_EN.exec(sentence.slice(i)) : null;
@@ -918,6 +925,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       const age = !!dur[2];
       if (!age && (r.words || (r.decimals === 0 && r.value < 10) || /^(?:19|20)\d{2}$/.test(r.digits))) continue;
       if (!age && /^\s/.test(dur[0]) && /^(?:second|minute)$/i.test(dur[1]!)) continue;
+      // The 10-year Treasury, a 30-year mortgage: a tenor names the instrument (an aspect of its rate), it is no figure.
+      if (!age && TENOR_AFTER.test(sentence.slice(i + dur[0].length, i + dur[0].length + 40))) continue;
       const word = dur[1]!.toLowerCase();
       unit = DURATION_UNITS[word] ?? `${word.replace(/s$/, '')}s`;
       unitWhy = dur[2] ? `an age in ${unit}` : `a span of ${unit}`;

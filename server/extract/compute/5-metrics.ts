@@ -26,9 +26,12 @@ export function metricMentions(sentence: string): MetricMention[] {
     .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/(?:人均|非|non[-\u2010\u2011 ]?)$/i.test(sentence.slice(Math.max(0, m.start - 4), m.start)))
     // "a ticket costs $40": a verb that takes a price, not the metric.
     .filter((m) => !isVerbAlias(m.text) || !PRICE_AFTER.test(sentence.slice(m.end, m.end + 40)))
+    // "the world's largest economy", 全球第二大经济体: a country named by its size, not its output.
+    .filter((m) => !/^(?:the\s+)?econom(?:y|ies)$/i.test(m.text) || !ECONOMY_AS_COUNTRY.test(sentence.slice(Math.max(0, m.start - 30), m.start)))
     .map((m) => ({ ...m, metric: metricOf(m.text)!, ...(isMoneyOnlyAlias(m.text) ? { moneyOnly: true as const } : {}) }));
 }
 
+const ECONOMY_AS_COUNTRY = /\b(?:largest|biggest|second-largest|second-biggest|third-largest|leading|major|advanced|emerging|developed|big|top)\s+(?:[a-z-]+\s+)?$/i;
 const SHARE_OF = /占比|比重|占[^，,]{0,12}的|share of|proportion of/i;
 
 function fits(metric: string, tok: NumberToken): boolean {

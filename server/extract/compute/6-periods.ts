@@ -178,7 +178,10 @@ function monthRange(a: number, b: number, y: { year?: number; rel?: number }): R
 
 const ZH_BASE_BEFORE = /(?:比|较|相比|相较|与|同|和|自|自从|since|compared with|compared to|from|than|against|versus|vs\.?)\s*(?:the\s+)?(?:same\s+)?(?:(?:period|quarter)\s+(?:of|in)\s+)?$/i;
 const BASE_AFTER = /^(?:同期)?(?:相比|相较|比较|以来)/;
-const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|vs\.?|began|begun|started|starting|ahead of)\b(?:[^,;.]|\.\d){0,40}$/i;
+const EN_BASE_BEFORE = /\b(?:compared with|compared to|from|than|against|versus|vs\.?|began|begun|started|starting|ahead of)\b(?:[^,;.]|[.,]\d){0,40}$/i;
+
+// "the highest since the autumn of 2021", 创2009年以来新低: the record's reference, not the figure's period.
+const SINCE_RECORD = /\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|steepest|sharpest|most|least|first)\b[^,;.]{0,30}\bsince\s+(?:(?:the|late|early|mid)\s+)*(?:(?:spring|summer|autumn|fall|winter|start|end|beginning)\s+of\s+)?$/i;
 
 /** All period phrases of a sentence, left to right, overlaps resolved to the longest. */
 export function periodMentions(sentence: string): PeriodMention[] {
@@ -201,7 +204,7 @@ export function periodMentions(sentence: string): PeriodMention[] {
     const before = sentence.slice(Math.max(0, f.start - 48), f.start);
     // "fell 1.9% on the year", "on the quarter": a measure (against a year or a quarter earlier), not a period.
     if (/^the\s+(?:year|quarter|month)$/i.test(f.text) && /\bon\s+$/i.test(before)) continue;
-    f.isBase = ZH_BASE_BEFORE.test(before.slice(-16)) || BASE_AFTER.test(sentence.slice(f.end, f.end + 12).replace(/^[^相比]{0,6}/, '')) || EN_BASE_BEFORE.test(before);
+    f.isBase = ZH_BASE_BEFORE.test(before.slice(-16)) || BASE_AFTER.test(sentence.slice(f.end, f.end + 12).replace(/^[^相比]{0,6}/, '')) || EN_BASE_BEFORE.test(before) || SINCE_RECORD.test(before);
     // 受上年同期高基数影响: a period named inside a cause (受…影响) is the cause's, not the figure's.
     if (/受[^，,。；;受]{0,12}$/.test(before) && /^[^，,。；;]{0,16}影响/.test(sentence.slice(f.end))) f.isBase = true;
     out.push(f);

@@ -4,7 +4,7 @@
 // comparison word in the same clause (ahead of Australia on 18 golds), or in brackets right
 // after the number (85.1%（星火V3.0）) owns that number only. With no entity in the sentence,
 // the subject carries over from the paragraph, then falls back to the article's main subject.
-import { alternation, entityById, entityOf, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
+import { alternation, entityById, entityOf, isEntityHere, entityRe, findAll, genericHeads, metricOf, metricRe, type Match } from '../model/lexicon.js';
 import { endingBy, startingBefore } from '../before.js';
 
 export interface EntityMention {
@@ -14,6 +14,8 @@ export interface EntityMention {
   id: string;
   /** Named as the other side of a comparison: it owns only numbers in its own clause. */
   compared: boolean;
+  /** The country of a national agency cited (国家统计局 → China), not a name of its own. */
+  viaSource?: true;
 }
 
 // Names the lexicon does not know: Latin names inside Chinese text (ChatGPT, GPT-4) and
@@ -45,7 +47,8 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
   // "US$" is a currency, not the United States.
   const found = findAll(entityRe, sentence)
     .filter((m) => sentence[m.end] !== '$')
-    .map((m) => ({ ...m, id: entityOf(m.text)! }));
+    .map((m) => ({ ...m, id: entityOf(m.text)! }))
+    .filter((m) => isEntityHere(m.id, sentence.slice(m.end, m.end + 12)));
   if (lang === 'zh') {
     for (const [re, needs] of UNKNOWN_NAMES) {
       if (!needs.test(sentence)) continue;

@@ -6,6 +6,14 @@ import { lowerBound } from '../../lower-bound.js';
 import type { MetricMention } from './5-metrics.js';
 import { endingBy, startingBefore } from '../before.js';
 
+/** "8am", "6 p.m.", "8:30 a.m." as the hour of a 24-hour clock, written as Chinese pages write it (8时, 18时). */
+function clockHour(t: string): string {
+  const m = /^(\d{1,2})(?::\d{2})?\s?([ap])/i.exec(t.replace(/\./g, ''));
+  if (!m) return t.replace(/\s|\./g, '').toLowerCase();
+  const h = +m[1]! % 12 + (m[2]!.toLowerCase() === 'p' ? 12 : 0);
+  return `${h}时`;
+}
+
 /**
  * Aspects of the figure at [at, atEnd) in its clause. A word before the figure applies to it; a
  * word after it applies only when no other figure stands between (analysts had expected). A
@@ -55,7 +63,7 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
   }
   // The as-of time of a running count (截至18时, as of 6 p.m.): a later count is a different fact.
   const asOf = scan.asOf;
-  if (asOf) aspects.add(`asof:${(asOf[1] ? asOf[1] + '时' : asOf[2] ?? asOf[3]!.replace(/\s|\./g, '').toLowerCase())}`);
+  if (asOf) aspects.add(`asof:${asOf[1] ? asOf[1] + '时' : asOf[2] ?? clockHour(asOf[3]!)}`);
   return {
     aspects: [...aspects],
     get words() {

@@ -33,6 +33,8 @@ export interface MetricEntry {
   verbs?: string[];
   /** Other counted nouns a count of this metric may name (payrolls of people are counted in jobs). */
   alsoCounts?: string[];
+  /** The figure is itself the change over its period (payrolls added): a change word before it leaves it a level. */
+  flow?: boolean;
   /** An amount of money: in Chinese copy its figure with a magnitude and no unit (净利润1.2亿) is in yuan. */
   money?: boolean;
 }
@@ -41,6 +43,10 @@ export interface EntityEntry {
   kind: string;
   /** The calendar month its fiscal year ends in, when not December (Apple 9, NVIDIA 1). */
   fiscalYearEnd?: number;
+  /** For a national agency or central bank (kind source): the country it reports for. */
+  of?: string;
+  /** What, right after a name, makes it another word (日产4万桶 is daily output): a regex per language. */
+  notBefore?: { about?: string; zh?: string; en?: string };
   zh: string[];
   en: string[];
 }
@@ -246,6 +252,9 @@ for (const e of entities) {
 // Entity names are case-sensitive: "US" is a country, "us" is a pronoun.
 export const entityRe = phraseRegex([...entityAlias.keys()], 'g');
 export const entityOf = (name: string) => entityAlias.get(dashes(name));
+const notBefore = new Map(entities.filter((e) => e.notBefore).map((e) => [e.id, new RegExp([e.notBefore!.zh, e.notBefore!.en].filter(Boolean).join('|'))]));
+/** Whether the name, followed by this text, is the entity and not a word of the same letters. */
+export const isEntityHere = (id: string, after: string) => !notBefore.get(id)?.test(after);
 export const genericHeads = entitiesFile.genericHeads;
 /** Country words that point (我国, 全国): whose country depends on who publishes. */
 export const deicticRe = phraseRegex(entitiesFile.deictic.zh, 'g');

@@ -1,0 +1,83 @@
+// What keeps two sources' figures of one fact together, and two facts apart: tenors, named works,
+// the country an agency reports for, the period of a figure said as a comparison's base, and
+// measures a change word does not change. Sentences are our own, in the shapes outlets print.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claimOf, extract } from './helpers.js';
+
+const en = (text: string, date = '2026-11-20') => extract(text, { language: 'en', date }).claims;
+const zh = (text: string, date = '2026-11-20') => extract(text, { language: 'zh', date }).claims;
+
+describe('facts kept apart', () => {
+  test('a rate of one tenor is not a rate of another: 1年期 and 5年期以上 LPR, 2-year and 10-year yields', () => {
+    const c = zh('11月1年期LPR为2.9%，5年期以上LPR为3.4%。');
+    assert.ok(claimOf(c, '2.9%').aspects.includes('tenor:1y'));
+    assert.ok(claimOf(c, '3.4%').aspects.includes('tenor:5y'));
+    const y = en('The 10-year Treasury yield rose to 4.4%, while the two-year yield slipped to 3.9%.');
+    assert.ok(claimOf(y, '4.4%').aspects.includes('tenor:10y'));
+    assert.ok(claimOf(y, '3.9%').aspects.includes('tenor:2y'));
+    // The tenor names the instrument: "10-year" is no figure of its own.
+    assert.ok(!y.some((x) => x.quote === '10-year'));
+  });
+
+  test('a figure of a work named in 《》 is the work\'s, not the total', () => {
+    const c = zh('春节档总票房达80.2亿元，其中《远山》以31.5亿元居首。');
+    assert.ok(!claimOf(c, '80.2亿元').aspects.some((a) => a.startsWith('work:')));
+    assert.ok(claimOf(c, '31.5亿元').aspects.includes('work:远山'));
+  });
+
+  test('a percentage change of a different measure: "4.8% more than in October" is month on month', () => {
+    assert.equal(claimOf(en('Deliveries in November 2026 were 4.8% more than in October.'), '4.8%').measure, 'qoq');
+    assert.equal(claimOf(en('Exports in November 2026 fell 5.4% from October.'), '5.4%').measure, 'qoq');
+    assert.equal(claimOf(en('Revenue in November 2026 rose 5% from a year earlier.'), '5%').measure, 'yoy');
+  });
+});
+
+describe('facts kept together', () => {
+  test('"payrolls increased by 187,000" is the same measure as payrolls of 187,000: the metric is itself a change', () => {
+    assert.equal(claimOf(en('Nonfarm payrolls increased by 214,000 in October 2026.'), '214,000').measure, 'level');
+  });
+
+  test('an agency names the country it reports for; in company coverage it names no market', () => {
+    assert.equal(claimOf(zh('国家能源局数据显示，10月全社会用电量同比增长6.1%。'), '6.1%').subject, 'china');
+    const c = extract('据乘联会数据，比亚迪10月销量为50.2万辆。', { language: 'zh', date: '2026-11-08', title: '比亚迪10月销量' }).claims;
+    assert.equal(claimOf(c, '50.2万辆').subject, 'byd');
+    assert.ok(!claimOf(c, '50.2万辆').aspects.some((a) => a.startsWith('region:')));
+  });
+
+  test('as-of times meet across languages: 8时 and 8 a.m.', () => {
+    assert.ok(claimOf(zh('截至3日8时，已有27人遇难。'), '27人').aspects.includes('asof:8时'));
+    assert.ok(claimOf(en('As of 8 a.m. on Wednesday, 27 people had died.'), '27').aspects.includes('asof:8时'));
+    assert.equal(claimOf(en('As of 8 a.m. on Wednesday, 27 people had died.'), '27').metric, 'deaths');
+  });
+
+  test('the period of a figure said as a comparison base: 较9月的0.4%, 比去年国庆档的19.2亿元, the highest since 2021', () => {
+    assert.equal(claimOf(zh('10月份，全国CPI同比上涨0.5%，较9月的0.4%有所回升。'), '0.4%').period, '2026-09');
+    assert.equal(claimOf(zh('档期总票房24.1亿元，比去年国庆档的19.2亿元高出不少。', '2026-10-09'), '19.2亿元').period, '2025-national-day');
+    assert.equal(claimOf(en('Inflation hit 4.1 per cent in October 2026, the highest since the spring of 2021.'), '4.1').period, '2026-10');
+    // "down from a revised 182,000 in June": June is the base's period, not the jobless rate's.
+    const j = en('Employers added 150,000 jobs in July 2026, down from a revised 182,000 in June, and the jobless rate rose to 4.4%.');
+    assert.equal(claimOf(j, '4.4%').period, '2026-07');
+    assert.equal(claimOf(j, '182,000').period, '2026-06');
+  });
+});
+
+describe('names that are other words, and metrics of their own', () => {
+  test('日产 before a figure is daily output, per day; 内地 is mainland China; 码 is a quarter point', () => {
+    const c = zh('该油田日產3.8萬桶。');
+    assert.equal(claimOf(c, '3.8').unit, 'bbl/d');
+    assert.notEqual(claimOf(c, '3.8').subject, 'nissan');
+    assert.equal(claimOf(zh('內地國慶檔票房達21.4億元。'), '21.4').subject, 'china');
+    const m = claimOf(zh('台湾央行宣布升息1碼。'), '1碼');
+    assert.deepEqual([m.value, m.unit], [0.25, 'pp']);
+  });
+
+  test('EBITDA, missing, evacuated and seats are metrics; "the largest economy" is a country, not GDP', () => {
+    assert.equal(claimOf(en('Underlying EBITDA fell to A$9.2 billion.'), '9.2').metric, 'ebitda');
+    const d = zh('截至2日8时，已造成9人死亡，21人失踪，3100人紧急转移。');
+    assert.equal(claimOf(d, '21人').metric, 'missing');
+    assert.equal(claimOf(d, '3100人').metric, 'evacuated');
+    assert.equal(claimOf(zh('社民党获得108个议席。'), '108').metric, 'seats');
+    assert.notEqual(claimOf(en("Economists had expected the world's largest economy to add 150,000 jobs."), '150,000').metric, 'gdp');
+  });
+});
