@@ -11,7 +11,7 @@ import { qualifierOf } from './compute/3-qualifiers.js';
 import { inheritChange, isRestatement, LOSS_WHY, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
 import { isMoney, metricOfToken, segmentAfter, segmentBefore, type MetricMention } from './compute/5-metrics.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
-import { subjectOf } from './compute/7-subjects.js';
+import { nameId, subjectOf } from './compute/7-subjects.js';
 import type { ListItem } from './compute/8-lists.js';
 import { aspectsOf } from './compute/9-aspects.js';
 import { endingBy, matchesBefore, startingBefore } from './before.js';
@@ -254,7 +254,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     mention = r.mention;
     metric = r.metric;
     if (r.why) why.metric = r.why;
-    segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) ?? segmentAfter(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name)));
+    segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) ?? segmentAfter(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name) || namedHere(x, name)));
   }
   // "The Intelligent Cloud segment generated $24.3 billion": money a known segment makes, with no
   // metric named, is that segment's revenue.
@@ -466,6 +466,9 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   }
   return aspects;
 }
+
+/** Whether the name is one the sentence names as an owner (Lanhai, a company missing from the lexicon). */
+const namedHere = (x: SentenceContext, name: string) => x.facts.entities.some((e) => e.text === name || nameId(name) === e.id);
 
 /** The text with its metric names blanked, by the alias trie: one pass, not a 400-way regex. */
 function withoutMetrics(text: string): string {

@@ -80,6 +80,7 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
     pick.articleIds.push(...s.articleIds);
     merged.add(s);
   }
+  mergeBySharedFigures(stories, merged, byArticle);
   return stories.filter((s) => !merged.has(s)).map(({ dates, ...s }) => {
     // The story's period: the one its articles' figures name most, once years are known, leaving
     // out years long before its reports (history they recall).
@@ -88,6 +89,47 @@ export function storiesOf(articles: Pick<Article, 'id' | 'date' | 'title'>[], cl
     const period = mostCommon(periods) ?? s.period;
     return { ...s, id: `s${s.subject}:${period ?? '?'}`, period };
   });
+}
+
+/** A figure printed precisely enough (three significant digits or more) that two stories printing it report one event. */
+const signatureOf = (c: Claim) => (c.metric && c.precision > 0 && Math.abs(c.value) / c.precision >= 100 && !c.aspects.some((a) => a.startsWith('forecast')) ? `${c.metric}|${c.unit}|${c.value}` : undefined);
+/** Shared figures it takes to say two reports are of one event. */
+const SHARED_FIGURES = 2;
+const COMMON_FIGURE = 8;
+
+/**
+ * A story of a subject we do not know (a company missing from the lexicon: 蓝海汽车 in one paper,
+ * "Lanhai Auto" in another, no name at all in a third) joins the story whose articles print two
+ * or more of the same precise figures: they report one event about one owner. The subject a
+ * source names wins over none.
+ */
+function mergeBySharedFigures(stories: Array<Story & { dates: number[] }>, merged: Set<Story>, byArticle: Map<string, Claim[]>): void {
+  const live = stories.filter((s) => !merged.has(s));
+  const signatures = new Map<Story, Set<string>>();
+  const bySignature = new Map<string, Array<Story & { dates: number[] }>>();
+  for (const s of live) {
+    const sigs = new Set(s.articleIds.flatMap((id) => (byArticle.get(id) ?? []).map(signatureOf).filter((x): x is string => !!x)));
+    signatures.set(s, sigs);
+    for (const g of sigs) (bySignature.get(g) ?? bySignature.set(g, []).get(g)!).push(s);
+  }
+  for (const s of live) {
+    if (known(s.subject) || merged.has(s)) continue;
+    const shared = new Map<Story & { dates: number[] }, number>();
+    for (const g of signatures.get(s)!) {
+      // A figure many stories print (a national statistic quoted in company coverage) identifies no event.
+      const holders = bySignature.get(g)!;
+      if (holders.length > COMMON_FIGURE) continue;
+      for (const t of holders) if (t !== s && !merged.has(t)) shared.set(t, (shared.get(t) ?? 0) + 1);
+    }
+    let best: (Story & { dates: number[] }) | undefined;
+    for (const [t, n] of shared) if (n >= SHARED_FIGURES && (!best || n > shared.get(best)!)) best = t;
+    if (!best) continue;
+    best.articleIds.push(...s.articleIds);
+    best.dates.push(...s.dates);
+    if (best.subject === UNKNOWN_SUBJECT) best.subject = s.subject;
+    for (const g of signatures.get(s)!) signatures.get(best)!.add(g);
+    merged.add(s);
+  }
 }
 
 /** 2023-Q1..Q3 and Q1..Q3 name the same stretch of a year; 2023-Q1..Q3 and 2025-Q1..Q3 do not. */

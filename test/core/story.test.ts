@@ -237,3 +237,28 @@ describe('ingest: a date said to be unknown', () => {
     assert.equal(build('2024-03-05').date, '2024-03-05');
   });
 });
+
+describe('stories of a company the lexicon does not know', () => {
+  test('reports that print the same precise figures are one story: the name one source gives becomes the other\'s subject', () => {
+    const a = extract(['蓝河汽车11月交付新车52817辆，同比增长41.3%；1-11月累计交付438106辆。'], { date: '2026-12-01', title: '11月交付数据出炉', language: 'zh' });
+    const b = extract(['Bluriver Motors delivered 52,817 vehicles in November, up 41.3% from a year earlier, bringing deliveries in the first eleven months to 438,106.'], { date: '2026-12-01', title: 'Bluriver Motors November deliveries', language: 'en' });
+    const stories = storiesOf([a.article, b.article], [...a.claims, ...b.claims]);
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0]!.subject, 'bluriver');
+    const filled = withStoryDefaults([...a.claims, ...b.claims], stories);
+    assert.equal(filled.find((c) => c.quote === '52817辆')!.subject, 'bluriver');
+  });
+
+  test('one shared figure is not enough', () => {
+    const a = extract(['蓝河汽车11月交付新车52817辆。'], { date: '2026-12-01', title: '交付数据', language: 'zh' });
+    const b = extract(['Greenhill Group shipped 52,817 units in November.'], { date: '2026-12-01', title: 'Greenhill Group', language: 'en' });
+    assert.equal(storiesOf([a.article, b.article], [...a.claims, ...b.claims]).length, 2);
+  });
+
+  test('"Chinese carmaker Bluriver Motors" and "China\'s Bluriver" name the company, not China', () => {
+    const c = extract(["Chinese electric carmaker Bluriver Motors said it sold 52,817 cars in November. China's Bluriver also sold 9,406 abroad."], { date: '2026-12-01', title: 'Bluriver sales', language: 'en' }).claims;
+    assert.equal(claimOf(c, '52,817').subject, 'bluriver');
+    assert.equal(claimOf(c, '9,406').subject, 'bluriver');
+    assert.ok(!claimOf(c, '9,406').aspects.some((x) => x.includes('bluriver')));
+  });
+});

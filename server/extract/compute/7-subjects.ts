@@ -30,11 +30,13 @@ const UNKNOWN_NAMES: Array<[RegExp, RegExp]> = [
   [LATIN_IN_ZH, /[A-Z]/],
   [BEFORE_CODE, /[（(]/],
 ];
+const NATIONALITY_OF_NAME = /^(?:['’]s\s+|\s+(?:[a-z-]+\s+){0,3}(?:maker|makers|company|firm|group|giant|carmaker|automaker|chipmaker|retailer|lender|insurer|producer|miner|airline|developer|conglomerate|start-?up|operator|brand|supplier|manufacturer|platform|champion|rival|peer)\s+)(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*(?!\s+(?:economy|government|market))/;
 const COMPARED_BEFORE = /(?:对标|超越|超过|领先|落后于|比|较|than|versus|vs\.?|compared with|ahead of|behind|against|rivals?)\s*(?:the\s+)?$/i;
 // 与/和/跟/同 join a list (小米和OPPO) unless the clause goes on to compare (与ChatGPT结果相当, 和去年相比).
 const JOINED_BEFORE = /(?:与|和|跟|同)\s*$/;
 const COMPARISON_AFTER = /^[^，。；,;]{0,16}?(?:相比|相当|持平|比较|一样|差距|相近)/;
-const GENERIC = new RegExp(alternation(genericHeads.zh.concat(genericHeads.en)), 'g');
+// Latin heads only as whole words: "Auto" is dropped from "Lanhai Auto", not from "Autonomy".
+const GENERIC = new RegExp(`${alternation(genericHeads.zh)}|(?<![A-Za-z])(?:${alternation(genericHeads.en)})(?![A-Za-z])`, 'g');
 
 /** Canonical id for a name outside the lexicon: generic heads dropped, case folded. */
 export function nameId(name: string): string {
@@ -69,6 +71,8 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
     const last = out[out.length - 1];
     if (last && f.start < last.end) continue;
     const before = sentence.slice(Math.max(0, f.start - 16), f.start);
+    // "Chinese carmaker Lanhai Auto", "China's Lanhai Auto": a country that says where a company is from owns nothing.
+    if (lang === 'en' && NATIONALITY_OF_NAME.test(sentence.slice(f.end, f.end + 60)) && ['country', 'region'].includes(entityById.get(f.id)?.kind ?? '')) continue;
     const compared = COMPARED_BEFORE.test(before) || (JOINED_BEFORE.test(before) && COMPARISON_AFTER.test(sentence.slice(f.end)));
     out.push({ ...f, compared });
   }
