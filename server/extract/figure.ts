@@ -305,6 +305,16 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     segment = undefined;
     why.metric = `the total of the dividend «${fig.prev.quote}» before it`;
   }
+  // 其中，食品价格下降2.1%，猪肉价格下降1.8%; "pork prices fell 8.5%": an item's price named before the figure, which is
+  // no price index of its own, makes the figure that item's part of the index carried to it.
+  if (metric && metricById.get(metric)?.levelIsChange && (tok.unit === '%' || tok.unit === 'pp')) {
+    const from = Math.max(fig.clause.start, mention?.end ?? 0);
+    const item = priceItemBefore(x, text, from, tok.start);
+    if (item) {
+      segment = item;
+      why.metric = `${why.metric ?? 'the metric'}; the price of ${item}, a part of it`;
+    }
+  }
   // 数据中心业务同比增长409%: a business named in the clause before the figure is its segment.
   if (!segment && x.facts.lang === 'zh') {
     // (The same as /…[^，。；]*$/ on the clause before the figure, read after its last ，。；.)
@@ -465,6 +475,21 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     if (!said.some((a) => a.startsWith('basis:'))) for (const a of [...aspects]) if (a.startsWith('basis:') && /^(?:GAAP|reported)\b/i.test(item.text)) aspects.delete(a);
   }
   return aspects;
+}
+
+const PRICE_ITEM_ZH = /(?<=^|[，,、；;：:\s]|其中|而|和|及|与)([\u4e00-\u9fff]{1,4})价格/g;
+const PRICE_ITEM_EN = /\b((?:[a-z]+\s)?[a-z]+)\s+prices?\b/gi;
+/** The item whose price is named between `from` and the figure (猪肉, pork), when it is no metric's name. */
+function priceItemBefore(x: SentenceContext, text: string, from: number, to: number): string | undefined {
+  const span = text.slice(from, to);
+  let last: RegExpMatchArray | undefined;
+  for (const m of span.matchAll(x.facts.lang === 'zh' ? PRICE_ITEM_ZH : PRICE_ITEM_EN)) last = m;
+  if (!last) return undefined;
+  const at = from + last.index!;
+  // A metric named there (食品价格, consumer prices) is the index itself, not a part of it.
+  if (x.metrics.some((m) => m.start < at + last![0].length && m.end > at)) return undefined;
+  const item = last[1]!.replace(/^(?:其中|而|但|and|while|but|with|the|of|as)\s*/i, '').trim();
+  return item && !/^(?:其|该|这|出厂|购进|市场|平均|成交|房屋|商品|均|the|their|its|average|market|selling)$/i.test(item) ? item.toLowerCase() : undefined;
 }
 
 /** Whether the name is one the sentence names as an owner (Lanhai, a company missing from the lexicon). */
@@ -649,6 +674,12 @@ function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | u
   if (entry?.flow && meas.measure === 'yoy' && unit === 'count' && /no base named, read as year on year$/.test(meas.why ?? '')) {
     meas.measure = 'level';
     why.measure = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; the metric is itself a change over its period`;
+    return;
+  }
+  // "cut its benchmark rate by 25 basis points", 下调10个基点: a rate set by decisions moves from the setting before.
+  if (entry?.setByDecision && meas.measure === 'yoy' && /no base named, read as year on year$/.test(meas.why ?? '')) {
+    meas.measure = 'qoq';
+    why.measure = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; a rate set by decision moves from the setting before`;
     return;
   }
   // "4.8% more than in October", "fell 5.4% from October": a change on the month before is month on month.

@@ -81,3 +81,25 @@ describe('names that are other words, and metrics of their own', () => {
     assert.notEqual(claimOf(en("Economists had expected the world's largest economy to add 150,000 jobs."), '150,000').metric, 'gdp');
   });
 });
+
+describe('the parts of a price index', () => {
+  test('an item\'s price after the index is its part: 猪肉价格, "pork prices", "energy prices"', () => {
+    const c = zh('10月份，全国居民消费价格同比上涨0.2%。其中，食品价格下降1.9%，牛肉价格下降6.3%，鲜果价格上涨4.4%。');
+    assert.deepEqual(claimOf(c, '1.9%').aspects, []);
+    assert.ok(claimOf(c, '6.3%').aspects.includes('segment:牛肉'));
+    assert.ok(claimOf(c, '4.4%').aspects.includes('segment:鲜果'));
+    const e = en('Consumer prices rose 2.9% in October 2026. Food prices fell 0.8% and gasoline prices rose 3.3%.');
+    assert.ok(claimOf(e, '3.3%').aspects.includes('segment:gasoline'));
+    assert.equal(claimOf(zh('工业生产者购进价格同比下降3.1%。'), '3.1%').metric, 'ppi_purchase');
+  });
+});
+
+describe('rate decisions', () => {
+  test('a cut with no base is from the setting before; "a 50-basis-point cut in the RRR" names the RRR; 降幅均为', () => {
+    const c = en("China cut its benchmark lending rates by 10 basis points and announced a 50-basis-point cut in banks' reserve requirement ratio.");
+    assert.deepEqual([claimOf(c, '10 basis').metric, claimOf(c, '10 basis').measure], ['policy_rate', 'qoq']);
+    assert.equal(claimOf(c, '50-basis').metric, 'reserve_requirement_ratio');
+    const z = claimOf(zh('1年期LPR由3%降至2.9%，降幅均为10个基点。'), '10个基点');
+    assert.deepEqual([z.value, z.measure], [-0.1, 'qoq']);
+  });
+});

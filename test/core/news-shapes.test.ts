@@ -278,7 +278,8 @@ describe('changes named by nouns, currency verbs and "by"', () => {
 
   test('a verb, its object, then "by": the figure is the change the verb names', () => {
     const hike = claimOf(en('The central bank raised its key rate by 75 basis points.'), '75 basis points');
-    assert.equal(hike.measure, 'yoy');
+    // A rate set by decisions moves from the setting before, as 较上月下调 says in Chinese.
+    assert.equal(hike.measure, 'qoq');
     close(hike.value, 0.75);
     close(claimOf(en('The agency cut its growth forecast by 0.4 percentage points.'), '0.4').value, -0.4);
     assert.equal(claimOf(en('The startup raised $40 million from investors.'), '$40 million').measure, 'level');

@@ -13,7 +13,7 @@ const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArra
 // 升至/增长至 ("rose to") name the new level, so 至 is not among the words allowed between.
 const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);
 // 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
-const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
+const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:均|分别|都)?(扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
 const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:at\\s+an?\\s+|at\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,3}(?:rate|pace)\\s+of\\s+)?(?:an?\\s+(?:annuali[sz]ed|annual|seasonally adjusted|impressive|staggering|whopping|sharp|steep|solid|robust|modest|healthy|stunning|remarkable|massive|hefty|meagre|meager|mere|further|additional|record|estimated|respectable|strong|slight|marginal)\\s+)?(?:(?:about|around|nearly|almost|roughly|more than|some|an average of|as much as|as little as|a further|an additional|another|over|just over|just under|less than|close to|an estimated|a record|only|just)\\s+)?$`, 'i');
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").

@@ -31,6 +31,7 @@ export function metricMentions(sentence: string): MetricMention[] {
     .map((m) => ({ ...m, metric: metricOf(m.text)!, ...(isMoneyOnlyAlias(m.text) ? { moneyOnly: true as const } : {}) }));
 }
 
+const CHANGE_IN_AFTER = /^[\s-]*(?:[a-z-]+\s+)?(?:cut|cuts|reduction|increase|rise|hike|fall|decline|drop|jump|gain|surge|slump)\s+(?:in|to|of)\s+(?:(?:the|its|their|banks['’]|[a-z]+['’]s)\s+)?/i;
 const ECONOMY_AS_COUNTRY = /\b(?:largest|biggest|second-largest|second-biggest|third-largest|leading|major|advanced|emerging|developed|big|top)\s+(?:[a-z-]+\s+)?$/i;
 const SHARE_OF = /占比|比重|占[^，,]{0,12}的|share of|proportion of/i;
 
@@ -77,6 +78,15 @@ export function metricOfToken(
     if (usable(m, tok, namedOther, money) && /^\s*(?:的)?$/.test(sentence.slice(tok.end, m.start)) && metricById.get(m.metric)?.kind === 'rate') rateAfter = m;
   }
   if (rateAfter) return { metric: rateAfter.metric, why: `"${rateAfter.text}" right after it`, mention: rateAfter };
+  // "a 50-basis-point cut in the reserve requirement ratio", "a 3% rise in sales": the change noun names what changed after it.
+  const changeIn = CHANGE_IN_AFTER.exec(sentence.slice(tok.end, tok.end + 60));
+  if (changeIn) {
+    const at = tok.end + changeIn[0].length;
+    for (let k = after; k < mentions.length && mentions[k]!.start <= at + 2; k++) {
+      const m = mentions[k]!;
+      if (m.start >= at - 1 && usable(m, tok, namedOther, money)) return { metric: m.metric, why: `"${changeIn[0].trim()} ${m.text}"`, mention: m };
+    }
+  }
   let inClauseBefore: MetricMention | undefined;
   for (let k = before - 1; k >= 0 && mentions[k]!.start >= clause.start && !inClauseBefore; k--) if (usable(mentions[k]!, tok, namedOther, money)) inClauseBefore = mentions[k];
   if (inClauseBefore) return { metric: inClauseBefore.metric, why: `"${inClauseBefore.text}" before it in the clause`, mention: inClauseBefore };

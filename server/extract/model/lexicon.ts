@@ -33,6 +33,8 @@ export interface MetricEntry {
   verbs?: string[];
   /** Other counted nouns a count of this metric may name (payrolls of people are counted in jobs). */
   alsoCounts?: string[];
+  /** Set by decisions (policy rates, RRR): a change with no base named is against the setting before. */
+  setByDecision?: boolean;
   /** The figure is itself the change over its period (payrolls added): a change word before it leaves it a level. */
   flow?: boolean;
   /** An amount of money: in Chinese copy its figure with a magnitude and no unit (净利润1.2亿) is in yuan. */
