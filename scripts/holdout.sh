@@ -4,7 +4,7 @@
 # (test/fixtures/pairs/*) were written the same way but have since been worked on, so they are
 # dev sets, not held-out. Usage: bash scripts/holdout.sh [-v]
 cd "$(dirname "$0")/.."
-for dir in test/fixtures/holdout test/fixtures/holdout2 test/fixtures/holdout3 test/fixtures/pairs/pairA test/fixtures/pairs/pairB; do
+for dir in test/fixtures/holdout test/fixtures/holdout2 test/fixtures/holdout3 test/fixtures/pairs/pairA test/fixtures/pairs/pairB test/fixtures/pairs/pairC test/fixtures/pairs/pairD; do
   [ -d "$dir" ] || continue
   set=$(basename "$dir")
   npm run --silent crosscheck -- report --articles "$dir" --format json > "/tmp/$set.json" 2>/dev/null

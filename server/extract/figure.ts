@@ -114,7 +114,7 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
   const { tok, i, clause, column } = fig;
   const tokens = x.facts.tokens;
   const text = x.facts.sentence.text;
-  const meas = measureOf(text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, x.measures);
+  const meas = measureOf(text, tok, tokens[i - 1]?.end ?? 0, clause.start, clause.end, x.measures, tokens[i + 1]?.start);
   // "…价格环比上涨0.3%。其中，城市上涨0.3%": a breakdown that names no measure of its own is measured
   // as the figure it breaks down.
   if (meas.measure === 'yoy' && !x.measures.length && carry.measure && carry.breakdown) {

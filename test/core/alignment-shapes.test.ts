@@ -103,3 +103,39 @@ describe('rate decisions', () => {
     assert.deepEqual([z.value, z.measure], [-0.1, 'qoq']);
   });
 });
+
+describe('held-out pairs C and D: medal tables, multiples, counted nouns, company names', () => {
+  test('medal shorthand where medals are spoken of: 186金112银69铜, 收获47金; not 基金获5金', () => {
+    const c = zh('中国代表团以186金112银69铜的成绩位列奖牌榜首位，日本收获47金。');
+    assert.deepEqual(['186金', '112银', '69铜', '47金'].map((q) => claimOf(c, q).metric), ['gold_medals', 'silver_medals', 'bronze_medals', 'gold_medals']);
+    assert.deepEqual(zh('该基金去年获5金。').map((x) => x.quote), []);
+  });
+
+  test('"oversubscribed 312.6 times" is a multiple; "three times" a whole number of times is not', () => {
+    assert.equal(claimOf(en('The retail tranche was oversubscribed 312.6 times.'), '312.6').unit, 'times');
+    assert.deepEqual(en('He was called three times.').map((x) => x.quote), []);
+  });
+
+  test('members, houses and other counted nouns; a year-like count with 万 is a count', () => {
+    assert.equal(claimOf(en('Five members voted for the cut.'), 'Five').countOf, 'person');
+    assert.equal(claimOf(en('About 3,260 houses were destroyed.'), '3,260').countOf, 'house');
+    assert.equal(claimOf(zh('全国铁路日均发送旅客1968万人次。'), '1968万人次').value, 19680000);
+  });
+
+  test('a company under its corporate suffix is the lexicon\'s company: 腾讯控股', () => {
+    assert.equal(claimOf(zh('腾讯控股（00700.HK）第三季度营收1701亿元。', '2026-11-14'), '1701亿元').subject, 'tencent');
+  });
+
+  test('property and sport metrics: contracted sales, floor area, home prices, world records', () => {
+    const p = zh('10月公司实现合同销售金额312.6亿元，合同销售面积168.2万平方米；上海新建商品住宅销售价格环比上涨0.4%。');
+    assert.equal(claimOf(p, '312.6亿元').metric, 'contracted_sales');
+    assert.equal(claimOf(p, '168.2').metric, 'sales_area');
+    assert.equal(claimOf(p, '0.4%').metric, 'home_prices');
+  });
+
+  test('a measure word after the next figure is that figure\'s', () => {
+    const c = en('New home prices in October 2026 rose 0.4% from September and were up 1.2% from a year earlier.');
+    assert.equal(claimOf(c, '0.4%').measure, 'qoq');
+    assert.equal(claimOf(c, '1.2%').measure, 'yoy');
+  });
+});

@@ -549,6 +549,9 @@ const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
 const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_RANGE_NEXT = /^\s?[-－–—~～至到]\s?[0-9０-９]/;
+const MEDAL_SHORT = /^([金银铜])(?=[金银铜0-9０-９，,。、；;）)\s的]|$)/;
+const MEDAL_VERB = /(?:获|收获|夺得|拿下|摘得|斩获|共获|赢得)\s*$/;
+const MEDAL_CONTEXT = /奖牌|金牌|银牌|铜牌|奖牌榜|代表团|运动会|奥运|亚运|锦标赛/;
 const ZH_POINTS_AFTER = /^\s?[点點](?![钟鐘半多])/;
 const ZH_INDEX = new RegExp(alternation(indexPoints.indexWordsZh));
 // 度 is a kilowatt-hour only where electricity is spoken of; elsewhere a degree (units.json degreeSign).
@@ -743,6 +746,15 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length + (mag2 ?? '').length);
       if (r.prefix) unit = r.prefix.unit;
     }
+    // 198金121银71铜, 收获52金: medal tables' shorthand, where medals are spoken of.
+    const medal = !unit && lang === 'zh' && r.decimals === 0 ? MEDAL_SHORT.exec(after) : null;
+    if (medal && (/[金银铜]\s*$/.test(sentence.slice(0, r.start)) || /^\s?[0-9０-９]+\s?[金银铜]/.test(after.slice(1)) || MEDAL_VERB.test(before)) && MEDAL_CONTEXT.test(sentence)) {
+      unit = 'count';
+      countOf = 'medal';
+      countNoun = `${medal[1]}牌`;
+      unitWhy = `${medal[1]} after a count where medals are spoken of is ${medal[1]}牌`;
+      i = r.end + 1;
+    }
     // 收报3012.45点, 恒指跌312點: index points, where an index is named (not 下午3点, a time).
     if (!unit && ZH_POINTS_AFTER.test(after) && ZH_INDEX.test(sentence) && !/(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$/.test(before)) {
       unit = 'points';
@@ -779,6 +791,10 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     if (multiple) {
       unit = multipleWords[(multiple[1] ?? multiple[2])!.toLowerCase()]!;
       i = r.end + multiple[0].length;
+    } else if (!unit && !r.chinese && !symBefore && /^\s+times\b/i.test(after) && (r.decimals > 0 || /\b(?:over-?subscribed|subscribed|covered|valued at|trades? at|traded at)\s+(?:about\s+|nearly\s+|more than\s+)?$/i.test(before))) {
+      // "oversubscribed 287.4 times": a multiple; a whole number of times is how often ("called three times").
+      unit = 'times';
+      i = r.end + /^\s+times/i.exec(after)![0].length;
     }
     if (!unit && !r.chinese && !capsMag) {
       const e = RE_EN_AFTER.exec(after)!;
@@ -969,7 +985,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     const datey = /^\s?个?(?:年|月|日(?![元圆圓])|号|时|小时|点|季|周|星期|天|岁|世纪|年代|交易日|工作日)/.test(after) || (/^\d{4}$/.test(r.digits) && /^([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(after));
     if (datey && !['%', 'pp', 'points'].includes(unit)) continue;
     if (!r.chinese && MONTH_BEFORE.test(before) && unit === 'count') continue;
-    if (!r.chinese && unit === 'count' && r.decimals === 0 && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
+    if (!r.chinese && unit === 'count' && r.decimals === 0 && mult === 1 && !countOf && /^(?:19|20)\d{2}$/.test(r.digits)) continue;
     // Not counts: a day before its month (12 March), an older or later year after its preposition (since 1776,
     // by 2100), a side of a slash (9/11, 60/40, 2025/26), a denominator (per 1,000 residents), a numbered
     // thing (No. 10, Top 20), a clock or a zoned time (0600 GMT).

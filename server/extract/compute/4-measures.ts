@@ -43,6 +43,8 @@ const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
 const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
 
 export const LOSS_WHY = 'a loss, so negative';
+// Words between two figures that make the second its own change ("… from September and were up 1.4% …").
+const EN_FIGURE_LINK = /\b(?:and|while|but|whereas)\b/i;
 
 export interface MeasureReading {
   measure: Measure;
@@ -73,6 +75,8 @@ export function measureOf(
   clauseStart: number,
   clauseEnd: number,
   mentions: ReturnType<typeof measureMentions>,
+  /** Where the next figure starts: a measure word after it is that figure's ("rose 0.3% from September and 1.4% from a year earlier"). */
+  nextStart = Infinity,
 ): MeasureReading {
   const before = sentence.slice(Math.max(prevEnd, clauseStart, tok.start - 48), tok.start);
   const after = sentence.slice(tok.end, tok.end + 30);
@@ -208,7 +212,7 @@ export function measureOf(
   let prior: (typeof mentions)[number] | undefined;
   for (let k = startingBefore(mentions, tok.start) - 1; k >= 0 && !prior; k--) if (mentions[k]!.end <= tok.start) prior = mentions[k];
   const next = mentions[startingBefore(mentions, tok.end)];
-  const later = next && next.start < clauseEnd ? next : undefined;
+  const later = next && next.start < clauseEnd && (next.start < nextStart || !EN_FIGURE_LINK.test(sentence.slice(tok.end, nextStart))) ? next : undefined;
   const priorInClause = prior && prior.start >= clauseStart ? prior : undefined;
   const word = priorInClause ?? later ?? prior;
   if (word) return { measure: word.measure, sign, isBase, baseAt, baseYear, why: `${why}; measured "${word.text}"` };

@@ -42,7 +42,9 @@ const GENERIC = new RegExp(`${alternation(genericHeads.zh)}|(?<![A-Za-z])(?:${al
 export function nameId(name: string): string {
   const known = entityOf(name);
   if (known) return known;
-  return name.replace(GENERIC, '').replace(/\s+/g, '').toLowerCase() || name.toLowerCase();
+  const bare = name.replace(GENERIC, '').replace(/\s+/g, '');
+  // 腾讯控股, "Tencent Holdings": the lexicon's company under its corporate suffix.
+  return entityOf(bare) ?? entityOf(name.replace(GENERIC, '').trim()) ?? (bare.toLowerCase() || name.toLowerCase());
 }
 
 export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMention[] {
