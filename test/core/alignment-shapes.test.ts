@@ -139,3 +139,20 @@ describe('held-out pairs C and D: medal tables, multiples, counted nouns, compan
     assert.equal(claimOf(c, '1.2%').measure, 'yoy');
   });
 });
+
+describe('offerings and qualifiers of the next figure', () => {
+  test('the tranches of an offering are facts of their own; proceeds and oversubscription are metrics', () => {
+    const c = en('The retail portion was oversubscribed 301.5 times, while the international tranche was covered 9.8 times, and net proceeds were HK$8.1 billion.');
+    assert.deepEqual(claimOf(c, '301.5').aspects, ['tranche:public']);
+    assert.deepEqual(claimOf(c, '9.8').aspects, ['tranche:international']);
+    assert.equal(claimOf(c, '301.5').metric, 'oversubscription');
+    assert.equal(claimOf(c, 'HK$8.1').metric, 'ipo_proceeds');
+    assert.deepEqual(claimOf(zh('香港公开发售部分获超额认购301.5倍，国际配售部分获超额认购9.8倍。'), '9.8倍').aspects, ['tranche:international']);
+  });
+
+  test('"$1.48 and adjusted EPS of $1.61": the word names the next figure\'s basis', () => {
+    const c = en('GAAP diluted EPS came in at $1.48 and adjusted EPS of $1.61 beat estimates.');
+    assert.deepEqual(claimOf(c, '$1.48').aspects, []);
+    assert.deepEqual(claimOf(c, '$1.61').aspects, ['basis:adjusted']);
+  });
+});

@@ -31,7 +31,7 @@ export function aspectsOf(
     // The opening clause sets the scene ("In yuan terms,", "我们预计公司2024年…") when its words
     // come before the sentence's first figure.
     const lead = aspectsIn(sentence, { start: opening.start, end: Math.min(opening.end, opening.firstFigure) }, metrics, undefined);
-    for (const a of lead.aspects) if (!own.aspects.includes(a)) own.aspects.push(a);
+    for (const a of lead.aspects) if (!own.aspects.includes(a) && !(EXCLUSIVE.test(a) && own.aspects.some((x) => EXCLUSIVE.test(x)))) own.aspects.push(a);
   }
   return own;
 }
@@ -56,6 +56,8 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
       // figure is that figure's, not the one before it.
       // At the clause's end there is no next figure to lead into ("… the $24.16 billion estimate by analysts, but …").
       if (at.nextStart < clause.end && LEADS_IN.test(sentence.slice(clause.start + m.end, at.nextStart))) continue;
+      // "$1.52 and adjusted EPS of $1.66": a word that qualifies a metric named before the next figure is that figure's.
+      if (at.nextStart < Infinity && metrics.some((mm) => mm.start >= clause.start + m.end && mm.end <= at.nextStart)) continue;
       aspects.add(list.aspectOf(m.text));
       window.push(m);
     }
@@ -89,6 +91,7 @@ const countBefore = (matches: Match[], pos: number): number => lowerBound(matche
 
 const LEADS_IN = /^\s*(?:of|at|for)?\s*(?:US|C|A|HK)?[$€£¥]?\s*$/i;
 
+const EXCLUSIVE = /^tranche:/;
 /**
  * prefix[k] leaves out a word in brackets right after an earlier figure ("$0.66 per share
  * (non-GAAP) and revenue of …"): it is that figure's, read as a word after it, not the next one's.
@@ -98,7 +101,10 @@ function withPrefix(matches: Match[], aspectOf: (word: string) => string, ownedB
   for (const m of matches) {
     const last = prefix[prefix.length - 1]!;
     const a = aspectOf(m.text);
-    prefix.push(last.includes(a) || ownedBefore(m) ? last : [...last, a]);
+    // A part of an offering is one at a time: "the retail portion … while the international tranche …".
+    const family = EXCLUSIVE.exec(a)?.[0];
+    const kept = family ? last.filter((x) => !x.startsWith(family)) : last;
+    prefix.push(last.includes(a) || ownedBefore(m) ? last : [...kept, a]);
   }
   return { matches, prefix, aspectOf };
 }
