@@ -57,7 +57,8 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
       // At the clause's end there is no next figure to lead into ("… the $24.16 billion estimate by analysts, but …").
       if (at.nextStart < clause.end && LEADS_IN.test(sentence.slice(clause.start + m.end, at.nextStart))) continue;
       // "$1.52 and adjusted EPS of $1.66": a word that qualifies a metric named before the next figure is that figure's.
-      if (at.nextStart < Infinity && metrics.some((mm) => mm.start >= clause.start + m.end && mm.end <= at.nextStart)) continue;
+      // (A word in brackets right after the figure, "$0.66 per share (non-GAAP)", stays its own.)
+      if (at.nextStart < Infinity && !bracketedAfterFigure(sentence, clause.start, m) && metrics.some((mm) => mm.start >= clause.start + m.end && mm.end <= at.nextStart)) continue;
       aspects.add(list.aspectOf(m.text));
       window.push(m);
     }
