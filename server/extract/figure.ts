@@ -3,7 +3,7 @@
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
 import { lowerBound } from '../lower-bound.js';
-import { alternation, directionBefore, entityById, periods, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { alternation, directionBefore, entityById, periods, withoutEntities, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
 import { isDuration, type NumberToken } from './compute/2-numbers.js';
@@ -217,10 +217,12 @@ const foldWork = (t: string) => t.replace(/[\s·・:：]/g, '').toLowerCase();
 // Tenors: 1年期, 5年期以上, 7天期, 3个月期; one-year, 10-year, seven-day (before a yield, rate or bond).
 const TENOR_ZH = /(\d{1,2}|[一二两三五七十]{1,2})\s*(年|天|个月|周)期/g;
 const TENOR_EN = /\b(one|two|three|five|seven|ten|fourteen|twenty|thirty|\d{1,2})[- ](year|month|day|week)(?![- ]old)\b(?=[^,;.]{0,40}\b(?:yields?|rates?|LPR|bonds?|notes?|Treasur(?:y|ies)|gilts?|bunds?|JGBs?|repos?|loans?|deposits?|mortgages?|debt|paper|swaps?)\b)/gi;
+const TENOR_WORD = /期|year|month|day|week/i;
 const TENOR_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, five: 5, seven: 7, ten: 10, fourteen: 14, twenty: 20, thirty: 30, 一: 1, 二: 2, 两: 2, 三: 3, 五: 5, 七: 7, 十: 10 };
 const TENOR_UNITS: Record<string, string> = { 年: 'y', year: 'y', 天: 'd', day: 'd', 个月: 'm', month: 'm', 周: 'w', week: 'w' };
 /** The last tenor named in the text (1y, 7d, 3m), if any. */
 function tenorIn(text: string): string | undefined {
+  if (!TENOR_WORD.test(text)) return undefined;
   let last: RegExpMatchArray | undefined;
   for (const m of text.matchAll(TENOR_ZH)) last = m;
   for (const m of text.matchAll(TENOR_EN)) if (!last || m.index! > last.index!) last = m;
@@ -321,7 +323,7 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     const stop = matchesBefore(CLAUSE_STOP, 1, text, fig.clause.start, fig.clause.end, tok.start).last;
     const from = stop ? fig.clause.start + stop.index + 1 : fig.clause.start;
     const biz = matchesBefore(BUSINESS, 12, text, from, fig.clause.end, tok.start).first;
-    if (biz) segment = (biz[1]! + biz[2]!).replace(entityRe, '') || undefined;
+    if (biz) segment = withoutEntities(biz[1]! + biz[2]!) || undefined;
   }
   // 占酒类收入的45.7%, "accounting for 45.7% of revenue": a share of a total, not the metric itself.
   if (metric && metric !== 'market_share' && tok.unit === '%' && matchesBefore(SHARE_OF, 16, text, fig.clause.start, fig.clause.end, tok.start).first) {
@@ -431,7 +433,7 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   // own, not the change itself (both are changes on the month before).
   if (tok.unit === 'pp' && RATE_MOVED.test(text.slice(clause.start, tok.start))) aspects.add('of:rate-change');
   // 《长河》以8.62亿元票房夺冠: a figure of a named work (film, book, show, game) is the work's, not the total's.
-  if (x.facts.lang === 'zh') {
+  if (x.facts.lang === 'zh' && text.includes('《')) {
     const from = Math.max(clause.start, i > 0 ? tokens[i - 1]!.end : 0);
     const works = [...text.slice(from, tok.start).matchAll(WORK_TITLE)];
     const own = works.pop();

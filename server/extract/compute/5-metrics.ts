@@ -3,7 +3,7 @@
 // the sentence, so that a metric carries along a clause chain (营业收入126.14亿元，同比下滑0.37%).
 // A count names its own metric when its noun is an alias (40枚金牌, 91 medals), and a metric
 // that counts something (medals) never takes a count of something else (60名 after 金牌).
-import { entityRe, findAll, isMoneyOnlyAlias, isVerbAlias, metricById, metricOf, metricRe, physicalUnits, type Match } from '../model/lexicon.js';
+import { findAll, namesEntity, withoutEntities, isMoneyOnlyAlias, isVerbAlias, metricById, metricOf, metricRe, physicalUnits, type Match } from '../model/lexicon.js';
 import { isDuration, isMoney, type NumberToken } from './2-numbers.js';
 import { endingBy, matchesBefore, startingBefore } from '../before.js';
 
@@ -139,7 +139,7 @@ export function segmentAfter(sentence: string, mention: { end: number }): string
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);
   // With its kind word the phrase is surely a part; before a bare verb its head must not be a period or operations.
-  if (words.some((w) => NOT_SEGMENT.test(w)) || entityRe.test(m[1]!) || (verb && NOT_A_PART.test(words[words.length - 1]!))) return undefined;
+  if (words.some((w) => NOT_SEGMENT.test(w)) || namesEntity(m[1]!) || (verb && NOT_A_PART.test(words[words.length - 1]!))) return undefined;
   return m[1]!.toLowerCase();
 }
 const NOT_A_PART = /^(?:operations?|quarters?|years?|months?|periods?|weeks?|half|halves|customers|clients|china|asia|europe|overseas|abroad|domestic|international)$/i;
@@ -161,7 +161,7 @@ export function segmentBefore(sentence: string, mention: { start: number }, isOw
   if (zh && zh[2] === undefined && /公司|集团|本行|全年|年度|季度|半年|月|期|累计|合计|整体|总体|全国|国内|海外|境外|今年|去年|上年|本年|当年|单季|当季/.test(zh[1]!)) return undefined;
   if (zh && /[\u4e00-\u9fff]/.test(sentence[mention.start] ?? '')) {
     // The owner is not part of the segment's name: 苹果服务业务 → 服务业务.
-    const name = (zh[1]! + (zh[2] ?? '')).replace(entityRe, '').trim();
+    const name = withoutEntities(zh[1]! + (zh[2] ?? '')).trim();
     if (!name) return undefined;
     return isOwner(zh[1]!) || NOT_SEGMENT.test(name) ? undefined : name.toLowerCase();
   }

@@ -254,6 +254,15 @@ for (const e of entities) {
 // Entity names are case-sensitive: "US" is a country, "us" is a pronoun.
 export const entityRe = phraseRegex([...entityAlias.keys()], 'g');
 export const entityOf = (name: string) => entityAlias.get(dashes(name));
+/** The text with the entity names in it taken out, by the alias trie (the alternation of 400 names is slow). */
+export function withoutEntities(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of findAll(entityRe, text)) (out += text.slice(at, m.start)), (at = m.end);
+  return out + text.slice(at);
+}
+/** Whether the text names an entity of the lexicon. */
+export const namesEntity = (text: string) => findAll(entityRe, text).length > 0;
 const notBefore = new Map(entities.filter((e) => e.notBefore).map((e) => [e.id, new RegExp([e.notBefore!.zh, e.notBefore!.en].filter(Boolean).join('|'))]));
 /** Whether the name, followed by this text, is the entity and not a word of the same letters. */
 export const isEntityHere = (id: string, after: string) => !notBefore.get(id)?.test(after);
