@@ -114,7 +114,10 @@ export function mainSubject(article: Article, facts: SentenceFacts[]): string {
   const counts = new Map<string, number>();
   const add = (id: string, w: number) => counts.set(id, (counts.get(id) ?? 0) + w);
   const titleLang = isCjk(article.title) ? 'zh' : 'en';
-  const inTitle = entityMentions(article.title, titleLang).filter((e) => entityById.get(e.id)?.kind !== 'source' && e.id !== 'world');
+  // A national agency in the title (BoE cuts rates, 国家统计局：…) names its country, as in the body.
+  const inTitle = entityMentions(article.title, titleLang)
+    .flatMap((e) => { const s = entityById.get(e.id); return s?.kind !== 'source' ? [e] : s.of ? [{ ...e, id: s.of }] : []; })
+    .filter((e) => e.id !== 'world');
   // A company named in the title is what the story is about, however often a country is named.
   const company = inTitle.find((e) => entityById.get(e.id)?.kind === 'company');
   if (company) return company.id;

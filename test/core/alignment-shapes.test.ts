@@ -156,3 +156,19 @@ describe('offerings and qualifiers of the next figure', () => {
     assert.deepEqual(claimOf(c, '$1.61').aspects, ['basis:adjusted']);
   });
 });
+
+describe('an agency in the title', () => {
+  test('a central bank named in the title names its country for the article (BoE → the UK)', () => {
+    const c = extract('Policymakers lowered the rate to 3.25%, while the Fed held at 3.50%.', { language: 'en', date: '2026-11-06', title: 'BoE cuts rates to 3.25%' }).claims;
+    assert.equal(claimOf(c, '3.25%').subject, 'united-kingdom');
+  });
+});
+
+describe('ranking tables', () => {
+  test('金牌榜 is the table ranked by gold medals, not a count of them', () => {
+    // Neither the word after the count (位列金牌榜第二) nor the table's name makes 176 a gold-medal count.
+    assert.notEqual(claimOf(zh('日本队奖牌数176枚位列金牌榜第二。', '2026-11-10'), '176枚').metric, 'gold_medals');
+    assert.notEqual(claimOf(zh('日本队共获176枚，金牌榜排名第二。', '2026-11-10'), '176枚').metric, 'gold_medals');
+    assert.equal(claimOf(zh('日本队以48枚金牌位列金牌榜第二。', '2026-11-10'), '48枚').metric, 'gold_medals');
+  });
+});

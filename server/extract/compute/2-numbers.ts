@@ -733,7 +733,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
           // 一 百 五 十 个 百 分 点: a spaced-out unit we do not read.
           if (ZH_SPACED_POINTS.test(after.replace(/\s+/g, '')) && !/^\s{0,4}[个個]百分[点點]/.test(after)) continue;
           // The noun after the classifier, up to a function word: 48项任务中与… → 任务.
-          countNoun = noun ? noun.replace(/^([\s\S][^的与和及在中为是了把被对向从]*)[\s\S]*$/, '$1') : undefined;
+          countNoun = noun ? noun.replace(/(?:位列|位居|排名|名列|排在|居于|列第).*$/, '').replace(/^([\s\S][^的与和及在中为是了把被对向从]*)[\s\S]*$/, '$1') || undefined : undefined;
         }
       }
       // 万 or 亿 alone, as in 1200万用户: a count of what follows.

@@ -23,7 +23,8 @@ const PRICE_AFTER = /^\s+(?:(?:about|around|roughly|nearly|almost|just|only|up t
 export function metricMentions(sentence: string): MetricMention[] {
   return findAll(metricRe, sentence)
     // 人均GDP is per head; non-food inflation and 非食品价格 are the complement of the metric, not it.
-    .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比)/.test(sentence.slice(m.end, m.end + 4)) && !/(?:人均|非|non[-\u2010\u2011 ]?)$/i.test(sentence.slice(Math.max(0, m.start - 4), m.start)))
+    // 金牌榜, 奖牌榜: the table ranked by the metric, not a figure of it.
+    .filter((m) => !/^(?:率|占比|比重|的比重|的占比|中的占比|榜)/.test(sentence.slice(m.end, m.end + 4)) && !/(?:人均|非|non[-\u2010\u2011 ]?)$/i.test(sentence.slice(Math.max(0, m.start - 4), m.start)))
     // "a ticket costs $40": a verb that takes a price, not the metric.
     .filter((m) => !isVerbAlias(m.text) || !PRICE_AFTER.test(sentence.slice(m.end, m.end + 40)))
     // "the world's largest economy", 全球第二大经济体: a country named by its size, not its output.
