@@ -2,7 +2,7 @@
 // main subject and period, and the subject and period a paragraph has set so far.
 import { nlp } from './nlp.js';
 import type { Measure, Article } from '../types.js';
-import { alternation, directionAfter, entityById, isMonthName, metricOf } from './model/lexicon.js';
+import { alternation, asOwners, directionAfter, entityById, isMonthName, metricOf } from './model/lexicon.js';
 import type { Sentence } from './compute/1-sentences.js';
 import type { scanNumbers } from './compute/2-numbers.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
@@ -115,9 +115,7 @@ export function mainSubject(article: Article, facts: SentenceFacts[]): string {
   const add = (id: string, w: number) => counts.set(id, (counts.get(id) ?? 0) + w);
   const titleLang = isCjk(article.title) ? 'zh' : 'en';
   // A national agency in the title (BoE cuts rates, 国家统计局：…) names its country, as in the body.
-  const inTitle = entityMentions(article.title, titleLang)
-    .flatMap((e) => { const s = entityById.get(e.id); return s?.kind !== 'source' ? [e] : s.of ? [{ ...e, id: s.of }] : []; })
-    .filter((e) => e.id !== 'world');
+  const inTitle = asOwners(entityMentions(article.title, titleLang)).filter((e) => e.id !== 'world');
   // A company named in the title is what the story is about, however often a country is named.
   const company = inTitle.find((e) => entityById.get(e.id)?.kind === 'company');
   if (company) return company.id;

@@ -3,12 +3,12 @@
 // find the evidence; these stages weigh it for one number in its sentence.
 import type { Claim, Measure } from '../types.js';
 import { lowerBound } from '../lower-bound.js';
-import { alternation, directionBefore, entityById, periods, withoutEntities, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
+import { alternation, directionBefore, entityById, periods, withoutEntities, withoutPhrases, entityOf, entityRe, findAll, measureWords, metricById, metricOf, metricRe, metrics, isMonthName, knownSegmentIn, segmentModifiers, segmentOf, segmentRe, type MetricEntry } from './model/lexicon.js';
 import type { Span } from './compute/1-sentences.js';
 import { headerCell, isTotalLabel, rowLabel, type Column } from './compute/1-tables.js';
-import { isDuration, type NumberToken } from './compute/2-numbers.js';
+import { isDuration, TENOR_INSTRUMENTS, type NumberToken } from './compute/2-numbers.js';
 import { qualifierOf } from './compute/3-qualifiers.js';
-import { inheritChange, isRestatement, LOSS_WHY, measureOf, type measureMentions, type MeasureReading } from './compute/4-measures.js';
+import { inheritChange, isRestatement, LOSS_WHY, measureOf, withoutDefaultYoy, yoyByDefault, type measureMentions, type MeasureReading } from './compute/4-measures.js';
 import { isMoney, metricOfToken, segmentAfter, segmentBefore, type MetricMention } from './compute/5-metrics.js';
 import { periodMentions, resolvePeriod, type PeriodMention } from './compute/6-periods.js';
 import { nameId, subjectOf } from './compute/7-subjects.js';
@@ -119,12 +119,12 @@ function readMeasure(x: SentenceContext, fig: Figure, carry: Carry): MeasureRead
   // as the figure it breaks down.
   if (meas.measure === 'yoy' && !x.measures.length && carry.measure && carry.breakdown) {
     meas.measure = carry.measure.measure;
-    meas.why = `${meas.why?.replace(/; no base named, read as year on year$/, '') ?? ''}; measured "${carry.measure.text}" as the figure it breaks down`;
+    meas.why = `${withoutDefaultYoy(meas.why)}; measured "${carry.measure.text}" as the figure it breaks down`;
   }
   // "up 88%" under a Q/Q header: the cell's own word gives the direction, the header the base.
-  if (column?.change && meas.measure !== 'level' && (tok.unit === '%' || tok.unit === 'pp') && /read as year on year$/.test(meas.why ?? '')) {
+  if (column?.change && meas.measure !== 'level' && (tok.unit === '%' || tok.unit === 'pp') && yoyByDefault(meas.why)) {
     meas.measure = column.sequential ? 'qoq' : 'yoy';
-    meas.why = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; column header "${column.text}"`;
+    meas.why = `${withoutDefaultYoy(meas.why)}; column header "${column.text}"`;
   }
   if (column?.change && meas.measure === 'level' && (tok.unit === '%' || tok.unit === 'pp')) {
     meas.measure = column.sequential ? 'qoq' : 'yoy';
@@ -216,7 +216,8 @@ const WORK_TITLE = /《([^《》]{1,30})》/g;
 const foldWork = (t: string) => t.replace(/[\s·・:：]/g, '').toLowerCase();
 // Tenors: 1年期, 5年期以上, 7天期, 3个月期; one-year, 10-year, seven-day (before a yield, rate or bond).
 const TENOR_ZH = /(\d{1,2}|[一二两三五七十]{1,2})\s*(年|天|个月|周)期/g;
-const TENOR_EN = /\b(one|two|three|five|seven|ten|fourteen|twenty|thirty|\d{1,2})[- ](year|month|day|week)(?![- ]old)\b(?=[^,;.]{0,40}\b(?:yields?|rates?|LPR|bonds?|notes?|Treasur(?:y|ies)|gilts?|bunds?|JGBs?|repos?|loans?|deposits?|mortgages?|debt|paper|swaps?)\b)/gi;
+// The instruments a tenor names, and deposits, whose tenor is an aspect of their rate too.
+const TENOR_EN = new RegExp(String.raw`\b(one|two|three|five|seven|ten|fourteen|twenty|thirty|\d{1,2})[- ](year|month|day|week)(?![- ]old)\b(?=[^,;.]{0,40}\b(?:${TENOR_INSTRUMENTS}|deposits?)\b)`, 'gi');
 const TENOR_WORD = /期|year|month|day|week/i;
 const TENOR_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, five: 5, seven: 7, ten: 10, fourteen: 14, twenty: 20, thirty: 30, 一: 1, 二: 2, 两: 2, 三: 3, 五: 5, 七: 7, 十: 10 };
 const TENOR_UNITS: Record<string, string> = { 年: 'y', year: 'y', 天: 'd', day: 'd', 个月: 'm', month: 'm', 周: 'w', week: 'w' };
@@ -495,15 +496,13 @@ function priceItemBefore(x: SentenceContext, text: string, from: number, to: num
 }
 
 /** Whether the name is one the sentence names as an owner (Lanhai, a company missing from the lexicon). */
-const namedHere = (x: SentenceContext, name: string) => x.facts.entities.some((e) => e.text === name || nameId(name) === e.id);
+function namedHere(x: SentenceContext, name: string): boolean {
+  const id = nameId(name);
+  return x.facts.entities.some((e) => e.text === name || e.id === id);
+}
 
 /** The text with its metric names blanked, by the alias trie: one pass, not a 400-way regex. */
-function withoutMetrics(text: string): string {
-  let out = '';
-  let at = 0;
-  for (const m of findAll(metricRe, text)) (out += text.slice(at, m.start) + ' '), (at = m.end);
-  return out + text.slice(at);
-}
+const withoutMetrics = (text: string) => withoutPhrases(metricRe, text, ' ');
 
 /** Whether the sentence names an analyst, read once per sentence rather than once per figure. */
 let analystIn: { text: string; named: boolean } | undefined;
@@ -673,24 +672,24 @@ const monthNumber = (w: string) => (isMonthName(w) || /^[A-Z][a-z]{2,3}$/.test(w
 function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | undefined, unit: string, period: string | null, aspects: Set<string>, text: string) {
   const { why } = fig;
   // "Payrolls increased by 187,000": a flow's figure is the change over its period, the same fact as "added 187,000 jobs".
-  if (entry?.flow && meas.measure === 'yoy' && unit === 'count' && /no base named, read as year on year$/.test(meas.why ?? '')) {
+  if (entry?.flow && meas.measure === 'yoy' && unit === 'count' && yoyByDefault(meas.why)) {
     meas.measure = 'level';
-    why.measure = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; the metric is itself a change over its period`;
+    why.measure = `${withoutDefaultYoy(meas.why)}; the metric is itself a change over its period`;
     return;
   }
   // "cut its benchmark rate by 25 basis points", 下调10个基点: a rate set by decisions moves from the setting before.
-  if (entry?.setByDecision && meas.measure === 'yoy' && /no base named, read as year on year$/.test(meas.why ?? '')) {
+  if (entry?.setByDecision && meas.measure === 'yoy' && yoyByDefault(meas.why)) {
     meas.measure = 'qoq';
-    why.measure = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; a rate set by decision moves from the setting before`;
+    why.measure = `${withoutDefaultYoy(meas.why)}; a rate set by decision moves from the setting before`;
     return;
   }
   // "4.8% more than in October", "fell 5.4% from October": a change on the month before is month on month.
-  if (meas.measure === 'yoy' && /no base named, read as year on year$/.test(meas.why ?? '') && period && /^\d{4}-\d{2}$/.test(period)) {
+  if (meas.measure === 'yoy' && yoyByDefault(meas.why) && period && /^\d{4}-\d{2}$/.test(period)) {
     const named = MONTH_BASE_AFTER.exec(text.slice(fig.tok.end, fig.tok.end + 40));
     const month = named ? monthNumber(named[1]!) : undefined;
     if (month && month === ((+period.slice(5) + 10) % 12) + 1) {
       meas.measure = 'qoq';
-      why.measure = `${meas.why!.replace(/; no base named, read as year on year$/, '')}; "${named![0].trim()}" is the month before`;
+      why.measure = `${withoutDefaultYoy(meas.why)}; "${named![0].trim()}" is the month before`;
       return;
     }
   }

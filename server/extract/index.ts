@@ -2,7 +2,7 @@
 // compute/ run in their numbered order on each sentence; context.ts keeps what a reader carries
 // from sentence to sentence, and figure.ts weighs the evidence for each number.
 import type { Article, Claim } from '../types.js';
-import { deicticRe, entityById, findAll, metricRe, segmentRe, wordsRe, yenSign } from './model/lexicon.js';
+import { asOwners, deicticRe, entityById, findAll, metricRe, segmentRe, wordsRe, yenSign } from './model/lexicon.js';
 import { foldTraditional } from './compute/0-script.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
 import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
@@ -119,7 +119,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
   const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));
   // Data sources and agencies (IDC, Reuters, 国家统计局) report figures but own none of them.
   // A national agency (国家统计局, the Fed) names the country it reports for, though never a company's market.
-  for (const f of facts) f.entities = f.entities.flatMap((e) => { const s = entityById.get(e.id); return s?.kind !== 'source' ? [e] : s.of ? [{ ...e, id: s.of, viaSource: true }] : []; });
+  for (const f of facts) f.entities = asOwners(f.entities);
   const main = mainSubject({ ...article, title: unowned(article.title, traditional) }, facts);
   // In coverage of a company, a country names a market: a region of the figure, not its owner.
   const companyStory = ['company', 'product'].includes(entityById.get(main)?.kind ?? 'company') && main !== UNKNOWN_SUBJECT;

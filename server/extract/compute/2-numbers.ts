@@ -575,7 +575,9 @@ const RE_EN_NOUN = /^\s((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)/i;
 const STOP_WORDS = new Set(['in', 'on', 'at', 'to', 'from', 'for', 'of', 'and', 'or', 'the', 'a', 'an', 'with', 'by', 'was', 'were', 'is', 'are', 'went', 'per', 'each', 'year', 'years', 'days', 'day', 'months', 'weeks', 'hours', 'apiece']);
 
 const DURATION_AFTER = /^(?:[-\u2010\u2011]|\s)(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries)(?:([-\u2010\u2011\s])old\b)?(?![-\u2010\u2011]?[A-Za-z0-9])/i;
-const TENOR_AFTER = /^[^,;.]{0,25}?\b(?:yields?|rates?|LPR|bonds?|notes?|Treasur(?:y|ies)|gilts?|bunds?|JGBs?|repos?|loans?|mortgages?|debt|paper|swaps?)\b/i;
+/** What a tenor ("10-year", "two-year") names: an instrument or its rate. */
+export const TENOR_INSTRUMENTS = String.raw`yields?|rates?|LPR|bonds?|notes?|Treasur(?:y|ies)|gilts?|bunds?|JGBs?|repos?|loans?|mortgages?|debt|paper|swaps?`;
+const TENOR_AFTER = new RegExp(String.raw`^[^,;.]{0,25}?\b(?:${TENOR_INSTRUMENTS})\b`, 'i');
 const DURATION_UNITS: Record<string, string> = { century: 'centuries', centuries: 'centuries' };
 const PERIOD_BEFORE = /\b(?:the|first|last|past|previous|next|latest|recent|coming|final|initial|trailing)\s+$/i;
 const DATE_AFTER = /^\s+(?:ago|earlier|later|before|after|from now|prior|since|through|to|ended|ending|until)\b/i;

@@ -43,6 +43,12 @@ const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
 const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
 
 export const LOSS_WHY = 'a loss, so negative';
+/** How a change with no base named says it was read as year on year: later stages may read it otherwise. */
+const DEFAULT_YOY = '; no base named, read as year on year';
+/** Whether the measure is year on year only because no base was named. */
+export const yoyByDefault = (why: string | undefined) => !!why?.endsWith(DEFAULT_YOY);
+/** The reading's why without the default's words, for a stage that names the base it found. */
+export const withoutDefaultYoy = (why: string | undefined) => (why ?? '').replace(/; no base named, read as year on year$/, '');
 // Words between two figures that make the second its own change ("… from September and were up 1.4% …").
 const EN_FIGURE_LINK = /\b(?:and|while|but|whereas)\b/i;
 
@@ -219,7 +225,7 @@ export function measureOf(
   // "up 15% from Q2", "since the first quarter": a quarter named without a year as the base is the quarter before.
   const quarterBase = /^\s*(?:%|percent|per cent)?\s*(?:from|since|over|versus|compared with)\s+(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter)\b(?!\s*(?:of\s+)?(?:19|20)\d{2}|\s+(?:of\s+)?(?:last|the previous) year|'\d{2})/i.exec(sentence.slice(tok.end, clauseEnd));
   if (quarterBase) return { measure: 'qoq', sign, isBase, baseAt, baseYear, why: `${why}; measured against "${quarterBase[0].trim()}", the quarter before` };
-  return { measure: 'yoy', sign, isBase, baseAt, baseYear, why: `${why}; no base named, read as year on year` };
+  return { measure: 'yoy', sign, isBase, baseAt, baseYear, why: `${why}${DEFAULT_YOY}` };
 }
 
 /** The named base year of a clause, read once for all the figures of the clause. */

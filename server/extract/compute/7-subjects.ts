@@ -30,6 +30,8 @@ const UNKNOWN_NAMES: Array<[RegExp, RegExp]> = [
   [LATIN_IN_ZH, /[A-Z]/],
   [BEFORE_CODE, /[（(]/],
 ];
+/** A company or a product of one: it may own a figure a market ("worldwide") is named with. */
+const isCompany = (id: string) => ['company', 'product'].includes(entityById.get(id)?.kind ?? '');
 const NATIONALITY_OF_NAME = /^(?:['’]s\s+|\s+(?:[a-z-]+\s+){0,3}(?:maker|makers|company|firm|group|giant|carmaker|automaker|chipmaker|retailer|lender|insurer|producer|miner|airline|developer|conglomerate|start-?up|operator|brand|supplier|manufacturer|platform|champion|rival|peer)\s+)(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*(?!\s+(?:economy|government|market))/;
 const COMPARED_BEFORE = /(?:对标|超越|超过|领先|落后于|比|较|than|versus|vs\.?|compared with|ahead of|behind|against|rivals?)\s*(?:the\s+)?$/i;
 // 与/和/跟/同 join a list (小米和OPPO) unless the clause goes on to compare (与ChatGPT结果相当, 和去年相比).
@@ -42,9 +44,10 @@ const GENERIC = new RegExp(`${alternation(genericHeads.zh)}|(?<![A-Za-z])(?:${al
 export function nameId(name: string): string {
   const known = entityOf(name);
   if (known) return known;
-  const bare = name.replace(GENERIC, '').replace(/\s+/g, '');
+  const stripped = name.replace(GENERIC, '');
+  const bare = stripped.replace(/\s+/g, '');
   // 腾讯控股, "Tencent Holdings": the lexicon's company under its corporate suffix.
-  return entityOf(bare) ?? entityOf(name.replace(GENERIC, '').trim()) ?? (bare.toLowerCase() || name.toLowerCase());
+  return entityOf(bare) ?? entityOf(stripped.trim()) ?? (bare.toLowerCase() || name.toLowerCase());
 }
 
 export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMention[] {
@@ -141,11 +144,11 @@ export function subjectOf(
   if (owner?.id === 'world') {
     for (let k = at - 1; k >= 0 && mentions[k]!.start >= clause.start; k--) {
       const m = mentions[k]!;
-      if (!m.compared && ['company', 'product'].includes(entityById.get(m.id)?.kind ?? '')) return { subject: m.id, why: `"${m.text}" earlier in the clause; "${owner.text}" names its market`, local: false };
+      if (!m.compared && isCompany(m.id)) return { subject: m.id, why: `"${m.text}" earlier in the clause; "${owner.text}" names its market`, local: false };
     }
     // "CATL's battery volume ranked first worldwide, holding 36.8% of global share": the company whose the sentence is.
     const first = mentions[0]!;
-    if (at > 0 && !first.compared && ['company', 'product'].includes(entityById.get(first.id)?.kind ?? '') && /^['’]s\b/.test(sentence.slice(first.end)))
+    if (at > 0 && !first.compared && isCompany(first.id) && /^['’]s\b/.test(sentence.slice(first.end)))
       return { subject: first.id, why: `"${first.text}'s" opens the sentence; "${owner.text}" names its market`, local: false };
   }
   if (owner) return { subject: owner.id, why: `"${owner.text}" earlier in the sentence`, local: false };

@@ -173,6 +173,14 @@ export function findAll(re: RegExp | Phrases, s: string, from = 0): Match[] {
   return out;
 }
 
+/** The text with each phrase of the table replaced by `fill`, found in one pass (a large table's by its trie). */
+export function withoutPhrases(table: RegExp | Phrases, text: string, fill = ''): string {
+  let out = '';
+  let at = 0;
+  for (const m of findAll(table, text)) (out += text.slice(at, m.start) + fill), (at = m.end);
+  return out + text.slice(at);
+}
+
 // ---- metrics
 export const metrics = metricsFile.metrics;
 export const metricById = new Map(metrics.map((m) => [m.id, m]));
@@ -255,11 +263,16 @@ for (const e of entities) {
 export const entityRe = phraseRegex([...entityAlias.keys()], 'g');
 export const entityOf = (name: string) => entityAlias.get(dashes(name));
 /** The text with the entity names in it taken out, by the alias trie (the alternation of 400 names is slow). */
-export function withoutEntities(text: string): string {
-  let out = '';
-  let at = 0;
-  for (const m of findAll(entityRe, text)) (out += text.slice(at, m.start)), (at = m.end);
-  return out + text.slice(at);
+export const withoutEntities = (text: string) => withoutPhrases(entityRe, text);
+/**
+ * Mentions as owners of figures: a data source or agency owns none, but a national one (国家统计局,
+ * the Fed) names the country it reports for, marked viaSource.
+ */
+export function asOwners<T extends { id: string }>(mentions: T[]): Array<T & { viaSource?: true }> {
+  return mentions.flatMap((e) => {
+    const s = entityById.get(e.id);
+    return s?.kind !== 'source' ? [e] : s.of ? [{ ...e, id: s.of, viaSource: true as const }] : [];
+  });
 }
 /** Whether the text names an entity of the lexicon. */
 export const namesEntity = (text: string) => findAll(entityRe, text).length > 0;
