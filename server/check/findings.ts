@@ -35,17 +35,20 @@ function farApart(g: Group, f: Finding): boolean {
 }
 
 /** A claim of the group that matches, within rounding, another figure of the same kind in another of its articles. */
-function swappedIn(g: Group, byArticle: Map<string, Claim[]>): { claim: Claim; match: Claim } | undefined {
+function swappedIn(g: Group, bySentence: Map<string, Claim[]>): { claim: Claim; match: Claim } | undefined {
   for (const c of g.claims)
     for (const o of g.claims) {
       if (o.articleId === c.articleId) continue;
-      const match = (byArticle.get(o.articleId) ?? []).find(
-        (x) => x.id !== o.id && !g.claims.includes(x) && x.unit === c.unit && x.measure === c.measure && x.subject === c.subject && x.period === c.period && x.sentenceStart === o.sentenceStart && overlaps(intervalOf(x), intervalOf(c)),
+      const match = (bySentence.get(sentenceOf(o)) ?? []).find(
+        (x) => x.id !== o.id && !g.claims.includes(x) && x.unit === c.unit && x.measure === c.measure && x.subject === c.subject && x.period === c.period && overlaps(intervalOf(x), intervalOf(c)),
       );
       if (match) return { claim: c, match };
     }
   return undefined;
 }
+
+/** The sentence a claim was read from: a swap looks for its sibling there, not in the whole article. */
+const sentenceOf = (c: Claim) => `${c.articleId}|${c.sentenceStart}`;
 
 /** The agreement of the sources other than a far-off outlier, when there are two or more of them. */
 function withoutOutlier(g: Group, f: Finding, articles: Parameters<typeof compareGroup>[1]): Finding[] {
@@ -113,11 +116,11 @@ export function findingsOfFilled(filled: Claim[], stories: Story[], byId: Map<st
     .flatMap(({ g, f }) => (f.verdict === 'discrepancy' && f.alignment?.strength === 'weak' ? strongCore(g, f, byId) : [{ g, f }]));
   // A period mix-up is a cause too: named before far-apart figures are judged.
   notePeriodMixups(groups, compared.map(({ f }) => f));
-  const byArticle = groupBy(filled, (c) => c.articleId);
+  const bySentence = groupBy(filled, sentenceOf);
   return compared.flatMap(({ g, f }) => {
     if (!farApart(g, f)) return [f];
     // A swap explains a far-off figure: it is what the other source gives for a sibling fact (a list read in the wrong order).
-    const swap = swappedIn(g, byArticle);
+    const swap = swappedIn(g, bySentence);
     if (!swap) return withoutOutlier(g, f, byId).concat(misprintPair(g, byId));
     f.cause = 'swap';
     f.explanation += ` Likely cause: «${swap.claim.quote}» is the figure another source gives for a neighbouring fact («${swap.match.quote}»), as if a list were read in the wrong order.`;
