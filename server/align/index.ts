@@ -85,6 +85,8 @@ function misprintsWithin(g: Group, all: Claim[]): Group[] {
 }
 
 const MAX_CONTRADICTIONS = 3;
+/** What a bound adds to its gap when an article's figure for a fact is chosen: more than a rounding, less than another figure. */
+const BOUND_PENALTY = 0.05;
 
 /**
  * An analyst's forecast is an opinion: compared for agreement, never flagged as wrong. A
@@ -130,7 +132,9 @@ export function onePerArticle(claims: Claim[]): Claim[] {
     // A figure off by a power of ten (亿 read as billion) is the same fact misprinted, closer than
     // an unrelated figure of the same size: it counts as half a gap.
     const distance = (c: Claim) => Math.min(...nearest(others, c.value).map((v) => gap(c.value, v)), ...[10, 0.1, 1000, 0.001].flatMap((k) => nearest(others, c.value / k).map((v) => gap(c.value, v * k) + 0.5)));
-    const scored = cs.map((c) => ({ c, d: distance(c) }));
+    // A bound (突破7000亿元大关, the 700-billion mark) is a threshold passed, not the figure: the
+    // article's exact figure is compared when it has one, even if two thresholds match exactly.
+    const scored = cs.map((c) => ({ c, d: distance(c) + (c.qualifier === 'lower' || c.qualifier === 'upper' ? BOUND_PENALTY : 0) }));
     const best = scored.reduce((a, b) => (b.d < a.d ? b : a)).c;
     keep.push(...cs.filter((c) => gap(c.value, best.value) < 0.01));
   }

@@ -57,11 +57,12 @@ export function periodKey(period: string | null, subject: string): string | null
   return span ? monthSpanLabel(span[0], span[1]) : period;
 }
 
-/** A period label without a year (Q3, Q1..Q3, H2, FQ2): the story may know the year. */
-export const YEARLESS = /^(?:Q[1-4]|Q1\.\.Q3|H1|H2|M1\.\.M\d{1,2}|FQ[1-4])$/;
+/** A period label without a year (Q3, Q1..Q3, H2, FQ2, FY for a full year, a holiday such as spring-festival): the story may know the year. */
+export const YEARLESS = /^(?:Q[1-4]|Q1\.\.Q3|H1|H2|M1\.\.M\d{1,2}|FQ[1-4]|FY|[a-z]+(?:-[a-z]+)*)$/;
 
 /** The label with a year put in: Q3 + 2023 → 2023-Q3; FQ2 + 2024 → FY2024-Q2. */
 export function withYear(period: string, year: number): string {
+  if (period === 'FY') return `${year}`;
   return period.startsWith('FQ') ? `FY${year}-Q${period.slice(2)}` : `${year}-${period}`;
 }
 

@@ -109,6 +109,11 @@ export function lastSubject(f: SentenceFacts): string | undefined {
   return f.entities.filter((e) => !e.compared).pop()?.id;
 }
 
+const looksLikeName = (name: string) => {
+  const words = name.trim().split(/\s+/);
+  return words.length <= 4 && !/\s[-–—]\s/.test(name) && words.every((w) => /^[A-Z0-9]/.test(w) || /^(?:of|and|&|de|la|du)$/.test(w));
+};
+
 /** The entity the article is about: the most named one, the title counting three times. */
 export function mainSubject(article: Article, facts: SentenceFacts[]): string {
   const counts = new Map<string, number>();
@@ -123,13 +128,16 @@ export function mainSubject(article: Article, facts: SentenceFacts[]): string {
   for (const f of facts) for (const e of f.entities) if (e.id !== 'world') add(e.id, 1);
   let best: string | undefined;
   for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
-  if (best) return best;
+  // A Latin name the lexicon does not know, said once in passing in Chinese copy (Supercell游戏表现强劲), is not what the article is about.
+  if (best && (entityById.has(best) || counts.get(best)! >= 2 || !isCjk(article.text))) return best;
   // compromise reads an English title for an organisation or place the lexicon lacks; else a
   // capitalised title word that the body repeats is taken as the name.
   if (titleLang === 'en') {
     const doc = nlp(article.title);
     const name = (doc.organizations().out('array') as string[])[0] ?? (doc.places().out('array') as string[])[0];
-    if (name) return nameId(name.replace(/['’]s$/, '').replace(/[^\w\s&.-]/g, '').trim());
+    // A name is a few capitalised words ("Lanhai Auto") in a headline; a heading or a first
+    // sentence taken for the title ("Investment Rating - The investment rating …") names no owner.
+    if (name && looksLikeName(name) && article.title.split(/\s+/).length <= 16) return nameId(name.replace(/['’]s$/, '').replace(/[^\w\s&.-]/g, '').trim());
     const words = article.title.match(/\b[A-Z][A-Za-z0-9&-]+\b/g) ?? [];
     const repeated = words
       .filter((w) => !/^(?:The|A|An|In|On|At|For|Of|To|And|As|With|By|From|After|Before|Over|How|Why|What|Its|Five|Four|Three|Two|Things|Q[1-4]|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w.replace(/['’]s$/, '')) && !isMonthName(w.replace(/['’]s$/, '')) && !metricOf(w))

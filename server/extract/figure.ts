@@ -57,7 +57,13 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     prev: last?.sentenceStart === s.start ? last : undefined,
     basis: { subject: 'stated', period: 'stated' },
   };
-  const q = qualifierOf(s.text, tok);
+  let q = qualifierOf(s.text, tok);
+  // 约3-5亿元, about 10-12 million: the word before a range qualifies both its ends.
+  const low = tok.rangeEnd === 'high' ? x.facts.tokens[i - 1] : undefined;
+  if (q.qualifier === 'exact' && low?.rangeEnd === 'low') {
+    const lowQ = qualifierOf(s.text, low);
+    if (lowQ.qualifier === 'approx') q = lowQ;
+  }
   if (q.word) fig.why.qualifier = `"${q.word}"`;
   const meas = readMeasure(x, fig, carry);
   const { metric, segment, unit, entry } = readMetric(x, fig, last, carry);
@@ -74,7 +80,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     meas.measure = fig.prev.measure;
     fig.why.measure = `compared with "${fig.prev.quote}", a change, so a change of its own period`;
   }
-  settleMeasure(meas, fig, entry, unit, period, aspects, s.text);
+  settleMeasure(meas, fig, entry, unit, period, aspects, s.text, x.facts.lang === 'en' && entityById.get(subject)?.monthlyChanges === 'previous');
 
   const start = s.start + tok.start;
   const end = s.start + tok.end;
@@ -206,12 +212,14 @@ function inCompound(text: string, at: number): boolean {
   return !!w && !/^(?:its|their|the|our|his|her|and|or|of|from|in|at|for|to|by|with|a|an|this|that|these|total|whose)$/i.test(w[1]!) && !segmentModifiers.has(w[1]!.toLowerCase()) && !/['’]s$/.test(text.slice(0, at).trimEnd());
 }
 
-const RATE_MOVED = /(?:涨幅|降幅|增幅|跌幅|增速|减幅|降速)[^，。；\d]{0,8}(?:扩大|收窄|加快|回落|放缓|提高|回升|下降|上升|缩小)[了为至到]?\s*$/;
+const RATE_MOVED = /(?:涨幅|降幅|增幅|跌幅|增速|减幅|降速)(?:[^，。；\d]|(?:19|20)\d{2}年){0,8}(?:扩大|收窄|加快|回落|放缓|提高|回升|下降|上升|缩小)[了为至到]?\s*$/;
 // A price paid or asked for a share (an IPO priced at $21 a share, an offer of $45 per share) is no EPS either.
 const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|\b(?:priced|IPO|offer(?:ed)?\s+(?:price|of)|tender offer|takeover|buyout|bid)\b|股价|收盘价|报收|发行价/i;
 const EARNINGS_WORD = /\b(?:earnings|earned|profits?|income|dividends?|payout|eps)\b|收益|利润|分红|派息/i;
 const CLAUSE_STOP = /[，。；]/;
 const WORK_TITLE = /《([^《》]{1,30})》/g;
+/** A work named at the very start of a sentence (after 其中 or 电影 at most): the sentence's topic. */
+const TOPIC_WORK = /^(?:其中[，,]?\s*)?(?:电影|電影|影片)?《([^《》]{1,30})》/;
 /** A work's title as a key: Traditional and Simplified pages write 《長河》 and 《长河》 (text is folded already), punctuation aside. */
 const foldWork = (t: string) => t.replace(/[\s·・:：]/g, '').toLowerCase();
 // Tenors: 1年期, 5年期以上, 7天期, 3个月期; one-year, 10-year, seven-day (before a yield, rate or bond).
@@ -258,6 +266,8 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     metric = r.metric;
     if (r.why) why.metric = r.why;
     segment = r.mention && ((SEGMENTED.has(r.metric ?? '') ? knownSegmentAround(text, r.mention) ?? segmentAfter(text, r.mention) : undefined) ?? segmentBefore(text, r.mention, (name) => !!entityOf(name) || !!metricOf(name) || isMonthName(name) || namedHere(x, name)));
+    // "777.1 Billion Yuan Revenue": a metric named after the figure has the figure's own words before it, no segment.
+    if (segment && text.slice(tok.start, tok.end).toLowerCase().includes(segment.toLowerCase())) segment = undefined;
   }
   // "The Intelligent Cloud segment generated $24.3 billion": money a known segment makes, with no
   // metric named, is that segment's revenue.
@@ -411,6 +421,14 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
     metric = null; // "the dividend costs $5bn a year" is not a per-share figure
     delete why.metric;
   } else if (perShare && unit !== 'count') unit = tok.perShares ? `${unit}/${tok.perShares} shares` : `${unit}/share`;
+  // 夺金分项共14个, 获得金牌的运动员达60名: a count of something else than the metric counts is not its figure.
+  // Medals are counted in 枚 or by their metal (40金); 个, 名, 项 count other things.
+  const counts = metric ? metricById.get(metric)?.countOf : undefined;
+  const classifier = /[个個名人位项項家]$/.exec(text.slice(tok.start, tok.end))?.[0];
+  if (counts === 'medal' && classifier) {
+    metric = null;
+    why.metric = `counted in ${classifier}, which does not count medals`;
+  }
   return { metric, segment, unit, entry: metric ? metricById.get(metric) : undefined };
 }
 
@@ -437,7 +455,9 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   if (x.facts.lang === 'zh' && text.includes('《')) {
     const from = Math.max(clause.start, i > 0 ? tokens[i - 1]!.end : 0);
     const works = [...text.slice(from, tok.start).matchAll(WORK_TITLE)];
-    const own = works.pop();
+    // 《哪吒》以强大的吸引力，成为…，狂揽48亿元: a work that opens the sentence is its topic, up to the next work named.
+    const topic = works.length ? undefined : TOPIC_WORK.exec(text);
+    const own = works.pop() ?? (topic && ![...text.slice(topic[0].length, tok.start).matchAll(WORK_TITLE)].length ? topic : undefined);
     if (own) aspects.add(`work:${foldWork(own[1]!)}`);
   }
   // 1年期LPR为3.0%，5年期以上LPR为3.5%, "the 10-year yield rose to 4.25%": a rate of one tenor is another fact than the next.
@@ -469,7 +489,12 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     for (const a of [...aspects]) if (a.startsWith('segment:')) aspects.delete(a);
     aspects.add(`segment:${itemSegment}`);
   }
-  else if (item && !item.entityId && !findAll(metricRe, item.text).length && !itemPeriod(item)) {
+  // 《甲》、《乙》分别取得5.91亿元、5.08亿元: an item that is a work is that work's figure.
+  const itemWork = item && !itemSegment ? /^《([^《》]{1,30})》$/.exec(item.text.trim()) : null;
+  if (itemWork) {
+    for (const a of [...aspects]) if (a.startsWith('work:')) aspects.delete(a);
+    aspects.add(`work:${foldWork(itemWork[1]!)}`);
+  } else if (item && !itemSegment && !item.entityId && !findAll(metricRe, item.text).length && !itemPeriod(item)) {
     // A list item that is an aspect (adjusted, GAAP, 海外) says so; any other item names a part.
     const said = aspectsOf(item.text, { start: 0, end: item.text.length }, []).aspects;
     if (said.length) said.forEach((a) => aspects.add(a));
@@ -518,7 +543,10 @@ function readSubject(a: ArticleContext, x: SentenceContext, fig: Figure, carry: 
     why.subject = `"${item.text}" in a respectively list`;
     return item.entityId;
   }
-  const sr = subjectOf(x.facts.sentence.text, tok, x.facts.entities, fig.clause);
+  let sr = subjectOf(x.facts.sentence.text, tok, x.facts.entities, fig.clause);
+  // 伦敦奥运会的39金: the Games name which tally, never who won it.
+  const medals = tok.countOf === 'medal' || /^\s*(?:金|银|铜|奖)牌|^\s+(?:gold|silver|bronze|medal)/i.test(x.facts.sentence.text.slice(tok.end, tok.end + 8));
+  if (sr.subject && medals && entityById.get(sr.subject)?.kind === 'event') sr = { local: false };
   if (meas.isBase && !sr.local) aspects.add('base');
   if (sr.subject) {
     why.subject = sr.why;
@@ -669,7 +697,7 @@ const MONTH_BASE_AFTER = /^[\s,]*(?:\w+\s+)?(?:from|than(?:\s+in)?|compared\s+(?
 const monthNumber = (w: string) => (isMonthName(w) || /^[A-Z][a-z]{2,3}$/.test(w) ? periods.monthNames[w.toLowerCase()] : undefined);
 
 /** What the measure means once metric and period are known. */
-function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | undefined, unit: string, period: string | null, aspects: Set<string>, text: string) {
+function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | undefined, unit: string, period: string | null, aspects: Set<string>, text: string, monthOnMonth = false) {
   const { why } = fig;
   // "Payrolls increased by 187,000": a flow's figure is the change over its period, the same fact as "added 187,000 jobs".
   if (entry?.flow && meas.measure === 'yoy' && unit === 'count' && yoyByDefault(meas.why)) {
@@ -692,6 +720,12 @@ function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | u
       why.measure = `${withoutDefaultYoy(meas.why)}; "${named![0].trim()}" is the month before`;
       return;
     }
+  }
+  // "US consumer prices rose 0.3% in December": where agencies report a month against the month before, so does the copy.
+  if (monthOnMonth && meas.measure === 'yoy' && yoyByDefault(meas.why) && period && /^\d{4}-\d{2}$/.test(period) && (unit === '%' || unit === 'pp')) {
+    meas.measure = 'qoq';
+    why.measure = `${withoutDefaultYoy(meas.why)}; a monthly change in US figures is against the month before unless a year is named`;
+    return;
   }
   // An inflation rate printed as a level is the price index's change on a year earlier.
   if (entry?.levelIsChange && meas.measure === 'level' && unit === '%' && (!meas.isBase || !aspects.has('base'))) {

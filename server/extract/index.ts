@@ -3,7 +3,7 @@
 // from sentence to sentence, and figure.ts weighs the evidence for each number.
 import type { Article, Claim } from '../types.js';
 import { asOwners, deicticRe, entityById, findAll, metricRe, segmentRe, wordsRe, yenSign } from './model/lexicon.js';
-import { foldTraditional } from './compute/0-script.js';
+import { foldTraditional, withoutPinyinNotes } from './compute/0-script.js';
 import { splitSentences, type Span } from './compute/1-sentences.js';
 import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { aspectsOf } from './compute/9-aspects.js';
@@ -16,6 +16,7 @@ import { listItems } from './compute/8-lists.js';
 import { isCjk, lastPeriod, lastSubject, mainPeriodOf, mainSubject, UNKNOWN_SUBJECT, type ArticleContext, type Carry, type SentenceFacts } from './context.js';
 import { readFigure } from './figure.js';
 import { borrowRestated } from './restated.js';
+import { fillGaps } from './gapped.js';
 
 export { parseChineseNumeral, scanNumbers } from './compute/2-numbers.js';
 export { splitSentences } from './compute/1-sentences.js';
@@ -78,15 +79,24 @@ const BREAKDOWN = /^(?:其中|分类别看|分项看|具体来看|Of (?:this|the
 
 /**
  * The claims of an article. Traditional Chinese is read through its Simplified folding (same
- * offsets); quotes and sentences are then cut from the text as printed.
+ * offsets), and a mirror's pinyin notes are read without them (offsets mapped back); quotes and
+ * sentences are then cut from the text as printed.
  */
 export function extractClaims(article: Article): Claim[] {
-  const text = foldTraditional(article.text);
-  if (text === article.text) return extractFolded(article);
-  const claims = extractFolded({ ...article, text, title: foldTraditional(article.title) }, true);
+  const folded = foldTraditional(article.text);
+  const plain = withoutPinyinNotes(folded);
+  if (folded === article.text && !plain) return extractFolded(article);
+  const title = foldTraditional(article.title);
+  const claims = extractFolded({ ...article, text: plain?.text ?? folded, title: withoutPinyinNotes(title)?.text ?? title }, folded !== article.text);
+  const at = (i: number) => plain?.offsets[i] ?? i;
   for (const c of claims) {
+    const sentenceEnd = c.sentenceStart + c.sentence.length;
+    c.start = at(c.start);
+    c.end = at(c.end - 1) + 1;
+    c.sentenceStart = at(c.sentenceStart);
     c.quote = article.text.slice(c.start, c.end);
-    c.sentence = article.text.slice(c.sentenceStart, c.sentenceStart + c.sentence.length);
+    c.sentence = article.text.slice(c.sentenceStart, sentenceEnd > 0 ? at(sentenceEnd - 1) + 1 : c.sentenceStart);
+    if (plain) c.id = `${article.id}:${c.start}-${c.end}`;
   }
   return claims;
 }
@@ -169,6 +179,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     const sc = { facts: f, clauses, metrics: metricMentions(s.text), measures: measureMentions(s.text), lists, header, columns: flat.get(si) };
     const first = claims.length;
     for (let i = 0; i < tokens.length; i++) claims.push(readFigure(ctx, sc, carry, i, claims[claims.length - 1]));
+    if (lang === 'en') fillGaps(claims.slice(first));
     // A table's caption (Non-GAAP) gives its basis to every figure under it.
     const caption = captions.get(si);
     const basis = caption ? aspectsOf(caption, { start: 0, end: caption.length }, []).aspects.filter((a) => a.startsWith('basis:')) : [];

@@ -159,7 +159,8 @@ export function withStoryDefaults(claims: Claim[], stories: Story[]): Claim[] {
       out = { ...out, ...patch, why: { ...out.why, [field]: `${out.why[field] ? out.why[field] + '; ' : ''}${words}` }, basis: { subject: out.basis?.subject ?? 'stated', period: out.basis?.period ?? 'stated', [field]: basis } };
     };
     // No subject named, or only the article's guess at a name we do not know: the story's subject.
-    const guessed = c.basis?.subject === 'article' && !known(c.subject) && known(s.subject);
+    // Two papers' guesses at one unknown name (皮尔巴拉岭, "Pilbara Ridge") become the story's one name.
+    const guessed = c.basis?.subject === 'article' && !known(c.subject) && (known(s.subject) || s.subject !== UNKNOWN_SUBJECT);
     if ((c.subject === UNKNOWN_SUBJECT || guessed) && s.subject !== UNKNOWN_SUBJECT && c.subject !== s.subject) edit({ subject: s.subject }, 'subject', "the story's subject");
     const year = yearOf(s.period);
     if (out.period && YEARLESS.test(out.period) && year !== undefined) {

@@ -650,3 +650,42 @@ describe('more units, signs and measures', () => {
     assert.deepEqual(en('The shares split 4-for-1 last week.').map((c) => c.quote), []);
   });
 });
+
+describe('gapped clauses', () => {
+  test('"X rose 9% and Y 4%": the second clause shares the first change word, in its direction', () => {
+    const up = en('Turnover rose 9% to $2.2 billion and operating profit 4% to $310 million.');
+    const profit = claimOf(up, '4%');
+    assert.equal(profit.measure, 'yoy');
+    assert.equal(profit.value, 4);
+    assert.equal(profit.metric, 'operating_profit');
+    assert.match(profit.why.measure ?? '', /leaves out the change word/);
+    const down = claimOf(en('Shipments to Europe slipped 6% while imports 1.5% in May.'), '1.5%');
+    assert.equal(down.measure, 'yoy');
+    assert.equal(down.value, -1.5);
+    const pts = claimOf(en('Net margin narrowed 3 percentage points and operating margin 0.8 points.'), '0.8');
+    assert.equal(pts.measure, 'yoy');
+    assert.equal(pts.value, -0.8);
+  });
+
+  test('any other word in the gap, or a rate in percent, leaves the figure a level', () => {
+    assert.equal(claimOf(en('Revenue rose 9%, and gross margin was 41%.'), '41%').measure, 'level');
+    assert.equal(claimOf(en('Revenue rose 9% and its share of the market 22%.'), '22%').measure, 'level');
+    assert.equal(claimOf(en('Prices climbed 0.4% and the jobless rate 3.9%.'), '3.9%').measure, 'level');
+  });
+});
+
+describe('ranges with the magnitude after the high end', () => {
+  test('"3-4 million jobs" reads both ends in millions; a score such as 112-108 stays no figure', () => {
+    const cut = en('The carmaker plans to cut 3-4 million units of output.');
+    close(claimOf(cut, '3').value, 3e6);
+    close(claimOf(cut, '4 million').value, 4e6);
+    assert.equal(claimOf(cut, '4 million').aspects.includes('range:high'), true);
+    assert.equal(en('The visitors won 112-108 in overtime.').length, 0);
+  });
+
+  test('"about" before a range qualifies both its ends', () => {
+    const seen = en('Officials expect about 10-12 million visitors this year.');
+    assert.equal(claimOf(seen, '10').qualifier, 'approx');
+    assert.equal(claimOf(seen, '12 million').qualifier, 'approx');
+  });
+});

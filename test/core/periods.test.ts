@@ -74,9 +74,9 @@ describe('a year left out comes from the article date', () => {
     assert.equal(resolvePeriod(m.raw, { date: '2024-02-01', forward: true }), '2024-Q1');
     assert.equal(resolvePeriod(m.raw, { date: '2024-02-01' }), '2023-Q1');
   });
-  test('with no date and no year, a quarter has no year', () => {
+  test('with no date and no year, a quarter has no year, and 全年 is a full year without one', () => {
     assert.equal(period('第三季度'), 'Q3');
-    assert.equal(period('全年'), null);
+    assert.equal(period('全年'), 'FY');
   });
   test('an explicit year wins over the date', () => {
     assert.equal(period('2021年第三季度', '2023-10-28'), '2021-Q3');

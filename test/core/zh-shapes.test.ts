@@ -229,3 +229,12 @@ describe('Chinese prices per unit, points, currencies and what is no figure', ()
     assert.ok(!claimOf(zh('净利润同比增长38%。'), '38%').aspects.includes('of:loss'));
   });
 });
+
+describe('a qualifier before a range', () => {
+  test('约 before 2-4亿元 makes both ends approximate', () => {
+    const r = zh('公司预计今年净利润约2-4亿元。');
+    assert.equal(claimOf(r, '2').qualifier, 'approx');
+    assert.equal(claimOf(r, '4亿元').qualifier, 'approx');
+    close(claimOf(r, '2').value, 2e8);
+  });
+});

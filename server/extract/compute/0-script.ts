@@ -15,3 +15,27 @@ const TRADITIONAL = new RegExp(`[${[...FOLD.keys()].join('')}]`, 'gu');
 export function foldTraditional(text: string): string {
   return text.replace(TRADITIONAL, (ch) => FOLD.get(ch)!);
 }
+
+// Some mirrors print the pinyin of a character after it in brackets (國內(nèi)生產(chǎn)總值), which
+// breaks every word the lexicons know. Only a bracketed syllable with a tone mark right after a
+// Chinese character counts: "(a)" or "(GDP)" after a character is left alone.
+const PINYIN_NOTE = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/gu;
+
+/** The text without pinyin notes, and for each of its offsets (and its end) the offset in the text as printed. */
+export function withoutPinyinNotes(text: string): { text: string; offsets: number[] } | undefined {
+  PINYIN_NOTE.lastIndex = 0;
+  if (!PINYIN_NOTE.test(text)) return undefined;
+  PINYIN_NOTE.lastIndex = 0;
+  const offsets: number[] = [];
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(PINYIN_NOTE)) {
+    for (let i = from; i < m.index!; i++) offsets.push(i);
+    out += text.slice(from, m.index!);
+    from = m.index! + m[0].length;
+  }
+  for (let i = from; i < text.length; i++) offsets.push(i);
+  out += text.slice(from);
+  offsets.push(text.length);
+  return { text: out, offsets };
+}

@@ -549,8 +549,9 @@ const ARTICLE_BEFORE = /(?:^|[^A-Za-z])(?:a|an|the)\s$/i;
 const SINGULAR_AFTER = /^\s+[a-z]+(?<!s)\b(?!')/;
 const MONEY_BEFORE = new RegExp(`(?:${symbolKeys.map(escapeRe).join('|')})\\s?(?:[\\d.,]+\\s*[-–]\\s*)?$`, 'i');
 const ZH_RANGE_NEXT = /^\s?[-－–—~～至到]\s?[0-9０-９]/;
-const MEDAL_SHORT = /^([金银铜])(?=[金银铜0-9０-９，,。、；;）)\s的]|$)/;
+const MEDAL_SHORT = /^([金银铜])(?=[金银铜0-9０-９，,。、；;）)\s的共总合]|$)/;
 const MEDAL_VERB = /(?:获|收获|夺得|拿下|摘得|斩获|共获|赢得)\s*$/;
+const MEDAL_GAMES = /(?:奥运会|奥运|亚运会|运动会|锦标赛|残奥会|冬奥会)(?:上)?的\s*$/;
 const MEDAL_CONTEXT = /奖牌|金牌|银牌|铜牌|奖牌榜|代表团|运动会|奥运|亚运|锦标赛/;
 const ZH_POINTS_AFTER = /^\s?[点點](?![钟鐘半多])/;
 const ZH_INDEX = new RegExp(alternation(indexPoints.indexWordsZh));
@@ -750,7 +751,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     }
     // 198金121银71铜, 收获52金: medal tables' shorthand, where medals are spoken of.
     const medal = !unit && lang === 'zh' && r.decimals === 0 ? MEDAL_SHORT.exec(after) : null;
-    if (medal && (/[金银铜]\s*$/.test(sentence.slice(0, r.start)) || /^\s?[0-9０-９]+\s?[金银铜]/.test(after.slice(1)) || MEDAL_VERB.test(before)) && MEDAL_CONTEXT.test(sentence)) {
+    // 40金27银, 40金、27银、24铜, 伦敦奥运会的39金: a medal tally, its next items, or a Games' tally.
+    if (medal && (/[金银铜][、，,\s]*$/.test(sentence.slice(0, r.start)) || /^\s?[、，,]?\s?[0-9０-９]+\s?[金银铜]/.test(after.slice(1)) || MEDAL_VERB.test(before) || MEDAL_GAMES.test(before)) && MEDAL_CONTEXT.test(sentence)) {
       unit = 'count';
       countOf = 'medal';
       countNoun = `${medal[1]}牌`;
@@ -1006,7 +1008,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // "(1)" marks a note or an item; "healthcare (70,000)", a number grouped in thousands, is a count.
     if (!r.chinese && unit === 'count' && /\($/.test(before) && /^\)/.test(after) && !/\d,\d{3}/.test(sentence.slice(r.start, r.end))) continue;
     if (unit === 'count' && /^[-–]\d/.test(after) && !r.chinese && !opensRange(sentence, r.start, i)) continue; // a score such as 67-66
-    if (unit === 'count' && /\d\s*[-–]\s*$/.test(before)) continue;
+    // The second half of a score (67-66) is no figure; the high end of a range with its magnitude (3-4 million) is.
+    if (unit === 'count' && /\d\s*[-–]\s*$/.test(before) && mult === 1) continue;
     if (/^0\d{5}$/.test(r.digits) || /^[036]\d{5}$/.test(r.digits) && !unit) continue;
     if (r.chinese) {
       if (!unit) continue;

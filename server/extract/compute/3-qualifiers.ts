@@ -10,6 +10,9 @@ const ZH_BEFORE = new RegExp(`(${keys(qualifierBefore.zh)})(?:了)?\\s*$`);
 const EN_BEFORE = new RegExp(`\\b(${keys(qualifierBefore.en)})\\s+(?:of\\s+)?$`, 'i');
 const ZH_AFTER = new RegExp(`^(${keys(qualifierAfter.zh)})`);
 const EN_AFTER = new RegExp(`^\\s+(${keys(qualifierAfter.en)})\\b`, 'i');
+/** "fell below the 5% mark": before a threshold, the word that says which side of it the value is may stand before "the". */
+const EN_BEFORE_THRESHOLD = new RegExp(`\\b(${keys(qualifierBefore.en)})\\s+the\\s+$`, 'i');
+const THRESHOLD = /^(?:threshold|mark|milestone)$/i;
 
 export function qualifierOf(sentence: string, tok: NumberToken): { qualifier: Qualifier; word?: string } {
   // 二十几万: an unknown digit makes the printed value the lowest reading.
@@ -26,6 +29,10 @@ export function qualifierOf(sentence: string, tok: NumberToken): { qualifier: Qu
   m = ZH_AFTER.exec(sentence.slice(tok.end));
   if (m) return { qualifier: qualifierAfter.zh[m[1]!] as Qualifier, word: m[1] };
   m = EN_AFTER.exec(sentence.slice(tok.end));
+  if (m && THRESHOLD.test(m[1]!)) {
+    const side = EN_BEFORE_THRESHOLD.exec(before);
+    if (side) return { qualifier: qualifierBefore.en[side[1]!.toLowerCase()] as Qualifier, word: `${side[1]} the … ${m[1]}` };
+  }
   if (m) return { qualifier: qualifierAfter.en[m[1]!.toLowerCase()] as Qualifier, word: m[1] };
   return { qualifier: 'exact' };
 }

@@ -11,14 +11,14 @@ import { startingBefore } from '../before.js';
 const keys = (o: Record<string, unknown> | string[]) => alternation(Array.isArray(o) ? o : Object.keys(o));
 // The change word, then at most a few words (略微, 了, 约, by, nearly) before the number.
 // 升至/增长至 ("rose to") name the new level, so 至 is not among the words allowed between.
-const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);
+const ZH_DIR = new RegExp(`(?<!新)(${keys(directionBefore.zh)})(?:了|为|达|达到|高达|幅度为|幅度达)?(?:略微|约|近|超过|超|逾|大约|将近)?\\s*$`);
 // 降幅扩大至1.8%: a rate-of-change noun keeps its own sign whatever happens to it.
 const ZH_RATE = /(增幅|涨幅|增速|降幅|跌幅|减幅)(?:均|分别|都)?(扩大|收窄|回落|提高|放缓|加快|回升)?(?:至|到|为|达|是)?(?:约|近)?\s*$/;
 const EN_DIR = new RegExp(`(?<!\\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took|picked|sums?|summing|ends?|ended|set|sets)\\s)\\b(${keys(directionBefore.en)})\\s+(?:by\\s+)?(?:at\\s+an?\\s+|at\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,3}(?:rate|pace)\\s+of\\s+)?(?:an?\\s+(?:annuali[sz]ed|annual|seasonally adjusted|impressive|staggering|whopping|sharp|steep|solid|robust|modest|healthy|stunning|remarkable|massive|hefty|meagre|meager|mere|further|additional|record|estimated|respectable|strong|slight|marginal)\\s+)?(?:(?:about|around|nearly|almost|roughly|more than|some|an average of|as much as|as little as|a further|an additional|another|over|just over|just under|less than|close to|an estimated|a record|only|just)\\s+)?$`, 'i');
 // "a 30.8% jump", "an 8% decline": the change is named by the noun after the figure.
 // ... or by "above/below" a named year's level ("13.5% above 2019 levels").
 // "a 4.99% council tax rise": up to two words naming what changed may stand between.
-const EN_NOUN_AFTER = /^\s*(?:(?!(?:of|in|on|for|and|or|to|from|than|the|a|an|its|their|at|by|with|as|was|is|were)\s)[a-z-]+\s+){0,2}?(jump|rise|increase|gain|surge|climb|advance|hike|boost|rally|decline|drop|fall|slump|decrease|contraction|slide|cut|reduction|dip|plunge|retreat|downturn|loss(?=\s+(?:for|on|in|over|since|this|last|so far)\b)|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
+const EN_NOUN_AFTER = /^\s*(?:(?!(?:of|in|on|for|and|or|to|from|than|the|a|an|its|their|at|by|with|as|was|is|were)\s)[a-z-]+\s+){0,2}?(jump|rise|increase|growth|gain|surge|climb|advance|hike|boost|rally|decline|drop|fall|slump|decrease|contraction|slide|cut|reduction|dip|plunge|retreat|downturn|loss(?=\s+(?:for|on|in|over|since|this|last|so far)\b)|above(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b)|below(?=\s+(?:the\s+)?(?:pre-pandemic\s+)?(?:19|20)\d{2}\b))\b/i;
 const EN_RATE = /\b(decline|drop|fall|contraction|deflation|rise|increase|growth|gain)\s+(?:in|of)\s+[^,;]{0,40}?\b(slowed|narrowed|eased|moderated|widened|deepened|accelerated|quickened)\s+to\s+(?:about\s+)?$/i;
 // "raised rates by 50 basis points", "cut its forecast by 2%": the verb's object, then by (directions.json changeBy).
 const EN_CHANGE_BY = new RegExp(`\\b(${keys(changeByVerbs)})\\s+(?:[a-z'’-]+\\s+){0,4}by\\s+(?:about\\s+|around\\s+|nearly\\s+|some\\s+|as much as\\s+|a further\\s+|another\\s+)?$`, 'i');
@@ -39,6 +39,7 @@ const EN_LOSS_AFTER = /^\s+(?:(?:net|operating|pre-tax|pretax|quarterly|annual|f
 const EN_CHANGE_NOUN = /\b(gains|increases|additions|rises|declines|decreases|losses|drops|falls|cuts)\b/gi;
 const EN_VERB = /\b(?:is|are|was|were|be|been|reached|reaches|totall?ed|totals|stood|stands|came|comes|hit|hits|amounted|amounts|posted|reported|recorded|generated|brought)\b/i;
 const EN_DIR_ANY = new RegExp(`\\b(?:${keys(directionBefore.en)})\\b`, 'i');
+const ZH_DIR_ANY = new RegExp(`(?:${keys(directionBefore.zh)})`);
 const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
 const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
 
@@ -186,6 +187,8 @@ export function measureOf(
     // "Revenue from services rose 9%", "Compared with 2022, sales fell 4%": a verb between the base
     // word and the figure makes the figure the clause's own; the base word belonged to a noun phrase.
     if (/^[A-Za-z]/.test(word) && (EN_VERB.test(rest) || EN_DIR_ANY.test(rest))) continue;
+    // 与去年同期相比大幅增长了18.6%: so does a change word in Chinese.
+    if (!/^[A-Za-z]/.test(word) && ZH_DIR_ANY.test(rest)) continue;
     isBase = true;
     baseAt = gapStart + b.index! + b[0].length;
   }

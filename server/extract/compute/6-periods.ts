@@ -62,6 +62,8 @@ const ytdMonths = (n: number, year: { year?: number; rel?: number }): RawPeriod 
 const ZH_PATTERNS: Pattern[] = [
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /季/],
+  // 第四季 (Hong Kong and Taiwan papers leave out 度)
+  [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?第([一二三四1-4])季(?![度报])`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /第/],
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) }), new RegExp(alt(Object.keys(periods.yearToDate.zh)))],
   // 前11月, 前两个月, 首9個月, 首三季: the months of the year so far (Hong Kong and Taiwan papers write 首).
   [new RegExp(`(?:(\\d{4})年|(${REL_ZH}))?[前首](1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])[个個]?月(?![份\\d]*[日号])`, 'g'), (m) => ytdMonths(zhCount(m[3]!), yr(m[1], m[2])), /[前首]/],
@@ -204,7 +206,9 @@ export function periodMentions(sentence: string): PeriodMention[] {
     const before = sentence.slice(Math.max(0, f.start - 48), f.start);
     // "fell 1.9% on the year", "on the quarter": a measure (against a year or a quarter earlier), not a period.
     if (/^the\s+(?:year|quarter|month)$/i.test(f.text) && /\bon\s+$/i.test(before)) continue;
-    f.isBase = ZH_BASE_BEFORE.test(before.slice(-16)) || BASE_AFTER.test(sentence.slice(f.end, f.end + 12).replace(/^[^相比]{0,6}/, '')) || EN_BASE_BEFORE.test(before) || SINCE_RECORD.test(before);
+    const after = sentence.slice(f.end, f.end + 12);
+    // 去年以来 (since last year) names where a trend started (今年以来 is this year so far); 与上年同期相比 a base a few words on.
+    f.isBase = ZH_BASE_BEFORE.test(before.slice(-16)) || (BASE_AFTER.test(after) && !(f.raw.rel === 0 && /^以来/.test(after))) || BASE_AFTER.test(after.replace(/^[^相比]{0,6}/, '')) || EN_BASE_BEFORE.test(before) || SINCE_RECORD.test(before);
     // 受上年同期高基数影响: a period named inside a cause (受…影响) is the cause's, not the figure's.
     if (/受[^，,。；;受]{0,12}$/.test(before) && /^[^，,。；;]{0,16}影响/.test(sentence.slice(f.end))) f.isBase = true;
     out.push(f);
@@ -276,7 +280,8 @@ export function resolvePeriod(
       // "全年" early in a year is the year just ended; later, the year under way.
       year ??= ctx.year ?? (dy !== undefined && dm !== undefined ? (dm <= 3 ? dy - 1 : dy) : undefined);
       // A year-end reading is the year's figure for a stock (population, assets): 2023年末 = 2023.
-      return year ? `${year}` : null;
+      // 全年 with no year anywhere to take it from is a full year still: the story may know which.
+      return year ? `${year}` : raw.kind === 'FY' && raw.rel === undefined ? 'FY' : null;
     case 'M': {
       year ??= ctx.year ?? latest(raw.n!);
       return year ? `${year}-${String(raw.n).padStart(2, '0')}` : null;
@@ -286,7 +291,8 @@ export function resolvePeriod(
       return year ? `${year}-${String(raw.n).padStart(2, '0')}-${String(raw.day).padStart(2, '0')}` : null;
     }
     case 'CUR':
-      return ctx.current ?? null;
+      // 单季, "the quarter": the quarter in hand; a full year or a month in hand is no quarter.
+      return ctx.current && /Q[1-4]$/.test(ctx.current) ? ctx.current : null;
   }
 }
 

@@ -30,6 +30,8 @@ const UNKNOWN_NAMES: Array<[RegExp, RegExp]> = [
   [LATIN_IN_ZH, /[A-Z]/],
   [BEFORE_CODE, /[（(]/],
 ];
+/** Whether a position is inside 《…》, the marks around a work's title. */
+const insideTitleMarks = (sentence: string, at: number) => sentence.lastIndexOf('《', at) > sentence.lastIndexOf('》', at);
 /** A company or a product of one: it may own a figure a market ("worldwide") is named with. */
 const isCompany = (id: string) => ['company', 'product'].includes(entityById.get(id)?.kind ?? '');
 const NATIONALITY_OF_NAME = /^(?:['’]s\s+|\s+(?:[a-z-]+\s+){0,3}(?:maker|makers|company|firm|group|giant|carmaker|automaker|chipmaker|retailer|lender|insurer|producer|miner|airline|developer|conglomerate|start-?up|operator|brand|supplier|manufacturer|platform|champion|rival|peer)\s+)(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*(?!\s+(?:economy|government|market))/;
@@ -62,6 +64,8 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
       for (const m of findAll(re, sentence)) {
         // Short capitals (AI, GPU, CPI) and metric names are terms, not owners of figures.
         if (/^[A-Z]{1,4}$/.test(m.text) || metricOf(m.text)) continue;
+        // Nor is a unit (元/Wh, 381GWh), a basis (Non-IFRS) or a word of a work's title (《PUBG MOBILE》).
+        if (/[/／]\s*$/.test(sentence.slice(0, m.start)) || /^[kKMGT]?W[h]?$/.test(m.text) || /^Non$/i.test(m.text) || insideTitleMarks(sentence, m.start)) continue;
         found.push({ ...m, id: nameId(m.text) });
       }
     }

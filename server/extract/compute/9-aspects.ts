@@ -59,6 +59,8 @@ function aspectsIn(sentence: string, clause: { start: number; end: number }, met
       // "$1.52 and adjusted EPS of $1.66": a word that qualifies a metric named before the next figure is that figure's.
       // (A word in brackets right after the figure, "$0.66 per share (non-GAAP)", stays its own.)
       if (at.nextStart < Infinity && !bracketedAfterFigure(sentence, clause.start, m) && metrics.some((mm) => mm.start >= clause.start + m.end && mm.end <= at.nextStart)) continue;
+      // "增7%（其中本土游戏增长10%）": a breakdown that opens after the figure is the next figure's.
+      if (at.nextStart < Infinity && /[（(]|其中|of which|including/.test(sentence.slice(at.end, clause.start + m.start)) && !/[)）]/.test(sentence.slice(clause.start + m.end, at.nextStart))) continue;
       aspects.add(list.aspectOf(m.text));
       window.push(m);
     }

@@ -45,6 +45,8 @@ export interface EntityEntry {
   kind: string;
   /** The calendar month its fiscal year ends in, when not December (Apple 9, NVIDIA 1). */
   fiscalYearEnd?: number;
+  /** 'previous': its agencies report a month's change against the month before (US CPI rose 0.3% in December). */
+  monthlyChanges?: 'previous';
   /** For a national agency or central bank (kind source): the country it reports for. */
   of?: string;
   /** What, right after a name, makes it another word (日产4万桶 is daily output): a regex per language. */

@@ -1,0 +1,149 @@
+// Shapes that published pages print and a second set of real pages showed we misread: mirrors
+// that print pinyin after characters, Taiwanese quarter names, trends "since last year", full
+// years with no year, medal tallies, film lists, names that are no owners, bounds chosen over
+// figures. Sentences are our own, written in the shapes those pages use.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claimOf, close, extract } from './helpers.js';
+import { computeFindings } from '../../server/check/index.js';
+
+const zh = (text: string | string[], date = '2025-03-20') => extract(text, { language: 'zh', date }).claims;
+const en = (text: string | string[], date = '2025-03-20') => extract(text, { language: 'en', date }).claims;
+
+describe('mirrors and Traditional-script papers', () => {
+  test('pinyin printed after characters, 國內(nèi)生產(chǎn)總值, is read without it; quotes and offsets stay those of the page', () => {
+    const { article, claims } = extract('一季度國內(nèi)生產(chǎn)總值31542億元，同比增長(cháng)4.8%。', { language: 'zh', date: '2025-04-18' });
+    const gdp = claimOf(claims, '31542億元');
+    assert.equal(gdp.metric, 'gdp');
+    close(gdp.value, 31542e8);
+    const rate = claimOf(claims, '4.8%');
+    assert.equal(rate.measure, 'yoy');
+    for (const c of claims) {
+      assert.equal(article.text.slice(c.start, c.end), c.quote);
+      assert.ok(article.text.startsWith(c.sentence, c.sentenceStart));
+    }
+  });
+
+  test('第四季 without 度 is the fourth quarter', () => {
+    assert.equal(claimOf(zh('該公司2024年第四季營收年增21.5%至820億元。'), '21.5%').period, '2024-Q4');
+  });
+
+  test('非国际财务报告准则 marks a non-IFRS figure; a bracketed (Non-IFRS) or a unit (元/Wh) is no owner', () => {
+    const c = zh('某某控股非国际财务报告准则净利润812.3亿元，增33%；电池均价降至0.61元/Wh。');
+    assert.ok(claimOf(c, '812.3亿元').aspects.includes('basis:non-gaap'));
+    assert.notEqual(claimOf(c, '0.61元').subject, 'wh');
+    const words = zh('第四季度毛利(Non-IFRS)同比增长17%。');
+    assert.notEqual(claimOf(words, '17%').subject, 'non');
+  });
+
+  test('a Latin word inside 《》 is a work\'s title, not the article\'s subject', () => {
+    const c = zh(['全年收入达4120.55亿元，同比增长6%。', '海外游戏收入增12%（《STAR RAIDERS》表现强劲）。']);
+    assert.ok(!c.some((x) => x.subject === 'raiders' || x.subject === 'star'));
+  });
+});
+
+describe('periods', () => {
+  test('去年以来 names where a trend started, not the period of the next figures', () => {
+    const c = zh(['一季度，经济延续去年以来的回升态势，生产稳中有升。', '从生产看，第一产业增加值同比增长3.1%。']);
+    assert.notEqual(claimOf(c, '3.1%').period, '2024');
+  });
+
+  test('全年 with no year is a full year still (FY), for the story to date; 单季 after it is no full year', () => {
+    const c = extract(['全年收入达4120.55亿元，同比增长6%。', '单季收入1088.2亿元，环比增长3%。'], { language: 'zh' }).claims;
+    assert.equal(claimOf(c, '4120.55亿元').period, 'FY');
+    assert.notEqual(claimOf(c, '1088.2亿元').period, 'FY');
+  });
+});
+
+describe('measures and bases', () => {
+  test('与去年同期相比大幅增长了18.4%: the change, not a base; 同比增长高达9.6% is a change', () => {
+    const c = zh('总票房为81.3亿元，与去年同期相比大幅增长了18.4%。');
+    assert.ok(!claimOf(c, '18.4%').aspects.includes('base'));
+    assert.equal(claimOf(c, '18.4%').measure, 'yoy');
+    assert.equal(claimOf(zh('观影人次同比增长高达9.6%。'), '9.6%').measure, 'yoy');
+  });
+
+  test('"8% revenue growth", "a 12% year-on-year growth": growth after the figure makes it a change', () => {
+    assert.equal(claimOf(en('The group reported 8% revenue growth in the quarter.'), '8%').measure, 'yoy');
+    assert.equal(claimOf(en('It was the 12% year-on-year growth in sales revenue that stood out.'), '12%').measure, 'yoy');
+  });
+
+  test('增速比2022年加快1.9个百分点 is the points a growth rate moved, not the growth itself', () => {
+    assert.ok(claimOf(zh('国内生产总值比上年增长4.6%，增速比2022年加快1.9个百分点。'), '1.9个百分点').aspects.includes('of:rate-change'));
+  });
+
+  test('"the total value of imports and exports" is total trade', () => {
+    assert.equal(claimOf(en('The total value of imports and exports reached 9.8 trillion yuan in the first quarter.'), '9.8 trillion').metric, 'total_trade');
+  });
+
+  test('a threshold after the figure is a level passed, on the side the word before says', () => {
+    assert.equal(claimOf(en('Revenue passed the $50-billion mark for the first time.'), '$50-billion').qualifier, 'lower');
+    assert.equal(claimOf(en('The jobless rate fell below the 4% mark in May.'), '4%').qualifier, 'upper');
+  });
+
+  test('the figure\'s own words are no segment: "640.2 Billion Yuan Revenue" in a title-case heading', () => {
+    const c = en('Carmaker Posts 640.2 Billion Yuan Revenue For 2024');
+    assert.ok(!claimOf(c, '640.2').aspects.some((a) => a.startsWith('segment:')));
+  });
+});
+
+describe('tallies and lists', () => {
+  test('medal shorthand separated by 、, and a past Games\' tally after 奥运会的', () => {
+    const c = zh('代表团在本届奥运会摘得38金、31银、22铜，超越了伦敦奥运会的36金。');
+    assert.equal(claimOf(c, '31银').metric, 'silver_medals');
+    assert.equal(claimOf(c, '22铜').metric, 'bronze_medals');
+    assert.ok(claimOf(c, '36金').aspects.includes('base'));
+  });
+
+  test('films of a respectively list are each their own work; a work that opens the sentence owns its figure', () => {
+    const c = zh('《长风》、《归途》以及《山海》等影片分别取得了4.71亿元、3.02亿元和1.88亿元的票房。');
+    assert.ok(claimOf(c, '4.71亿元').aspects.includes('work:长风'));
+    assert.ok(!claimOf(c, '4.71亿元').aspects.includes('work:山海'));
+    assert.ok(claimOf(c, '1.88亿元').aspects.includes('work:山海'));
+    assert.ok(claimOf(zh('《长风》以强劲的口碑，成为档期赢家，狂揽12.6亿元。'), '12.6亿元').aspects.includes('work:长风'));
+  });
+});
+
+describe('alignment', () => {
+  test('an article\'s exact figure is compared, not a threshold it also names (突破5000亿元大关)', () => {
+    const a = extract('比亚迪2024年营业收入5432.1亿元，首次突破5000亿元大关。', { language: 'zh', date: '2025-03-25', path: 'a/zh.txt' });
+    const b = extract('BYD reported 2024 revenue of 543.2 billion yuan, crossing the 500-billion-yuan threshold.', { language: 'en', date: '2025-03-25', path: 'a/en.txt' });
+    const findings = computeFindings([...a.claims, ...b.claims], [a.article, b.article]);
+    const revenue = findings.find((f) => f.claimIds.includes(claimOf(b.claims, '543.2').id));
+    assert.ok(revenue, 'the revenue figures are compared');
+    assert.notEqual(revenue.verdict, 'discrepancy');
+    assert.ok(revenue.claimIds.includes(claimOf(a.claims, '5432.1亿元').id));
+  });
+});
+
+describe('who owns a figure, and against what it is measured', () => {
+  test('a Games names which tally, not who won it: 伦敦奥运会的36枚金牌 is the delegation\'s, as a base', () => {
+    const c = zh('本届中国代表团取得38枚金牌，超越了伦敦奥运会的36枚金牌。');
+    const old = claimOf(c, '36枚');
+    assert.notEqual(old.subject, 'olympics');
+    assert.ok(old.aspects.includes('base'));
+  });
+
+  test('个, 名 and 项 count other things than medals (夺金分项共11个)', () => {
+    const c = zh('中国代表团在奥运会上夺得38枚金牌，夺金分项共11个，获得金牌的运动员达52名，另获76银50铜共220枚奖牌。');
+    assert.equal(claimOf(c, '38枚').metric, 'gold_medals');
+    assert.notEqual(claimOf(c, '11个').metric, 'gold_medals');
+    assert.equal(claimOf(c, '50铜').metric, 'bronze_medals');
+  });
+
+  test('US monthly figures are against the month before unless a year is named; China\'s are year on year', () => {
+    const date = '2024-01-12';
+    assert.equal(claimOf(en('The US consumer price index rose 0.4% in December, the Labor Department said.', date), '0.4%').measure, 'qoq');
+    assert.equal(claimOf(en('US consumer prices rose 3.1% in December from a year earlier.', date), '3.1%').measure, 'yoy');
+    assert.equal(claimOf(en('US consumer prices rose 3.1% in the 12 months to December.', date), '3.1%').measure, 'yoy');
+    assert.equal(claimOf(en("China's consumer prices rose 0.4% in December.", date), '0.4%').measure, 'yoy');
+    assert.equal(claimOf(zh('美国12月整体CPI月升0.4%，比去年同期上升3.1%。', date), '0.4%').measure, 'qoq');
+  });
+
+  test('国际市场 names a part of revenue; a breakdown in brackets after a figure (其中本土…) is the next figure\'s', () => {
+    const c = zh('增值服务收入同比增7%（其中本土游戏增长10%），国际市场收入增9%。');
+    assert.ok(!claimOf(c, '7%').aspects.includes('segment:domestic'));
+    assert.ok(claimOf(c, '10%').aspects.some((a) => a.startsWith('segment:')));
+    assert.ok(claimOf(c, '9%').aspects.includes('segment:overseas'));
+  });
+});
