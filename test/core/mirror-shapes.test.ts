@@ -147,3 +147,21 @@ describe('who owns a figure, and against what it is measured', () => {
     assert.ok(claimOf(c, '9%').aspects.includes('segment:overseas'));
   });
 });
+
+describe('earthquake magnitudes', () => {
+  test('"a 6.8-magnitude earthquake", "magnitude 6.1", "magnitude-5.9" are magnitudes, not counts', () => {
+    assert.equal(claimOf(en('A 6.8-magnitude earthquake struck off the coast on Tuesday.'), '6.8').unit, 'magnitude');
+    assert.equal(claimOf(en('The quake measured magnitude 6.1, the agency said.'), '6.1').unit, 'magnitude');
+    assert.equal(claimOf(en('A magnitude-5.9 aftershock followed an hour later.'), '5.9').unit, 'magnitude');
+  });
+
+  test('花莲6.8地震 and 规模5.5以上的余震 print the magnitude without 级; elsewhere a bare decimal is no figure', () => {
+    assert.equal(claimOf(zh('台东6.8地震已造成3人受伤。'), '6.8').unit, 'magnitude');
+    assert.equal(claimOf(zh('气象部门预估未来三天可能发生规模5.5以上的余震。'), '5.5').unit, 'magnitude');
+    assert.ok(!zh('该指数报6.8，较上周持平。').some((c) => c.unit === 'magnitude'));
+  });
+
+  test('a short Latin term inside Chinese copy (IoT) is no owner', () => {
+    assert.notEqual(claimOf(zh('第四季度IoT与生活消费产品收入301亿元。'), '301亿元').subject, 'iot');
+  });
+});

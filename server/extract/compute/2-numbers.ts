@@ -600,6 +600,22 @@ const PER_UNIT_EN = new RegExp(`^\\s*(?:a|an|per|each)\\s+(${alternation(Object.
 const PER_UNIT_ZH_AFTER = new RegExp(`^\\s?[/／](${alternation(Object.keys(perUnitWords.zh))})`);
 const PER_UNIT_ZH_BEFORE = new RegExp(`每(${alternation(Object.keys(perUnitWords.zh))})(?:的)?(?:价格|售价|均价|单价)?(?:为|约|达|在|超过|报)?\\s*$`);
 
+// "a 7.3-magnitude earthquake", "magnitude 6.1", "6.4 on the Richter scale": a quake's magnitude.
+const MAGNITUDE_AFTER = /^(?:-|\s)magnitude\b|^\s+on the Richter scale\b/i;
+const MAGNITUDE_BEFORE = /\bmagnitude(?:-|\s+(?:of\s+)?)$/i;
+// 花莲7.3地震, 规模6.5以上的余震 (Taiwan's papers print 规模 for magnitude).
+const ZH_MAGNITUDE_AFTER = /^(?:强|強|大)?(?:地震|余震|餘震)/;
+const ZH_MAGNITUDE_BEFORE = /(?:规模|規模|芮氏)$/;
+function quakeMagnitudes(sentence: string, tokens: NumberToken[], lang: 'zh' | 'en'): void {
+  if (lang !== 'en') return;
+  for (const t of tokens) {
+    if (t.unit !== 'count' || t.countOf || t.value <= 0 || t.value >= 10 || (t.scale ?? 1) !== 1) continue;
+    if (!MAGNITUDE_AFTER.test(sentence.slice(t.end, t.end + 24)) && !MAGNITUDE_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start))) continue;
+    t.unit = 'magnitude';
+    t.unitWhy = 'the magnitude of an earthquake';
+  }
+}
+
 /** Finds spans that hold no quantities: URLs, markdown link targets, times. */
 function blockedSpans(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -635,7 +651,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
     // 12k个百分点, 百分之15Ｋ: a Latin letter glued to a number in Chinese text is not read.
     if ((lang === 'zh' || r.prefix) && /^[A-Za-zＡ-Ｚａ-ｚ]/.test(after) && !/^(?:M?(?:[A-Z]{3})|GWh|MWh|kWh|GW|MW|km|kg|pcts?|ppts?|bps?|BPs?)\b/.test(toAscii(after))) continue;
     // GPT-4, A100: letters before the number name a thing; a magnitude before a dash ends a range's low end (£1.5bn-2bn).
-    if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || (/[A-Za-z]-$/.test(before) && !/\d(?:bn|mn|m|k|tn|trn)-$/.test(before)))) continue;
+    if (!r.words && ((/[A-Za-z]$/.test(before) && !symBefore) || (/[A-Za-z]-$/.test(before) && !/\d(?:bn|mn|m|k|tn|trn)-$/.test(before) && !/magnitude-$/i.test(before)))) continue;
     // A dollar of a country we cannot name (XY$5) is money, but of no currency we can compare.
     if (!symBefore && /[A-Za-z]\s?\$\s?$/.test(before)) continue;
     // Letters glued to the number make a name (4Q22, 5G, 3D), except a magnitude (50bn, 10k) or a currency code (115USD).
@@ -748,6 +764,11 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (unit || r.prefix) i = r.end + all.length - (cls && noun ? noun.length : 0) + extraLength;
       if (q1 || q2) i = Math.max(i, r.end + (q1 ?? '').length + (mag ?? '').length + (q2 ?? '').length + (mag2 ?? '').length);
       if (r.prefix) unit = r.prefix.unit;
+    }
+    // 花莲7.3地震, 规模6.5以上的余震: a magnitude printed without 级, where a quake is spoken of.
+    if (!unit && lang === 'zh' && r.decimals <= 1 && r.value > 0 && r.value < 10 && QUAKE.test(sentence) && (ZH_MAGNITUDE_AFTER.test(after) || ZH_MAGNITUDE_BEFORE.test(before))) {
+      unit = 'magnitude';
+      unitWhy = 'the magnitude of an earthquake';
     }
     // 198金121银71铜, 收获52金: medal tables' shorthand, where medals are spoken of.
     const medal = !unit && lang === 'zh' && r.decimals === 0 ? MEDAL_SHORT.exec(after) : null;
@@ -1067,6 +1088,7 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
   mergeCoins(sentence, paired);
   linkRanges(sentence, paired);
   linkPerShareBases(sentence, paired);
+  quakeMagnitudes(sentence, paired, lang);
   // A low end that found no high end to take its unit from (2023-2024年) is no figure.
   return withStreaks(sentence, paired.filter((t) => finite(t) && (t.unit !== '' || t.slashPair || lang !== 'zh')));
 }

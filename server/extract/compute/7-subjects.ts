@@ -62,8 +62,8 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
     for (const [re, needs] of UNKNOWN_NAMES) {
       if (!needs.test(sentence)) continue;
       for (const m of findAll(re, sentence)) {
-        // Short capitals (AI, GPU, CPI) and metric names are terms, not owners of figures.
-        if (/^[A-Z]{1,4}$/.test(m.text) || metricOf(m.text)) continue;
+        // Short capitals (AI, GPU, CPI), words of three letters or fewer (IoT) and metric names are terms, not owners of figures.
+        if (/^[A-Z]{1,4}$/.test(m.text) || /^[A-Za-z]{1,3}$/.test(m.text) || metricOf(m.text)) continue;
         // Nor is a unit (元/Wh, 381GWh), a basis (Non-IFRS) or a word of a work's title (《PUBG MOBILE》).
         if (/[/／]\s*$/.test(sentence.slice(0, m.start)) || /^[kKMGT]?W[h]?$/.test(m.text) || /^Non$/i.test(m.text) || insideTitleMarks(sentence, m.start)) continue;
         found.push({ ...m, id: nameId(m.text) });
