@@ -68,7 +68,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
   const meas = readMeasure(x, fig, carry);
   const { metric, segment, unit, entry } = readMetric(x, fig, last, carry);
   const aspects = readAspects(x, fig, metric, segment);
-  const subject = readSubject(a, x, fig, carry, meas, aspects);
+  const subject = tradePartner(a, x, fig, metric, aspects, readSubject(a, x, fig, carry, meas, aspects));
   // A consensus is one published estimate: that says all a plain "forecast" or "a comparison base" would.
   if (aspects.has('forecast:consensus')) aspects.delete('forecast'), aspects.delete('base');
   const fiscalYearEnd = entityById.get(subject)?.fiscalYearEnd;
@@ -80,7 +80,7 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     meas.measure = fig.prev.measure;
     fig.why.measure = `compared with "${fig.prev.quote}", a change, so a change of its own period`;
   }
-  settleMeasure(meas, fig, entry, unit, period, aspects, s.text, x.facts.lang === 'en' && entityById.get(subject)?.monthlyChanges === 'previous');
+  settleMeasure(meas, fig, entry, unit, period, aspects, s.text, entityById.get(subject)?.monthlyChanges === 'previous');
 
   const start = s.start + tok.start;
   const end = s.start + tok.end;
@@ -107,6 +107,26 @@ export function readFigure(a: ArticleContext, x: SentenceContext, carry: Carry, 
     basis: fig.basis,
     origin: 'extracted',
   };
+}
+
+const TRADE_METRICS = new Set(['total_trade', 'exports', 'imports', 'trade_balance', 'trade_deficit']);
+// "China's trade with the EU", 中国与欧盟贸易总值, 对美出口: the country after with/与/对 is the partner, not the trader.
+const PARTNER_BEFORE = /(?:\bwith|\bto|\bfrom|与|同|和|对|對)\s*(?:the\s+)?$/i;
+
+/** A trade figure owned by the partner it is with is the trader's, with the partner as its aspect. */
+function tradePartner(a: ArticleContext, x: SentenceContext, fig: Figure, metric: string | null, aspects: Set<string>, subject: string): string {
+  if (!metric || !TRADE_METRICS.has(metric) || subject === a.main || a.main === UNKNOWN_SUBJECT) return subject;
+  const text = x.facts.sentence.text;
+  const named = x.facts.entities.filter((e) => e.id === subject && e.end <= fig.tok.start).pop();
+  if (!named) return subject;
+  // In a country's trade report every other country is a partner (欧盟为我第二大贸易伙伴，贸易总值为…);
+  // elsewhere only one named after with/与/对 is.
+  const countries = ['country', 'region'];
+  const bothCountries = countries.includes(entityById.get(a.main)?.kind ?? '') && countries.includes(entityById.get(subject)?.kind ?? '');
+  if (!bothCountries && !PARTNER_BEFORE.test(text.slice(Math.max(0, named.start - 8), named.start))) return subject;
+  aspects.add(`partner:${subject}`);
+  fig.why.subject = `${fig.why.subject ? fig.why.subject + '; ' : ''}${named.text} is the trading partner, so the article's ${a.main}`;
+  return a.main;
 }
 
 /** The first clause that holds the position (clauses are in order and end in order): a binary search, not a scan per figure. */
@@ -440,6 +460,10 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   const nextInClause = tokens[i + 1] && tokens[i + 1]!.start < clause.end ? tokens[i + 1]!.start : clause.end;
   const opening = x.clauses[0] && { ...x.clauses[0], firstFigure: tokens[0]!.start };
   const aspects = new Set(aspectsOf(text, clause, x.metrics, { start: tok.start, end: tok.end, nextStart: nextInClause }, opening).aspects);
+  // 甲、乙生产指数分别增长12.1%、9.4%: the items of a respectively list we could not pair with
+  // their figures are still parts, never the total the same words name elsewhere.
+  const run = tokens.filter((t) => t.unit === tok.unit).length;
+  if (!item && run >= 2 && /(?:分别|分別)(?:为|是|增长|下降|上涨|增加|减少|达)?/.test(text.slice(clause.start, tok.start)) ) aspects.add('item:unnamed');
   // Both ends of a range share what is said of the range (expect … between 9.55 and 11.55 billion).
   if (tok.rangeEnd === 'high' && fig.prev) for (const a of fig.prev.aspects) if (!a.startsWith('range:')) aspects.add(a);
   // What is said with the metric carries along its clause chain (失业率平均值 … 下降0.4个百分点).
@@ -501,6 +525,15 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     else if (!/^(?:GAAP|reported)\b/i.test(item.text)) aspects.add(`item:${item.text.slice(0, 24)}`);
     // An item of its own basis drops the basis a neighbouring word gave the whole clause.
     if (!said.some((a) => a.startsWith('basis:'))) for (const a of [...aspects]) if (a.startsWith('basis:') && /^(?:GAAP|reported)\b/i.test(item.text)) aspects.delete(a);
+  }
+  // 核心本地商业分部实现收入551亿元，同比+27%，经营利润率14.5%: a segment that opens the sentence is
+  // its topic, so its later figures are the segment's too (unless a breakdown, 其中, starts).
+  // Only a clause that opens with its metric goes on with the topic ("…, service sales rose 11%" names a part of its own).
+  const carried = fig.prev?.aspects.find((a) => a.startsWith('segment:'));
+  const opensWithMetric = x.metrics.some((m) => m.start >= clause.start && m.end <= tok.start && /^[\s，,；;、]*(?:同比|其|且|而)?$/.test(text.slice(clause.start, m.start)));
+  if (carried && opensWithMetric && ![...aspects].some((a) => a.startsWith('segment:')) && !item && !/其中|of which|including/i.test(text)) {
+    const named = carried.slice('segment:'.length);
+    if (text.slice(0, tokens[0]!.start).toLowerCase().includes(named.toLowerCase())) aspects.add(carried);
   }
   return aspects;
 }

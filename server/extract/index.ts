@@ -75,6 +75,19 @@ function yenTokens(tokens: NumberToken[], sentence: string): NumberToken[] {
   return tokens;
 }
 
+// 元 in a Taiwanese report is the New Taiwan dollar: an article that names 新台币 and never 人民币
+// prints its other 元 amounts in NT$ too (营收1兆460亿元 after 新台币5057亿元).
+const TWD_NAMED = /新台币|新台幣|NT\$/;
+const CNY_NAMED = /人民币|人民幣|RMB|[^A-Za-z]CNY|港元|港币|美元/;
+const twdArticle = (a: Article) => a.language === 'zh' && TWD_NAMED.test(a.text) && !CNY_NAMED.test(a.text);
+function twdTokens(tokens: NumberToken[], sentence: string): void {
+  for (const t of tokens) {
+    if (t.unit !== 'CNY' || !/[元圆圓]$/.test(sentence.slice(t.start, t.end))) continue;
+    t.unit = 'TWD';
+    t.unitWhy = '元 in an article that prices in 新台币 and names no 人民币 is the New Taiwan dollar';
+  }
+}
+
 const BREAKDOWN = /^(?:其中|分类别看|分项看|具体来看|Of (?:this|these|which)\b|Among them\b)/i;
 
 /**
@@ -115,6 +128,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
   const headersOf = tableHeaders(sentences);
   const captions = tableCaptions(sentences);
   const yen = yenArticle(article);
+  const twd = twdArticle(article);
   facts.forEach((f, si) => {
     const h = headersOf.get(si);
     const label = isTableRow(f.sentence.text) ? cellsOf(f.sentence.text)[0] : undefined;
@@ -124,6 +138,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     const text = maskCitations(f.sentence.text);
     f.tokens = label && hasSymbolCells(text) ? splitCellTokens(text, f.lang, rowUnit ?? headUnit, captionUnit(headText)) : scanNumbers(text, f.lang, rowUnit ?? headUnit);
     if (yen && f.lang === 'en') yenTokens(f.tokens, text);
+    if (twd && f.lang === 'zh') twdTokens(f.tokens, text);
   });
   // Flattened tables: the k-th figure of a row line belongs to the k-th column its header line names.
   const flat = flatTableColumns(facts.map((f) => ({ text: f.sentence.text, periods: f.periods, tokens: f.tokens, table: isTableRow(f.sentence.text) })));

@@ -165,3 +165,42 @@ describe('earthquake magnitudes', () => {
     assert.notEqual(claimOf(zh('第四季度IoT与生活消费产品收入301亿元。'), '301亿元').subject, 'iot');
   });
 });
+
+describe('Taiwanese amounts, lists and trade partners', () => {
+  test('5,057億4千萬元 is one amount; 元 in an article that prices in 新台幣 and names no 人民幣 is NT$', () => {
+    const c = zh('台積電第四季營收新台幣1兆460億9千萬元，稅後純益約5,057億4千萬元。');
+    const profit = claimOf(c, '5,057億4千萬元');
+    close(profit.value, 505_740_000_000);
+    assert.equal(profit.unit, 'TWD');
+    assert.equal(claimOf(c, '1兆460億9千萬元').unit, 'TWD');
+    assert.equal(claimOf(zh('某公司营收1,234亿元，同比增长5%。'), '1,234亿元').unit, 'CNY');
+  });
+
+  test('list items that hold 和 themselves are split at 、; a list we cannot pair still marks its figures as parts', () => {
+    const c = zh('分行业看，医疗保健、建筑业、运输和仓储业分别新增5.1万、2.3万和1.2万个就业岗位。');
+    assert.ok(claimOf(c, '1.2万').aspects.includes('item:运输和仓储业'));
+    const odd = zh('其他行业中，甲乙丙丁四个门类分别增长8.2%、6.1%。');
+    assert.ok(claimOf(odd, '8.2%').aspects.includes('item:unnamed'));
+  });
+
+  test('a segment that opens the sentence is the topic of its later figures; a clause naming its own part is not', () => {
+    const c = zh('4Q24公司到店业务分部实现收入412亿元，同比+19%，经营利润率12.2%。');
+    assert.ok(claimOf(c, '12.2%').aspects.some((a) => a.startsWith('segment:')));
+  });
+
+  test('in a country\'s trade report another country is a partner, not the trader', () => {
+    const c = zh('2024年，中国与欧盟贸易总值为5.4万亿元，增长1.2%。', '2025-01-14');
+    const eu = claimOf(c, '5.4万亿元');
+    assert.equal(eu.subject, 'china');
+    assert.ok(eu.aspects.includes('partner:european-union'));
+    const w = en("China's trade with the European Union rose 1.2% to 5.4 trillion yuan in 2024.", '2025-01-14');
+    assert.equal(claimOf(w, '5.4 trillion').subject, 'china');
+    assert.ok(claimOf(w, '5.4 trillion').aspects.includes('partner:european-union'));
+  });
+
+  test('"on a quarterly basis" is quarter on quarter; an annual inflation rate is no annualised rate; 市场预期 is the consensus', () => {
+    assert.equal(claimOf(en('GDP grew 0.8 percent on a quarterly basis in the second quarter.', '2024-07-15'), '0.8 percent').measure, 'qoq');
+    assert.ok(!claimOf(en('The annual inflation rate eased to 3.1 percent in November.', '2024-01-12'), '3.1').aspects.includes('basis:annualised'));
+    assert.ok(claimOf(zh('美国12月CPI月升0.3%，高于市场预期的0.2%。', '2024-01-12'), '0.2%').aspects.includes('forecast:consensus'));
+  });
+});

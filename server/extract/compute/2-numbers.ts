@@ -300,7 +300,9 @@ const CN_RUN = `${CN_CHAR}(?:[ \\t]{0,3}${CN_CHAR})*(?:[ \\t]{0,3}[${zhNumerals.
 const D = '[0-9０-９]';
 const A = `${D}+(?:[.．]${D}+)?`;
 const U = `(?:${cnUnitAlt})`;
-const MIXED = `${A}[ ]?${U}+(?:(?:零[ ]?)?(?:${A}|${cnDigitClass})[ ]?${U}*|[ ](?:${A}|${cnDigitClass})[ ]?${U}+)+`;
+// 5,057億4千萬元: the leading figure may be grouped in thousands.
+const A_GROUPED = `(?:[0-9]{1,3}(?:,[0-9]{3})+(?:[.．]${D}+)?|${A})`;
+const MIXED = `${A_GROUPED}[ ]?${U}+(?:(?:零[ ]?)?(?:${A}|${cnDigitClass})[ ]?${U}*|[ ](?:${A}|${cnDigitClass})[ ]?${U}+)+`;
 const ARABIC =
   // Indian grouping 12,34,567.89; space-grouped 40 000; comma-grouped 1,234.5 (full-width ２，５００); plain; a leading point .5
   `\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d+)?(?!\\d)|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:\\.\\d+)?(?![\\d,]|\\.\\d)|[0-9]+(?:,[0-9]{3})+(?:\\.[0-9]+)?|[０-９]+(?:[，,][０-９]{3})+(?:[.．][０-９]+)?|${A}|(?<![\\w.．])[.．]${D}+`;
@@ -361,7 +363,7 @@ function findNumerals(sentence: string, lang: 'zh' | 'en', blocked: Array<[numbe
     let r: Raw | undefined;
     if (g.mixed || g.cn) {
       // An English word such as "point" never gets here; a Chinese run may need trimming.
-      const got = g.mixed ? { reading: parseChineseNumeral(m[0]), length: m[0].length } : readChineseRun(m[0], sentence.slice(end));
+      const got = g.mixed ? { reading: parseChineseNumeral(m[0].replace(/,(?=\d{3})/g, '')), length: m[0].length } : readChineseRun(m[0], sentence.slice(end));
       if (!got || !got.reading) continue;
       end = start + got.length;
       NUM_RE.lastIndex = end;

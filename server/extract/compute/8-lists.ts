@@ -165,7 +165,9 @@ function itemsBefore(sentence: string, at: number, n: number, split: RegExp, ent
       if (named.length >= 2) return named.slice(-2).map((e) => ({ text: e.text, entityId: e.id }));
     }
     const parts = seg.split(split).map((s) => s.trim()).filter(Boolean);
-    if (parts.length === n) return shareHead(parts.map((p) => p.replace(/^(?:在|对|从)/, '').replace(/等.*$/, '')));
+    // 运输和仓储业、租赁和商务服务业: a name may hold 和 itself; then only 、 separates the items.
+    const byComma = parts.length === n ? parts : seg.split(/、/).map((s) => s.trim()).filter(Boolean);
+    if (byComma.length === n) return shareHead(byComma.map((p) => p.replace(/^(?:在|对|从)/, '').replace(/等.*$/, '')));
     // 小米和OPPO分别以…位列第三、四位，市场份额分别为…: the n entities named in an earlier clause.
     const named = entities.filter((e) => e.start >= start && e.end <= end && !e.compared);
     const ids = [...new Set(named.map((e) => e.id))];
