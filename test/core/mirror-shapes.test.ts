@@ -204,3 +204,16 @@ describe('Taiwanese amounts, lists and trade partners', () => {
     assert.ok(claimOf(zh('美国12月CPI月升0.3%，高于市场预期的0.2%。', '2024-01-12'), '0.2%').aspects.includes('forecast:consensus'));
   });
 });
+
+describe('Chinese numerals written place by place', () => {
+  test('五○五七點四億元 and 一點○五兆元: digits with ○ or 〇 are read place by place, the magnitude after them scales', () => {
+    const c = zh('該公司第四季稅後純益五○五七點四億元，單季營收一點○五兆元。');
+    const profit = claimOf(c, '五○五七點四億元');
+    close(profit.value, 505_740_000_000);
+    close(profit.precision, 1e7);
+    close(claimOf(c, '一點○五兆元').value, 1.05e12);
+    close(claimOf(zh('营收三点五亿元。'), '三点五亿元').precision, 1e7);
+    // Two digits without a 〇 are still a vague range, not a number.
+    assert.equal(zh('该市有三四万人参加。').length, 0);
+  });
+});

@@ -172,7 +172,9 @@ export function parseChineseNumeral(input: string): ChineseReading | null {
   const [intPart, fracPart, extra] = s.split(CN_POINT);
   if (extra !== undefined || intPart === undefined) return null;
   const hasVague = [...intPart].some((c) => CN_VAGUE.has(c));
-  let value = readChineseInt(intPart, hasVague ? 1 : 0);
+  // 五〇五七, 二〇二三: digits with a 〇 among them are read place by place.
+  const positional = /[〇○]/.test(intPart) && [...intPart].every((c) => c in CN_DIGIT || /\d/.test(c));
+  let value = positional ? Number([...intPart].map((c) => (/\d/.test(c) ? c : String(CN_DIGIT[c]))).join('')) : readChineseInt(intPart, hasVague ? 1 : 0);
   if (value === null) return null;
   let vagueWidth: number | undefined;
   if (hasVague) {
@@ -333,7 +335,8 @@ interface Raw {
 function readChineseRun(text: string, rest: string): { reading: ChineseReading; length: number } | null {
   // 二三十, 三四成: two digits in a row are a vague range; it is not read at all.
   const intPart = text.split(CN_POINT)[0]!;
-  if (ADJACENT_DIGITS.test(intPart.replace(/零/g, ''))) {
+  // (五〇五七點四億 is no range: digits with a 〇 among them are read place by place.)
+  if (ADJACENT_DIGITS.test(intPart.replace(/零/g, '')) && !/[〇○]/.test(intPart)) {
     // 七五折 = 75%: two digits before a discount word are read as one two-digit number.
     const two = TWO_DIGITS.exec(intPart.replace(/\s+/g, ''));
     if (two && text === intPart && DISCOUNT_AFTER.test(rest)) return { reading: { value: CN_DIGIT[two[1]!]! * 10 + CN_DIGIT[two[2]!]!, decimals: 0 }, length: text.length };
