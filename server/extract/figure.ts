@@ -300,6 +300,18 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
       why.metric = `money the ${named.text} segment made`;
     }
   }
+  // "Advanced technologies now constitute two-thirds of revenue", "HPC contributed 43% of revenue":
+  // the part whose share it is stands before the share verb.
+  // "two-thirds of TSMC's revenue": a percentage of someone's revenue is a share of it.
+  if (metric === 'revenue' && (tok.unit === '%' || tok.unit === '') && /^\s*of\s+(?:(?:the\s+)?[\w&.-]+['’]s\s+|its\s+|their\s+)(?:total\s+)?(?:revenues?|sales)\b/.test(text.slice(tok.end, tok.end + 40))) {
+    metric = 'revenue_share';
+    why.metric = 'a percentage of the company\'s revenue: its share';
+  }
+  if (metric === 'revenue_share' && !segment && x.facts.lang === 'en') {
+    const part = SHARE_PART_BEFORE.exec(text.slice(fig.clause.start, tok.start));
+    const name = part?.[1]!.replace(/(?:\s+(?:now|also|alone|still|together|jointly))+$/i, '').replace(/^(?:the|its|their)\s+/i, '');
+    if (name && !/^(?:it|this|that|which|they|company|group)$/i.test(name) && !entityOf(name)) segment = name;
+  }
   // What stands between the figure before in the sentence and this one.
   const joint = fig.prev ? text.slice(fig.prev.end - fig.prev.sentenceStart, tok.start) : '';
   // "fell 2 million, or 0.2 percent": a restatement of the change before it is a change of the same metric.
@@ -726,6 +738,9 @@ function nextFigureStart(f: SentenceFacts, i: number): number {
   return Infinity;
 }
 
+const SHARE_PART_BEFORE = /((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s*(?:\([^)]*\)\s*)?(?:now\s+|also\s+|alone\s+)?(?:constitute[sd]?|contribut(?:ed|es|e)|accounted for|accounts? for|made up|makes? up|represent(?:s|ed)?|comprised|generated)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+|over\s+)?$/i;
+const QUARTER_BASE = /\b(?:compared (?:to|with)|from|versus|over|than)\s+(?:the\s+)?(first|second|third|fourth|Q[1-4])(?:[- ]quarter)?\s+(?:of\s+)?((?:19|20)\d{2})\b/i;
+const QUARTER_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, q1: 1, q2: 2, q3: 3, q4: 4 };
 const MONTH_BASE_AFTER = /^[\s,]*(?:\w+\s+)?(?:from|than(?:\s+in)?|compared\s+(?:with|to)|versus|over|on)\s+(?:(?:last|the\s+previous)\s+)?([A-Z][a-z]+)\b/;
 const monthNumber = (w: string) => (isMonthName(w) || /^[A-Z][a-z]{2,3}$/.test(w) ? periods.monthNames[w.toLowerCase()] : undefined);
 
@@ -751,6 +766,17 @@ function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | u
     if (month && month === ((+period.slice(5) + 10) % 12) + 1) {
       meas.measure = 'qoq';
       why.measure = `${withoutDefaultYoy(meas.why)}; "${named![0].trim()}" is the month before`;
+      return;
+    }
+  }
+  // "Compared to the third quarter of 2023, net profit rose 13.1%" in a Q4 2023 figure: the quarter before.
+  if (meas.measure === 'yoy' && yoyByDefault(meas.why) && period && /^\d{4}-Q[1-4]$/.test(period)) {
+    const named = QUARTER_BASE.exec(fig.clause.text) ?? QUARTER_BASE.exec(text);
+    const q = named ? QUARTER_WORDS[named[1]!.toLowerCase()] : undefined;
+    const [y, n] = [+period.slice(0, 4), +period.slice(6)];
+    if (q && +named![2]! * 4 + q === y * 4 + n - 1) {
+      meas.measure = 'qoq';
+      why.measure = `${withoutDefaultYoy(meas.why)}; "${named![0].trim()}" is the quarter before`;
       return;
     }
   }

@@ -217,3 +217,27 @@ describe('Chinese numerals written place by place', () => {
     assert.equal(zh('该市有三四万人参加。').length, 0);
   });
 });
+
+describe('a measure word after its own figure', () => {
+  test('"grew 4.8 percent year on year and went up 1.1 percent on a quarterly basis": each figure has its own measure', () => {
+    const c = en('The economy grew 4.8 percent year on year and went up 1.1 percent on a quarterly basis in the third quarter.', '2024-10-18');
+    assert.equal(claimOf(c, '4.8 percent').measure, 'yoy');
+    assert.equal(claimOf(c, '1.1 percent').measure, 'qoq');
+  });
+});
+
+describe('shares of revenue and quarters named as bases', () => {
+  test('the part whose share of revenue a figure is stands before the share verb', () => {
+    const a = claimOf(en('Advanced technologies now constitute two-thirds of the group\'s revenue.', '2024-01-18'), 'two-thirds');
+    assert.equal(a.metric, 'revenue_share');
+    assert.ok(a.aspects.includes('segment:advanced technologies'));
+    const b = claimOf(en('Smartphones contributed 38% of revenue in Q4 2023.', '2024-01-18'), '38%');
+    assert.equal(b.metric, 'revenue_share');
+    assert.ok(b.aspects.includes('segment:smartphones'));
+  });
+
+  test('"compared to the third quarter of 2023" for a Q4 2023 figure is the quarter before', () => {
+    const c = en(['Contoso reported fourth-quarter 2023 net profit of $2.1 billion.', 'Compared to the third quarter of 2023, net profit saw a 9.2% increase.'], '2024-01-18');
+    assert.equal(claimOf(c, '9.2%').measure, 'qoq');
+  });
+});

@@ -223,7 +223,10 @@ export function measureOf(
   const next = mentions[startingBefore(mentions, tok.end)];
   const later = next && next.start < clauseEnd && (next.start < nextStart || !EN_FIGURE_LINK.test(sentence.slice(tok.end, nextStart))) ? next : undefined;
   const priorInClause = prior && prior.start >= clauseStart ? prior : undefined;
-  const word = priorInClause ?? later ?? prior;
+  // "grew 4.6% year on year and went up 0.9% on a quarterly basis": a measure word right after the
+  // figure is its own; one between it and the figure before closes that figure's phrase.
+  const ownAfter = later && priorInClause && priorInClause.start >= prevEnd && /^\s*(?:%|percent|per cent|个百分点)?\s*$/i.test(sentence.slice(tok.end, later.start));
+  const word = ownAfter ? later : priorInClause ?? later ?? prior;
   if (word) return { measure: word.measure, sign, isBase, baseAt, baseYear, why: `${why}; measured "${word.text}"` };
   // "up 15% from Q2", "since the first quarter": a quarter named without a year as the base is the quarter before.
   const quarterBase = /^\s*(?:%|percent|per cent)?\s*(?:from|since|over|versus|compared with)\s+(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter)\b(?!\s*(?:of\s+)?(?:19|20)\d{2}|\s+(?:of\s+)?(?:last|the previous) year|'\d{2})/i.exec(sentence.slice(tok.end, clauseEnd));
