@@ -538,6 +538,8 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     // An item of its own basis drops the basis a neighbouring word gave the whole clause.
     if (!said.some((a) => a.startsWith('basis:'))) for (const a of [...aspects]) if (a.startsWith('basis:') && /^(?:GAAP|reported)\b/i.test(item.text)) aspects.delete(a);
   }
+  // "In US dollars, revenue was $19.62 billion": an amount's own currency says what the basis would.
+  if (isMoney(tok.unit)) for (const a of [...aspects]) if (a.startsWith('currency-basis:')) aspects.delete(a);
   // 核心本地商业分部实现收入551亿元，同比+27%，经营利润率14.5%: a segment that opens the sentence is
   // its topic, so its later figures are the segment's too (unless a breakdown, 其中, starts).
   // Only a clause that opens with its metric goes on with the topic ("…, service sales rose 11%" names a part of its own).

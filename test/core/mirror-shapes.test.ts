@@ -241,3 +241,21 @@ describe('shares of revenue and quarters named as bases', () => {
     assert.equal(claimOf(c, '9.2%').measure, 'qoq');
   });
 });
+
+describe('more page shapes', () => {
+  test('"However," and "Additionally," open sentences; they name no owner', () => {
+    assert.notEqual(claimOf(en('However, the company\'s revenue rose 21.4% to 180.2 billion RMB.', '2024-03-25'), '21.4%').subject, 'however');
+    assert.notEqual(claimOf(en('Additionally, exports climbed 5.1% in the quarter.', '2024-03-25'), '5.1%').subject, 'additionally');
+  });
+
+  test('"2023 年" with a space before 年 is the year, as PDF copies print it', () => {
+    assert.equal(claimOf(zh('公司2023 年实现营收1840.2 亿元，同比+19.6%。', '2024-03-25'), '1840.2').period, '2023');
+  });
+
+  test('"in USD terms" marks a change measured in dollars; on a dollar amount it says nothing more', () => {
+    const c = en('In USD terms, revenue stood at $18.41 billion, a slight decrease of 2.5% year-over-year, but a 10.2% increase sequentially.', '2024-01-18');
+    assert.ok(claimOf(c, '10.2%').aspects.includes('currency-basis:usd'));
+    assert.ok(!claimOf(c, '$18.41').aspects.some((a) => a.startsWith('currency-basis:')));
+    assert.equal(claimOf(c, '2.5%').value, -2.5, '"a slight decrease of" is a decrease');
+  });
+});

@@ -43,6 +43,7 @@ const ZH_DIR_ANY = new RegExp(`(?:${keys(directionBefore.zh)})`);
 const ZH_BASE = new RegExp(`(${keys(baseWords.zh)})`, 'g');
 const EN_BASE = new RegExp(`\\b(${keys(baseWords.en)})\\s`, 'gi');
 
+const CHANGE_ADJECTIVE = /\b(an?)\s+(?:slight|sharp|modest|marginal|small|significant|substantial|steep|strong|healthy|robust|massive|huge|big|dramatic|notable|mild|moderate|solid|further|slim|narrow|hefty)\s+(?=(?:decrease|increase|decline|rise|drop|fall|gain|jump|growth|reduction|contraction|dip)\s+of\s*$)/i;
 export const LOSS_WHY = 'a loss, so negative';
 /** How a change with no base named says it was read as year on year: later stages may read it otherwise. */
 const DEFAULT_YOY = '; no base named, read as year on year';
@@ -85,7 +86,8 @@ export function measureOf(
   /** Where the next figure starts: a measure word after it is that figure's ("rose 0.3% from September and 1.4% from a year earlier"). */
   nextStart = Infinity,
 ): MeasureReading {
-  const before = sentence.slice(Math.max(prevEnd, clauseStart, tok.start - 48), tok.start);
+  // "a slight decrease of 1.5%": an adjective between the article and the change noun changes nothing.
+  const before = sentence.slice(Math.max(prevEnd, clauseStart, tok.start - 48), tok.start).replace(CHANGE_ADJECTIVE, '$1 ');
   const after = sentence.slice(tok.end, tok.end + 30);
   let sign: 1 | -1 = 1;
   let change = false;

@@ -92,7 +92,7 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
 // or one set off by an apposition (Reality Labs, the division…). One capitalised word alone
 // is usually just the first word of the sentence.
 const LEAD = /^[*\-•\d.\s]*((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)(,\s+(?:the|a|an|which|its)\b|\s+(?:posted|reported|said|sold|delivered|earned|recorded|made|lost|generated|shipped|produced|saw|grew|returned|announced|booked|logged)\b)?/;
-const FUNCTION_WORDS = /^(?:The|A|An|In|On|At|For|From|Its|It|This|That|These|Those|Some|Many|Most|Several|As|If|After|Before|When|While|By|With|Our|We|Here|There|What|Whether|Earlier|Later|Meanwhile|Still|Yet|But|And|Or|So|Also|Over|Under|About|Nearly|Net|Total|Basic|Diluted|Gross|Key|Full|Bottom|Figures|Price|Prices)$/;
+const FUNCTION_WORDS = /^(?:The|A|An|In|On|At|For|From|Its|It|This|That|These|Those|Some|Many|Most|Several|As|If|After|Before|When|While|By|With|Our|We|Here|There|What|Whether|Earlier|Later|Meanwhile|Still|Yet|But|And|Or|So|Also|Over|Under|About|Nearly|Net|Total|Basic|Diluted|Gross|Key|Full|Bottom|Figures|Price|Prices|However|Additionally|Moreover|Furthermore|Notably|Overall|Separately|Nevertheless|Nonetheless|Besides|Thus|Therefore|Consequently|Specifically|Similarly|Finally|Firstly|Secondly|Lastly|Importantly|Instead|Indeed|Likewise|Otherwise|Overall|Currently|Previously|Recently|Today|Yesterday)$/;
 function leadingName(sentence: string): (Match & { id: string }) | null {
   const m = LEAD.exec(sentence);
   if (!m) return null;
