@@ -667,6 +667,16 @@ describe('gapped clauses', () => {
     assert.equal(pts.value, -0.8);
   });
 
+  test('"grew 4.9% year on year and 1.2 percent on a quarterly basis": the second figure shares the change, with its own measure', () => {
+    const c = claimOf(en('Output grew 4.9% year on year and 1.2 percent on a quarterly basis.'), '1.2 percent');
+    assert.equal(c.measure, 'qoq');
+    assert.equal(c.value, 1.2);
+    // Guidance stays guidance: "calling for" marks a forecast, and the gapped figure shares it.
+    const g = en('Management was calling for revenue of $9 billion, an increase of 41% year over year and 22% sequentially.');
+    assert.ok(claimOf(g, '22%').aspects.includes('forecast'));
+    assert.equal(claimOf(g, '22%').measure, 'qoq');
+  });
+
   test('any other word in the gap, or a rate in percent, leaves the figure a level', () => {
     assert.equal(claimOf(en('Revenue rose 9%, and gross margin was 41%.'), '41%').measure, 'level');
     assert.equal(claimOf(en('Revenue rose 9% and its share of the market 22%.'), '22%').measure, 'level');
