@@ -33,7 +33,10 @@ export function looseMatch(a: Claim, b: Claim): string[] | undefined {
   if (unitFamily(a) !== unitFamily(b)) {
     // "30,000 jobs" and "retail (30,000)": a count whose noun one source leaves unsaid.
     const fa = unitFamily(a), fb = unitFamily(b);
-    if (!(fa.startsWith('count:') && fb.startsWith('count:') && (fa === 'count:thing' || fb === 'count:thing'))) return undefined;
+    // A count with its metric named ("136,854 vehicles delivered") against the same count with neither
+    // metric nor noun said is the same kind of figure too: the family differs only by what is unsaid.
+    const counts = (f: string) => f === 'count' || f.startsWith('count:');
+    if (!(counts(fa) && counts(fb) && (fa === 'count:thing' || fb === 'count:thing'))) return undefined;
     why.push('what is counted named by one source only');
   }
   const equal = Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));

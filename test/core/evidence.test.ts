@@ -90,6 +90,12 @@ describe('looseMatch', () => {
     assert.ok(looseMatch(rev('A'), rev('B', { metric: null, value: 128e8, precision: 1e8 })));
     assert.equal(looseMatch(rev('A'), rev('B', { metric: null, value: 129.1e8 })), undefined);
   });
+  test('a count of a named metric and the same count with neither metric nor noun said: one fact, saying both', () => {
+    const delivered = rev('A', { unit: 'count', metric: 'sales_volume', value: 136_852, precision: 1, countOf: 'vehicle' });
+    const bare = rev('B', { unit: 'count', metric: null, value: 136_852, precision: 1, countOf: undefined });
+    assert.deepEqual(looseMatch(delivered, bare), ['what is counted named by one source only', 'metric named by one source only']);
+    assert.equal(looseMatch(delivered, { ...bare, value: 136_000 }), undefined);
+  });
   test('two different named metrics are two facts', () => {
     assert.equal(looseMatch(rev('A'), rev('B', { metric: 'net_profit' })), undefined);
   });
