@@ -7,6 +7,8 @@ import { periodKey } from './period-span.js';
 
 export function unitFamily(c: Pick<Claim, 'unit' | 'measure' | 'countOf' | 'metric'>): string {
   // Per mille (‰) is a rate like percent: 6.39‰ and 0.639% can be compared once scaled.
+  // A level in points (领先第二名20.7个百分点, "5 points ahead") is a gap between two rates, not a rate.
+  if (c.unit === 'pp' && c.measure === 'level') return 'pp';
   if (c.unit === '%' || c.unit === 'pp' || c.unit === '‰') return c.measure === 'level' ? '%' : 'ratio';
   if (c.unit === 'count') return c.metric ? 'count' : `count:${c.countOf ?? 'thing'}`;
   // A dividend per ten shares is a per-share figure printed ten times larger: compared once scaled.

@@ -14,6 +14,8 @@ describe('unit families', () => {
     assert.equal(unitFamily({ unit: '%', measure: 'yoy', metric: 'revenue' }), 'ratio');
     assert.equal(unitFamily({ unit: 'pp', measure: 'yoy', metric: 'revenue' }), 'ratio');
     assert.equal(unitFamily({ unit: '%', measure: 'level', metric: 'gross_margin' }), '%');
+    // A level in points (领先第二名20.7个百分点) is a gap between two rates, not a rate: its own family.
+    assert.equal(unitFamily({ unit: 'pp', measure: 'level', metric: 'market_share' }), 'pp');
   });
   test('currencies are their own family; counts of a named metric are "count", else by what is counted', () => {
     assert.equal(unitFamily({ unit: 'CNY', measure: 'level', metric: 'revenue' }), 'CNY');

@@ -259,3 +259,9 @@ describe('more page shapes', () => {
     assert.equal(claimOf(c, '2.5%').value, -2.5, '"a slight decrease of" is a decrease');
   });
 });
+
+describe('segments the lexicon now knows', () => {
+  test('智慧手机 (Taiwan) is the smartphone segment', () => {
+    assert.ok(claimOf(zh('第四季智慧手机收入535亿元，年增16%。', '2025-03-20'), '16%').aspects.includes('segment:smartphones'));
+  });
+});
