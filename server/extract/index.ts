@@ -8,14 +8,14 @@ import { splitSentences, type Span } from './compute/1-sentences.js';
 import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { aspectsOf } from './compute/9-aspects.js';
 import { scanNumbers, type NumberToken } from './compute/2-numbers.js';
-import { measureMentions } from './compute/4-measures.js';
+import { measureMentions, yoyByDefault } from './compute/4-measures.js';
 import { metricMentions } from './compute/5-metrics.js';
 import { periodMentions } from './compute/6-periods.js';
 import { entityMentions } from './compute/7-subjects.js';
 import { listItems } from './compute/8-lists.js';
 import { isCjk, lastPeriod, lastSubject, mainPeriodOf, mainSubject, UNKNOWN_SUBJECT, type ArticleContext, type Carry, type SentenceFacts } from './context.js';
 import { readFigure } from './figure.js';
-import { borrowRestated } from './restated.js';
+import { borrowRestated, headlineMeasures } from './restated.js';
 import { fillGaps } from './gapped.js';
 
 export { parseChineseNumeral, scanNumbers } from './compute/2-numbers.js';
@@ -204,6 +204,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     carry.segment = lastSegment(s.text) ?? carry.segment;
   }
   borrowRestated(claims);
+  headlineMeasures(claims, yoyByDefault);
   return claims;
 }
 

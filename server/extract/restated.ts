@@ -38,3 +38,19 @@ function take(c: Claim, from: Claim, why: string): void {
     if (c.basis && from.basis) c.basis = { ...c.basis, period: from.basis.period };
   }
 }
+
+/**
+ * A headline's "sees a 14.4% increase in revenue" names no base; its body says "compared to the
+ * third quarter, … a 14.4% increase in revenue". The headline figure is the body's, measured as
+ * the body measures it.
+ */
+export function headlineMeasures(claims: Claim[], defaultYoy: (why: string | undefined) => boolean): void {
+  const first = claims[0]?.sentenceStart;
+  for (const c of claims) {
+    if (c.sentenceStart !== first || c.measure !== 'yoy' || !defaultYoy(c.why.measure)) continue;
+    const body = claims.find((b) => b.sentenceStart !== first && b.value === c.value && b.unit === c.unit && b.metric === c.metric && b.measure !== 'level' && !defaultYoy(b.why.measure));
+    if (!body) continue;
+    c.measure = body.measure;
+    c.why = { ...c.why, measure: `the body gives the same figure as «${body.quote}», measured ${body.measure === 'qoq' ? 'against the period before' : 'against a year earlier'}` };
+  }
+}

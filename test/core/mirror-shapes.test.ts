@@ -265,3 +265,21 @@ describe('segments the lexicon now knows', () => {
     assert.ok(claimOf(zh('第四季智慧手机收入535亿元，年增16%。', '2025-03-20'), '16%').aspects.includes('segment:smartphones'));
   });
 });
+
+describe('short names, headlines and per-vehicle profit', () => {
+  test('理想 names Li Auto only right before what it reports; 业绩不理想 is the word for unsatisfactory', () => {
+    assert.equal(claimOf(zh('4Q23理想交付量同比增长184.6%至13.2万辆。', '2024-02-27'), '184.6%').subject, 'li-auto');
+    assert.notEqual(claimOf(zh('受需求影响，某公司四季度业绩不理想，营收同比下降5.2%。', '2024-02-27'), '5.2%').subject, 'li-auto');
+    assert.equal(claimOf(zh('理想汽车四季度营收417.3亿元。', '2024-02-27'), '417.3亿元').subject, 'li-auto');
+  });
+
+  test('a headline figure with no base takes the measure the body gives the same figure', () => {
+    const { claims } = extract(['Contoso Reports Fourth Quarter 2023 Results, Sees a 12.8% Increase in Revenue', 'Compared to third quarter 2023, fourth quarter results represented a 12.8% increase in revenue.'], { language: 'en', date: '2024-01-18' });
+    assert.equal(claimOf(claims, '12.8%', 0).measure, 'qoq');
+    assert.equal(claimOf(claims, '12.8%', 1).measure, 'qoq');
+  });
+
+  test('单车盈利 is profit per vehicle, not net profit', () => {
+    assert.equal(claimOf(zh('四季度单车盈利3.4万元。', '2024-02-27'), '3.4万元').metric, 'profit_per_vehicle');
+  });
+});

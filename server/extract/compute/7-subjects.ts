@@ -57,7 +57,7 @@ export function entityMentions(sentence: string, lang: 'zh' | 'en'): EntityMenti
   const found = findAll(entityRe, sentence)
     .filter((m) => sentence[m.end] !== '$')
     .map((m) => ({ ...m, id: entityOf(m.text)! }))
-    .filter((m) => isEntityHere(m.id, sentence.slice(m.end, m.end + 12)));
+    .filter((m) => isEntityHere(m.id, sentence.slice(m.end, m.end + 12), m.text));
   if (lang === 'zh') {
     for (const [re, needs] of UNKNOWN_NAMES) {
       if (!needs.test(sentence)) continue;

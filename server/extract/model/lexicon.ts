@@ -50,7 +50,7 @@ export interface EntityEntry {
   /** For a national agency or central bank (kind source): the country it reports for. */
   of?: string;
   /** What, right after a name, makes it another word (日产4万桶 is daily output): a regex per language. */
-  notBefore?: { about?: string; zh?: string; en?: string };
+  notBefore?: { about?: string; zh?: string; en?: string; only?: string[] };
   zh: string[];
   en: string[];
 }
@@ -278,9 +278,12 @@ export function asOwners<T extends { id: string }>(mentions: T[]): Array<T & { v
 }
 /** Whether the text names an entity of the lexicon. */
 export const namesEntity = (text: string) => findAll(entityRe, text).length > 0;
-const notBefore = new Map(entities.filter((e) => e.notBefore).map((e) => [e.id, new RegExp([e.notBefore!.zh, e.notBefore!.en].filter(Boolean).join('|'))]));
-/** Whether the name, followed by this text, is the entity and not a word of the same letters. */
-export const isEntityHere = (id: string, after: string) => !notBefore.get(id)?.test(after);
+const notBefore = new Map(entities.filter((e) => e.notBefore).map((e) => [e.id, { re: new RegExp([e.notBefore!.zh, e.notBefore!.en].filter(Boolean).join('|')), only: e.notBefore!.only }]));
+/** Whether the name, followed by this text, is the entity and not a word of the same letters (`only`: for those names alone). */
+export const isEntityHere = (id: string, after: string, name?: string) => {
+  const rule = notBefore.get(id);
+  return !rule || (!!rule.only && name !== undefined && !rule.only.includes(name)) || !rule.re.test(after);
+};
 export const genericHeads = entitiesFile.genericHeads;
 /** Country words that point (我国, 全国): whose country depends on who publishes. */
 export const deicticRe = phraseRegex(entitiesFile.deictic.zh, 'g');
