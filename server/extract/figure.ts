@@ -237,9 +237,12 @@ const RATE_MOVED = /(?:涨幅|降幅|增幅|跌幅|增速|减幅|降速)(?:[^，
 const SHARE_PRICE_CONTEXT = /\b(?:stock|share)\s+price|\bshares?\s+(?:closed|traded|hit|ended)\b|\b(?:record|new|all-time|52-week)\s+(?:high|low)\b|\b(?:priced|IPO|offer(?:ed)?\s+(?:price|of)|tender offer|takeover|buyout|bid)\b|股价|收盘价|报收|发行价/i;
 const EARNINGS_WORD = /\b(?:earnings|earned|profits?|income|dividends?|payout|eps)\b|收益|利润|分红|派息/i;
 const CLAUSE_STOP = /[，。；]/;
-const WORK_TITLE = /《([^《》]{1,30})》/g;
+const TITLE = '《([^《》]{1,30})》';
+const WORK_TITLE = new RegExp(TITLE, 'g');
 /** A work named at the very start of a sentence (after 其中 or 电影 at most): the sentence's topic. */
-const TOPIC_WORK = /^(?:其中[，,]?\s*)?(?:电影|電影|影片)?《([^《》]{1,30})》/;
+const TOPIC_WORK = new RegExp(`^(?:其中[，,]?\\s*)?(?:电影|電影|影片)?${TITLE}`);
+/** A list item that is nothing but a work's title. */
+const ITEM_WORK = new RegExp(`^${TITLE}$`);
 /** A work's title as a key: Traditional and Simplified pages write 《長河》 and 《长河》 (text is folded already), punctuation aside. */
 const foldWork = (t: string) => t.replace(/[\s·・:：]/g, '').toLowerCase();
 // Tenors: 1年期, 5年期以上, 7天期, 3个月期; one-year, 10-year, seven-day (before a yield, rate or bond).
@@ -300,13 +303,13 @@ function readMetric(x: SentenceContext, fig: Figure, last: Claim | undefined, ca
       why.metric = `money the ${named.text} segment made`;
     }
   }
-  // "Advanced technologies now constitute two-thirds of revenue", "HPC contributed 43% of revenue":
-  // the part whose share it is stands before the share verb.
   // "two-thirds of TSMC's revenue": a percentage of someone's revenue is a share of it.
   if (metric === 'revenue' && (tok.unit === '%' || tok.unit === '') && /^\s*of\s+(?:(?:the\s+)?[\w&.-]+['’]s\s+|its\s+|their\s+)(?:total\s+)?(?:revenues?|sales)\b/.test(text.slice(tok.end, tok.end + 40))) {
     metric = 'revenue_share';
     why.metric = 'a percentage of the company\'s revenue: its share';
   }
+  // "Advanced technologies now constitute two-thirds of revenue", "HPC contributed 43% of revenue":
+  // the part whose share it is stands before the share verb.
   if (metric === 'revenue_share' && !segment && x.facts.lang === 'en') {
     const part = SHARE_PART_BEFORE.exec(text.slice(fig.clause.start, tok.start));
     const name = part?.[1]!.replace(/(?:\s+(?:now|also|alone|still|together|jointly))+$/i, '').replace(/^(?:the|its|their)\s+/i, '');
@@ -474,8 +477,9 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   const aspects = new Set(aspectsOf(text, clause, x.metrics, { start: tok.start, end: tok.end, nextStart: nextInClause }, opening).aspects);
   // 甲、乙生产指数分别增长12.1%、9.4%: the items of a respectively list we could not pair with
   // their figures are still parts, never the total the same words name elsewhere.
-  const run = tokens.filter((t) => t.unit === tok.unit).length;
-  if (!item && run >= 2 && /(?:分别|分別)(?:为|是|增长|下降|上涨|增加|减少|达)?/.test(text.slice(clause.start, tok.start)) ) aspects.add('item:unnamed');
+  const words = sentenceWords(text);
+  const respectively = words.respectively[lowerBound(words.respectively, (p) => p < clause.start)] ?? Infinity;
+  if (!item && respectively < tok.start && tokens.some((t, k) => k !== i && t.unit === tok.unit)) aspects.add('item:unnamed');
   // Both ends of a range share what is said of the range (expect … between 9.55 and 11.55 billion).
   if (tok.rangeEnd === 'high' && fig.prev) for (const a of fig.prev.aspects) if (!a.startsWith('range:')) aspects.add(a);
   // What is said with the metric carries along its clause chain (失业率平均值 … 下降0.4个百分点).
@@ -488,21 +492,23 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   // own, not the change itself (both are changes on the month before).
   if (tok.unit === 'pp' && RATE_MOVED.test(text.slice(clause.start, tok.start))) aspects.add('of:rate-change');
   // 《长河》以8.62亿元票房夺冠: a figure of a named work (film, book, show, game) is the work's, not the total's.
-  if (x.facts.lang === 'zh' && text.includes('《')) {
+  if (x.facts.lang === 'zh' && words.namesWork) {
     const from = Math.max(clause.start, i > 0 ? tokens[i - 1]!.end : 0);
     const works = [...text.slice(from, tok.start).matchAll(WORK_TITLE)];
     // 《哪吒》以强大的吸引力，成为…，狂揽48亿元: a work that opens the sentence is its topic, up to the next work named.
-    const topic = works.length ? undefined : TOPIC_WORK.exec(text);
-    const own = works.pop() ?? (topic && ![...text.slice(topic[0].length, tok.start).matchAll(WORK_TITLE)].length ? topic : undefined);
+    const topic = words.topicWork;
+    const own = works.pop() ?? (topic && words.nextWorkEnd > tok.start ? topic : undefined);
     if (own) aspects.add(`work:${foldWork(own[1]!)}`);
   }
   // 1年期LPR为3.0%，5年期以上LPR为3.5%, "the 10-year yield rose to 4.25%": a rate of one tenor is another fact than the next.
-  if (tok.unit === '%' || tok.unit === 'pp') {
+  // (Both look only where the sentence has their words between the clause start and the figure.)
+  const before = (at: number[]) => at[lowerBound(at, (p) => p < clause.start)] ?? Infinity;
+  if ((tok.unit === '%' || tok.unit === 'pp') && before(words.tenorWords) < tok.start) {
     const t = tenorIn(text.slice(clause.start, tok.start));
     if (t) aspects.add(`tenor:${t}`);
   }
   // 净亏损同比扩大45%, "net loss widened 12%": a percentage change of a loss is no change of the profit.
-  if (tok.unit === '%' && LOSS_CHANGE_BEFORE.test(text.slice(clause.start, tok.start))) aspects.add('of:loss');
+  if (tok.unit === '%' && before(words.lossWords) < tok.start && LOSS_CHANGE_BEFORE.test(text.slice(clause.start, tok.start))) aspects.add('of:loss');
   // A forecast by an analyst or a brokerage is an opinion: two analysts may differ without either being wrong.
   if (aspects.has('forecast') && byAnalyst(text)) {
     aspects.delete('forecast');
@@ -526,7 +532,7 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
     aspects.add(`segment:${itemSegment}`);
   }
   // 《甲》、《乙》分别取得5.91亿元、5.08亿元: an item that is a work is that work's figure.
-  const itemWork = item && !itemSegment ? /^《([^《》]{1,30})》$/.exec(item.text.trim()) : null;
+  const itemWork = item && !itemSegment ? ITEM_WORK.exec(item.text.trim()) : null;
   if (itemWork) {
     for (const a of [...aspects]) if (a.startsWith('work:')) aspects.delete(a);
     aspects.add(`work:${foldWork(itemWork[1]!)}`);
@@ -544,10 +550,10 @@ function readAspects(x: SentenceContext, fig: Figure, metric: string | null, seg
   // its topic, so its later figures are the segment's too (unless a breakdown, 其中, starts).
   // Only a clause that opens with its metric goes on with the topic ("…, service sales rose 11%" names a part of its own).
   const carried = fig.prev?.aspects.find((a) => a.startsWith('segment:'));
-  const opensWithMetric = x.metrics.some((m) => m.start >= clause.start && m.end <= tok.start && /^[\s，,；;、]*(?:同比|其|且|而)?$/.test(text.slice(clause.start, m.start)));
-  if (carried && opensWithMetric && ![...aspects].some((a) => a.startsWith('segment:')) && !item && !/其中|of which|including/i.test(text)) {
+  if (carried && !item && !words.breakdown && ![...aspects].some((a) => a.startsWith('segment:'))) {
+    const opensWithMetric = x.metrics.some((m) => m.start >= clause.start && m.end <= tok.start && /^[\s，,；;、]*(?:同比|其|且|而)?$/.test(text.slice(clause.start, m.start)));
     const named = carried.slice('segment:'.length);
-    if (text.slice(0, tokens[0]!.start).toLowerCase().includes(named.toLowerCase())) aspects.add(carried);
+    if (opensWithMetric && text.slice(0, tokens[0]!.start).toLowerCase().includes(named.toLowerCase())) aspects.add(carried);
   }
   return aspects;
 }
@@ -575,6 +581,33 @@ function namedHere(x: SentenceContext, name: string): boolean {
 
 /** The text with its metric names blanked, by the alias trie: one pass, not a 400-way regex. */
 const withoutMetrics = (text: string) => withoutPhrases(metricRe, text, ' ');
+
+/**
+ * What a sentence says once for all its figures, read once per sentence rather than once per
+ * figure: a run-on sentence of thousands of figures must not be rescanned for each of them.
+ */
+let wordsIn: { text: string; respectively: number[]; tenorWords: number[]; lossWords: number[]; breakdown: boolean; namesWork: boolean; topicWork: RegExpExecArray | null; nextWorkEnd: number } | undefined;
+const positions = (text: string, re: RegExp) => [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))].map((m) => m.index!);
+function sentenceWords(text: string): NonNullable<typeof wordsIn> {
+  if (wordsIn?.text === text) return wordsIn;
+  const topicWork = TOPIC_WORK.exec(text);
+  // Where the next work named after the opening one ends: the topic holds for figures before it.
+  const after = new RegExp(TITLE, 'g');
+  after.lastIndex = topicWork ? topicWork[0].length : 0;
+  const next = topicWork ? after.exec(text) : null;
+  wordsIn = {
+    text,
+    respectively: positions(text, /分别|分別/),
+    tenorWords: positions(text, TENOR_WORD),
+    // Every loss phrase LOSS_CHANGE_BEFORE reads holds one of these.
+    lossWords: positions(text, /亏损|虧損|loss/i),
+    breakdown: /其中|of which|including/i.test(text),
+    namesWork: text.includes('《'),
+    topicWork,
+    nextWorkEnd: next ? next.index + next[0].length : Infinity,
+  };
+  return wordsIn;
+}
 
 /** Whether the sentence names an analyst, read once per sentence rather than once per figure. */
 let analystIn: { text: string; named: boolean } | undefined;
@@ -742,7 +775,6 @@ function nextFigureStart(f: SentenceFacts, i: number): number {
 
 const SHARE_PART_BEFORE = /((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s*(?:\([^)]*\)\s*)?(?:now\s+|also\s+|alone\s+)?(?:constitute[sd]?|contribut(?:ed|es|e)|accounted for|accounts? for|made up|makes? up|represent(?:s|ed)?|comprised|generated)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+|over\s+)?$/i;
 const QUARTER_BASE = /\b(?:compared (?:to|with)|from|versus|over|than)\s+(?:the\s+)?(first|second|third|fourth|Q[1-4])(?:[- ]quarter)?\s+(?:of\s+)?((?:19|20)\d{2})\b/i;
-const QUARTER_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, q1: 1, q2: 2, q3: 3, q4: 4 };
 const MONTH_BASE_AFTER = /^[\s,]*(?:\w+\s+)?(?:from|than(?:\s+in)?|compared\s+(?:with|to)|versus|over|on)\s+(?:(?:last|the\s+previous)\s+)?([A-Z][a-z]+)\b/;
 const monthNumber = (w: string) => (isMonthName(w) || /^[A-Z][a-z]{2,3}$/.test(w) ? periods.monthNames[w.toLowerCase()] : undefined);
 
@@ -774,7 +806,7 @@ function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | u
   // "Compared to the third quarter of 2023, net profit rose 13.1%" in a Q4 2023 figure: the quarter before.
   if (meas.measure === 'yoy' && yoyByDefault(meas.why) && period && /^\d{4}-Q[1-4]$/.test(period)) {
     const named = QUARTER_BASE.exec(fig.clause.text) ?? QUARTER_BASE.exec(text);
-    const q = named ? QUARTER_WORDS[named[1]!.toLowerCase()] : undefined;
+    const q = named ? periods.quarterNumbers[named[1]!.toLowerCase().replace(/^q/, '')] : undefined;
     const [y, n] = [+period.slice(0, 4), +period.slice(6)];
     if (q && +named![2]! * 4 + q === y * 4 + n - 1) {
       meas.measure = 'qoq';
@@ -785,7 +817,7 @@ function settleMeasure(meas: MeasureReading, fig: Figure, entry: MetricEntry | u
   // "US consumer prices rose 0.3% in December": where agencies report a month against the month before, so does the copy.
   if (monthOnMonth && meas.measure === 'yoy' && yoyByDefault(meas.why) && period && /^\d{4}-\d{2}$/.test(period) && (unit === '%' || unit === 'pp')) {
     meas.measure = 'qoq';
-    why.measure = `${withoutDefaultYoy(meas.why)}; a monthly change in US figures is against the month before unless a year is named`;
+    why.measure = `${withoutDefaultYoy(meas.why)}; this country's monthly figures are reported against the month before unless a year is named`;
     return;
   }
   // An inflation rate printed as a level is the price index's change on a year earlier.

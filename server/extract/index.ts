@@ -8,7 +8,7 @@ import { splitSentences, type Span } from './compute/1-sentences.js';
 import { captionUnit, cellsOf, flatTableColumns, hasSymbolCells, isLeadIn, isListItem, isTableRow, logicalCells, tableCaptions, tableHeaders, unitInCell } from './compute/1-tables.js';
 import { aspectsOf } from './compute/9-aspects.js';
 import { scanNumbers, type NumberToken } from './compute/2-numbers.js';
-import { measureMentions, yoyByDefault } from './compute/4-measures.js';
+import { measureMentions } from './compute/4-measures.js';
 import { metricMentions } from './compute/5-metrics.js';
 import { periodMentions } from './compute/6-periods.js';
 import { entityMentions } from './compute/7-subjects.js';
@@ -204,7 +204,7 @@ function extractFolded(article: Article, traditional = false): Claim[] {
     carry.segment = lastSegment(s.text) ?? carry.segment;
   }
   borrowRestated(claims);
-  headlineMeasures(claims, yoyByDefault);
+  headlineMeasures(claims);
   return claims;
 }
 

@@ -6,6 +6,7 @@
 // Trade-off: only figures distinctive enough to be a restatement (3 significant digits, or a
 // thousand and more) are matched, so a second "5%" never borrows the first "5%"'s metric.
 import type { Claim } from '../types.js';
+import { yoyByDefault } from './compute/4-measures.js';
 
 const significantDigits = (v: number) => String(Math.abs(v)).replace(/^0\.0*|\./g, '').replace(/0+$/, '').length;
 const distinctive = (c: Claim) => Math.abs(c.value) >= 1000 || significantDigits(c.value) >= 3;
@@ -44,11 +45,11 @@ function take(c: Claim, from: Claim, why: string): void {
  * third quarter, … a 14.4% increase in revenue". The headline figure is the body's, measured as
  * the body measures it.
  */
-export function headlineMeasures(claims: Claim[], defaultYoy: (why: string | undefined) => boolean): void {
+export function headlineMeasures(claims: Claim[]): void {
   const first = claims[0]?.sentenceStart;
   for (const c of claims) {
-    if (c.sentenceStart !== first || c.measure !== 'yoy' || !defaultYoy(c.why.measure)) continue;
-    const body = claims.find((b) => b.sentenceStart !== first && b.value === c.value && b.unit === c.unit && b.metric === c.metric && b.measure !== 'level' && !defaultYoy(b.why.measure));
+    if (c.sentenceStart !== first || c.measure !== 'yoy' || !yoyByDefault(c.why.measure)) continue;
+    const body = claims.find((b) => b.sentenceStart !== first && b.value === c.value && b.unit === c.unit && b.metric === c.metric && b.measure !== 'level' && !yoyByDefault(b.why.measure));
     if (!body) continue;
     c.measure = body.measure;
     c.why = { ...c.why, measure: `the body gives the same figure as «${body.quote}», measured ${body.measure === 'qoq' ? 'against the period before' : 'against a year earlier'}` };

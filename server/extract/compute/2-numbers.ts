@@ -771,7 +771,8 @@ export function scanNumbers(sentence: string, lang: 'zh' | 'en', fallbackUnit?: 
       if (r.prefix) unit = r.prefix.unit;
     }
     // 花莲7.3地震, 规模6.5以上的余震: a magnitude printed without 级, where a quake is spoken of.
-    if (!unit && lang === 'zh' && r.decimals <= 1 && r.value > 0 && r.value < 10 && QUAKE.test(sentence) && (ZH_MAGNITUDE_AFTER.test(after) || ZH_MAGNITUDE_BEFORE.test(before))) {
+    // (The words next to the figure first: the quake test reads the whole sentence.)
+    if (!unit && lang === 'zh' && r.decimals <= 1 && r.value > 0 && r.value < 10 && (ZH_MAGNITUDE_AFTER.test(after) || ZH_MAGNITUDE_BEFORE.test(before)) && QUAKE.test(sentence)) {
       unit = 'magnitude';
       unitWhy = 'the magnitude of an earthquake';
     }

@@ -58,25 +58,27 @@ const zhCount = (s: string) => parseChineseNumeral(s)?.value ?? NaN;
 /** The first n months of a year: a quarter, a half or the whole year when they are one. */
 const ytdMonths = (n: number, year: { year?: number; rel?: number }): RawPeriod | null =>
   !(n >= 1 && n <= 12) ? null : n === 12 ? { kind: 'FY', ...year } : n === 3 ? { kind: 'Q', n: 1, ...year } : { kind: 'YTD', n, ...year };
+// A year before a Chinese period (2023年, 2023 年 as PDF copies print it) or a relative one (今年, 去年).
+const YEAR_OR_REL = `(?:(\\d{4})[ ]?年|(${REL_ZH}))`;
 // Every match of these holds a Han character: they cannot match a sentence without one.
 const ZH_PATTERNS: Pattern[] = [
   // zh: 2023年第三季度, 今年三季度, 四季度, Q3
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /季/],
+  [new RegExp(`${YEAR_OR_REL}?(?:第)?([一二三四1-4])(?:季度|季报)`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /季/],
   // 第四季 (Hong Kong and Taiwan papers leave out 度)
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?第([一二三四1-4])季(?![度报])`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /第/],
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) }), new RegExp(alt(Object.keys(periods.yearToDate.zh)))],
+  [new RegExp(`${YEAR_OR_REL}?第([一二三四1-4])季(?![度报])`, 'g'), (m) => ({ kind: 'Q', n: Q[m[3]!], ...yr(m[1], m[2]) }), /第/],
+  [new RegExp(`${YEAR_OR_REL}?(${alt(Object.keys(periods.yearToDate.zh))})`, 'g'), (m) => ({ kind: 'YTD', n: periods.yearToDate.zh[m[3]!], ...yr(m[1], m[2]) }), new RegExp(alt(Object.keys(periods.yearToDate.zh)))],
   // 前11月, 前两个月, 首9個月, 首三季: the months of the year so far (Hong Kong and Taiwan papers write 首).
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?[前首](1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])[个個]?月(?![份\\d]*[日号])`, 'g'), (m) => ytdMonths(zhCount(m[3]!), yr(m[1], m[2])), /[前首]/],
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?首([一二三1-3])?季(?:度)?`, 'g'), (m) => ytdMonths(3 * (m[3] ? zhCount(m[3]) : 1), yr(m[1], m[2])), /首/],
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?(${alt(periods.secondHalf.zh)})`, 'g'), (m) => ({ kind: 'H2', ...yr(m[1], m[2]) }), new RegExp(alt(periods.secondHalf.zh))],
+  [new RegExp(`${YEAR_OR_REL}?[前首](1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])[个個]?月(?![份\\d]*[日号])`, 'g'), (m) => ytdMonths(zhCount(m[3]!), yr(m[1], m[2])), /[前首]/],
+  [new RegExp(`${YEAR_OR_REL}?首([一二三1-3])?季(?:度)?`, 'g'), (m) => ytdMonths(3 * (m[3] ? zhCount(m[3]) : 1), yr(m[1], m[2])), /首/],
+  [new RegExp(`${YEAR_OR_REL}?(${alt(periods.secondHalf.zh)})`, 'g'), (m) => ({ kind: 'H2', ...yr(m[1], m[2]) }), new RegExp(alt(periods.secondHalf.zh))],
   // 7月至9月, 1-9月
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?(\\d{1,2})月?\\s*(?:至|到|-|—|～)\\s*(\\d{1,2})月(?![\\d份]*日)`, 'g'), (m) => monthRange(+m[3]!, +m[4]!, yr(m[1], m[2])), /月/],
+  [new RegExp(`${YEAR_OR_REL}?(\\d{1,2})月?\\s*(?:至|到|-|—|～)\\s*(\\d{1,2})月(?![\\d份]*日)`, 'g'), (m) => monthRange(+m[3]!, +m[4]!, yr(m[1], m[2])), /月/],
   // 截至9月30日: an as-of date
   [/截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g, (m) => ({ kind: 'DAY', n: +m[2]!, day: +m[3]!, ...(m[1] ? { year: +m[1] } : {}) }), /截至/],
   // 12月份, 2023年12月 (not 10月24日, which is a day)
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))?(\\d{1,2})月(?:份)?(?!\\d{1,2}日|\\d)`, 'g'), (m) => (+m[3]! >= 1 && +m[3]! <= 12 ? { kind: 'M', n: +m[3]!, ...yr(m[1], m[2]) } : null), /月/],
+  [new RegExp(`${YEAR_OR_REL}?(\\d{1,2})月(?:份)?(?!\\d{1,2}日|\\d)`, 'g'), (m) => (+m[3]! >= 1 && +m[3]! <= 12 ? { kind: 'M', n: +m[3]!, ...yr(m[1], m[2]) } : null), /月/],
   // 2023年全年, 2023年度, 2023年 (alone), 全年, 今年, 年末
-  [new RegExp(`(?:(\\d{4})[ ]?年|(${REL_ZH}))(${alt(periods.yearEnd.zh)})`, 'g'), (m) => ({ kind: 'YE', ...yr(m[1], m[2]) }), new RegExp(alt(periods.yearEnd.zh))],
+  [new RegExp(`${YEAR_OR_REL}(${alt(periods.yearEnd.zh)})`, 'g'), (m) => ({ kind: 'YE', ...yr(m[1], m[2]) }), new RegExp(alt(periods.yearEnd.zh))],
   [/(\d{4}) ?年(?:末|底)/g, (m) => ({ kind: 'YE', year: +m[1]! }), /年/],
   [new RegExp(`(?:(\\d{4})[ ]?年(?:${alt(periods.fullYear.zh)})?)(?![第前上下一二三四1-9])`, 'g'), (m) => ({ kind: 'FY', year: +m[1]! }), /年/],
   [new RegExp(`(${REL_ZH})(?:${alt(periods.fullYear.zh)})?(?![第前上下一二三四1-9]|\\d)`, 'g'), (m) => ({ kind: 'FY', rel: periods.relativeYears[m[1]!] }), new RegExp(REL_ZH)],
